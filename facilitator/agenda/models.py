@@ -1,0 +1,324 @@
+"""The records of a Lotsprocess: case, people, meeting, step runs and the SIP.
+
+Every text field is cleaned on the way in (see ``text``); every record that is stored
+on its own (case, meeting, SIP revision) carries ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from facilitator.agenda.text import Line, Sentence, Text
+
+SCHEMA_VERSION = 1
+"""Version of the stored and exported record format. Bump it with a migration."""
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        validate_default=True,
+        use_enum_values=False,
+    )
+
+
+class Record(Model):
+    """A model stored or exported on its own, so it says which format it is."""
+
+    schema_version: Annotated[int, Field(ge=1, le=SCHEMA_VERSION)] = SCHEMA_VERSION
+
+
+# --- vocabulary -------------------------------------------------------------------
+
+
+class MeetingKind(StrEnum):
+    FIRST = "first"
+    FOLLOW_UP = "follow_up"
+    CLOSING = "closing"
+
+
+class Role(StrEnum):
+    INITIATOR = "initiator"
+    FACILITATOR = "facilitator"
+    SECRETARY = "secretary"
+    NAVIGATOR = "navigator"  # lots
+    PROFESSIONAL = "professional"  # verksamhetsaktör
+    GUARDIAN = "guardian"
+    CHILD = "child"
+    PRIVATE_NETWORK = "private_network"
+
+
+PROFESSIONAL_ROLES = frozenset(
+    {Role.INITIATOR, Role.FACILITATOR, Role.SECRETARY, Role.NAVIGATOR, Role.PROFESSIONAL}
+)
+
+
+class Authority(StrEnum):
+    """Huvudman: who funds and answers for an action."""
+
+    REGION = "region"
+    KOMMUN = "kommun"
+    OTHER = "other"
+
+
+class ActionStatus(StrEnum):
+    PLANNED = "planned"
+    ONGOING = "ongoing"
+    DONE = "done"
+    NOT_RELEVANT = "not_relevant"
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    FINISHED = "finished"
+
+
+class StepStatus(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class GoalHorizon(StrEnum):
+    SHORT = "short"
+    LONG = "long"
+
+
+# --- people and consent -------------------------------------------------------------
+
+
+class Guardian(Model):
+    name: Line
+    contact: Line = ""
+
+
+class Child(Model):
+    name: Line
+    birth_year: Annotated[int, Field(ge=1990, le=2100)] | None = None
+
+
+class Person(Model):
+    """Someone on the attendance list (närvarolista)."""
+
+    id: str = Field(default_factory=new_id)
+    name: Line
+    organisation: Line = ""
+    roles: Annotated[list[Role], Field(min_length=1, max_length=len(Role))] = [
+        Role.PROFESSIONAL
+    ]
+    contact: Line = ""
+    present: bool = True
+
+    @model_validator(mode="after")
+    def _unique_roles(self) -> Person:
+        if len(set(self.roles)) != len(self.roles):
+            raise ValueError("a role is listed twice")
+        return self
+
+    @property
+    def is_professional(self) -> bool:
+        return any(role in PROFESSIONAL_ROLES for role in self.roles)
+
+
+class Revocation(Model):
+    """Consent withdrawn on a date, for one organisation or (organisation empty) whole."""
+
+    on: date
+    organisation: Line = ""
+    note: Sentence = ""
+
+    @property
+    def whole(self) -> bool:
+        return not self.organisation
+
+
+class Consent(Model):
+    """Sekretessmedgivande: which organisations may share information, and for what."""
+
+    given_by: Annotated[list[Line], Field(max_length=4)] = []
+    given_on: date | None = None
+    organisations: Annotated[list[Line], Field(max_length=50)] = []
+    question: Text = ""
+    revocations: Annotated[list[Revocation], Field(max_length=100)] = []
+
+    def covers(self, organisation: str, on: date) -> bool:
+        """Whether information may be shared with ``organisation`` on the day ``on``."""
+        if self.given_on is None or on < self.given_on:
+            return False
+        wanted = _fold(organisation)
+        if not wanted or wanted not in {_fold(org) for org in self.organisations}:
+            return False
+        for revocation in self.revocations:
+            if revocation.on <= on and (revocation.whole or _fold(revocation.organisation) == wanted):
+                return False
+        return True
+
+    def revoked_whole(self, on: date) -> bool:
+        return any(r.whole and r.on <= on for r in self.revocations)
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+# --- the SIP ----------------------------------------------------------------------
+
+
+class Goal(Model):
+    id: str = Field(default_factory=new_id)
+    text: Sentence
+    horizon: GoalHorizon = GoalHorizon.SHORT
+
+
+class Action(Model):
+    """Insats/åtgärd: what, who (person, organisation, huvudman), by when, status."""
+
+    id: str = Field(default_factory=new_id)
+    what: Sentence
+    responsible: Line = ""
+    organisation: Line = ""
+    authority: Authority = Authority.OTHER
+    due: date | None = None
+    status: ActionStatus = ActionStatus.PLANNED
+    comment: Sentence = ""
+
+
+class Navigator(Model):
+    """The lots: one professional the family trusts, with contact details."""
+
+    person_id: str | None = None
+    name: Line
+    organisation: Line = ""
+    phone: Line = ""
+    email: Line = ""
+
+
+class LeadAuthority(Model):
+    """Huvudansvarig huvudman: required in every SIP."""
+
+    authority: Authority
+    organisation: Line = ""
+
+
+class NextMeeting(Model):
+    start: datetime | None = None
+    minutes: Annotated[int, Field(ge=15, le=240)] = 60
+    place: Line = ""
+    attendees: Annotated[list[Line], Field(max_length=100)] = []
+
+
+class Signature(Model):
+    name: Line
+    role: Role
+    organisation: Line = ""
+    signed_on: date | None = None
+
+
+class Sip(Record):
+    """Samordnad individuell plan, as it stands after one meeting."""
+
+    purpose: Text = ""
+    family_story: Text = ""
+    professionals_story: Text = ""
+    notes: Text = ""
+    goals: Annotated[list[Goal], Field(max_length=200)] = []
+    actions: Annotated[list[Action], Field(max_length=500)] = []
+    navigator: Navigator | None = None
+    lead_authority: LeadAuthority | None = None
+    child_participated: bool | None = None
+    child_absence_reason: Text = ""
+    child_view: Text = ""
+    guardians_view: Text = ""
+    reflection: Text = ""
+    if_worse: Text = ""
+    next_meeting: NextMeeting = Field(default_factory=NextMeeting)
+    signatures: Annotated[list[Signature], Field(max_length=100)] = []
+
+
+# --- the meeting --------------------------------------------------------------------
+
+
+class StepRun(Model):
+    """One step of a meeting's agenda as it was planned and as it ran.
+
+    Durations are integer nanoseconds so that time arithmetic is exact.
+    """
+
+    key: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+    title: Line
+    planned_ns: Annotated[int, Field(ge=0)]
+    allotted_ns: Annotated[int, Field(ge=0)]
+    elapsed_ns: Annotated[int, Field(ge=0)] = 0
+    status: StepStatus = StepStatus.PENDING
+    started_wall_ns: int | None = None
+    ended_wall_ns: int | None = None
+
+
+class TimerState(Model):
+    """Where the meeting's timer stands, in wall time so it survives a restart."""
+
+    current: Annotated[int, Field(ge=0)] = 0
+    running: bool = False
+    segment_start_wall_ns: int | None = None
+    started_wall_ns: int | None = None
+    target_end_wall_ns: int | None = None
+    finished_wall_ns: int | None = None
+    saved_wall_ns: int | None = None
+
+    @model_validator(mode="after")
+    def _running_has_segment(self) -> TimerState:
+        if self.running and self.segment_start_wall_ns is None:
+            raise ValueError("a running timer needs the start of its current segment")
+        return self
+
+
+class Meeting(Record):
+    id: str = Field(default_factory=new_id)
+    case_id: str
+    kind: MeetingKind
+    planned_start: datetime
+    planned_minutes: Annotated[int, Field(ge=15, le=240)]
+    place: Line = ""
+    attendance: Annotated[list[Person], Field(max_length=100)] = []
+    steps: Annotated[list[StepRun], Field(min_length=1, max_length=30)]
+    timer: TimerState = Field(default_factory=TimerState)
+    status: MeetingStatus = MeetingStatus.PLANNED
+    sip: Sip = Field(default_factory=Sip)
+
+    @model_validator(mode="after")
+    def _timer_in_range(self) -> Meeting:
+        if self.timer.current >= len(self.steps):
+            raise ValueError("the current step is not on the agenda")
+        if len({s.key for s in self.steps}) != len(self.steps):
+            raise ValueError("two steps share a key")
+        return self
+
+
+class Case(Record):
+    """Ärende / lotsprocess: one child's process over several meetings."""
+
+    id: str = Field(default_factory=new_id)
+    child: Child
+    guardians: Annotated[list[Guardian], Field(max_length=4)] = []
+    question: Text = ""
+    kallelse_date: date | None = None
+    consent: Consent = Field(default_factory=Consent)
+    status: CaseStatus = CaseStatus.OPEN
+    created_at: datetime
