@@ -273,22 +273,26 @@ class Timebox:
         step.allotted_ns = max(0, step.allotted_ns + ns)
 
     def rebalance(self) -> None:
-        """Re-plan the steps after this one so that the meeting ends on time.
+        """Re-plan the rest of the meeting so that it ends on time.
 
-        The time between the current step's end and the planned end is spread over the
-        remaining steps in proportion to their planned length. When there is no time
-        left at all they get none: the projected end then shows how late it will be.
+        The time from now to the planned end is spread over what is left: the unspent
+        part of the current step's planned time and the planned time of every step after
+        it, in proportion. A step already over its plan gets no more. When no time is
+        left at all nothing gets any: the projected end then shows how late it will be.
         """
         if self.finished:
             raise TimeboxError("the meeting has ended")
         pending = self.pending_after_current()
         if not pending:
             raise TimeboxError("there are no steps left to re-plan")
-        budget = (
-            self.planned_end_wall_ns() - self.clock.wall_ns() - max(0, self.remaining_ns())
-        )
-        shares = distribute(budget, [self.steps[i].planned_ns for i in pending])
-        for i, share in zip(pending, shares, strict=True):
+        current = self.current
+        elapsed = self.elapsed_ns()
+        weights = [max(0, current.planned_ns - elapsed)]
+        weights += [self.steps[i].planned_ns for i in pending]
+        budget = self.planned_end_wall_ns() - self.clock.wall_ns()
+        shares = distribute(budget, weights)
+        current.allotted_ns = elapsed + shares[0]
+        for i, share in zip(pending, shares[1:], strict=True):
             self.steps[i].allotted_ns = share
 
     def skip(self, index: int) -> None:
