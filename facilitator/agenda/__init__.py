@@ -19,6 +19,7 @@ from facilitator.agenda.models import (
     Action,
     ActionStatus,
     Authority,
+    Capture,
     Case,
     CaseStatus,
     Child,
@@ -37,15 +38,14 @@ from facilitator.agenda.models import (
     Role,
     Signature,
     Sip,
+    SkipRule,
     StepRun,
     StepStatus,
     TimerState,
 )
 from facilitator.agenda.templates import (
     AgendaTemplate,
-    Capture,
     Phase,
-    SkipRule,
     StepTemplate,
     TemplateError,
     default_template,
@@ -54,6 +54,7 @@ from facilitator.agenda.templates import (
     scaled,
     step_runs,
 )
+from facilitator.agenda.revisions import SipRevision
 from facilitator.agenda.text import clean_line, clean_multiline
 from facilitator.agenda.timebox import Timebox, TimeboxError, distribute
 from facilitator.agenda.workdays import (

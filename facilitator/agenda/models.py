@@ -101,6 +101,33 @@ class GoalHorizon(StrEnum):
     LONG = "long"
 
 
+class Capture(StrEnum):
+    """What the secretary captures during a step; the meeting screen picks a form by it."""
+
+    ATTENDANCE = "attendance"
+    CONSENT = "consent"
+    PURPOSE = "purpose"
+    FAMILY_STORY = "family_story"
+    PROFESSIONALS_STORY = "professionals_story"
+    NOTES = "notes"
+    GOALS = "goals"
+    ACTIONS = "actions"
+    ACTION_STATUS = "action_status"
+    NAVIGATOR = "navigator"
+    VIEWS = "views"
+    PARTICIPATION = "participation"
+    NEXT_ATTENDEES = "next_attendees"
+    NEXT_MEETING = "next_meeting"
+    SIGNATURES = "signatures"
+    REFLECTION = "reflection"
+    IF_WORSE = "if_worse"
+
+
+class SkipRule(StrEnum):
+    NEW_PARTICIPANTS = "new_participants"
+    """The step runs only when someone attends who was not at the previous meeting."""
+
+
 # --- people and consent -------------------------------------------------------------
 
 
@@ -263,6 +290,10 @@ class StepRun(Model):
 
     key: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
     title: Line
+    phase: Line = ""
+    guidance: Sentence = ""
+    captures: Annotated[list[Capture], Field(max_length=6)] = []
+    skip_unless: SkipRule | None = None
     planned_ns: Annotated[int, Field(ge=0)]
     allotted_ns: Annotated[int, Field(ge=0)]
     elapsed_ns: Annotated[int, Field(ge=0)] = 0

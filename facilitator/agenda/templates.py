@@ -7,7 +7,6 @@ in ``<config dir>/agendas/`` replaces the default for that meeting kind.
 from __future__ import annotations
 
 import tomllib
-from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -16,35 +15,8 @@ from pydantic import Field, ValidationError, model_validator
 
 from facilitator.agenda.apportion import apportion
 from facilitator.agenda.clock import NS_PER_MIN
-from facilitator.agenda.models import MeetingKind, Model, StepRun
+from facilitator.agenda.models import Capture, MeetingKind, Model, SkipRule, StepRun
 from facilitator.agenda.text import Line, Sentence
-
-
-class Capture(StrEnum):
-    """What the secretary captures during a step; the meeting screen picks a form by it."""
-
-    ATTENDANCE = "attendance"
-    CONSENT = "consent"
-    PURPOSE = "purpose"
-    FAMILY_STORY = "family_story"
-    PROFESSIONALS_STORY = "professionals_story"
-    NOTES = "notes"
-    GOALS = "goals"
-    ACTIONS = "actions"
-    ACTION_STATUS = "action_status"
-    NAVIGATOR = "navigator"
-    VIEWS = "views"
-    PARTICIPATION = "participation"
-    NEXT_ATTENDEES = "next_attendees"
-    NEXT_MEETING = "next_meeting"
-    SIGNATURES = "signatures"
-    REFLECTION = "reflection"
-    IF_WORSE = "if_worse"
-
-
-class SkipRule(StrEnum):
-    NEW_PARTICIPANTS = "new_participants"
-    """The step runs only when someone attends who was not at the previous meeting."""
 
 
 class Phase(Model):
@@ -175,6 +147,10 @@ def step_runs(template: AgendaTemplate, minutes: int | None = None) -> list[Step
         StepRun(
             key=step.key,
             title=step.title,
+            phase=template.phase_of(step.key).title,
+            guidance=step.guidance,
+            captures=step.captures,
+            skip_unless=step.skip_unless,
             planned_ns=m * NS_PER_MIN,
             allotted_ns=m * NS_PER_MIN,
         )

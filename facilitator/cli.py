@@ -1,0 +1,172 @@
+"""The ``facilitator`` command line.
+
+Bad input exits 2 with one line in English on stderr, never a traceback. The UI
+framework is imported only by the commands that open the app, so ``list`` and
+``export`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from facilitator import __version__
+from facilitator.agenda.clock import SystemClock
+from facilitator.agenda.templates import TemplateError
+from facilitator.paths import config_dir, data_dir
+from facilitator.store import MeetingSummary, Store, StoreError
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _add_data_dir(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where the database lives (default: $FACILITATOR_DATA_DIR or the "
+        "platform's user data directory)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="facilitator",
+        description="Lotsmöte facilitator: a time-boxed agenda on the projector and the "
+        "SIP typed live. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    _add_data_dir(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="create the fictional demo case once and open it")
+    _add_data_dir(demo, argparse.SUPPRESS)
+
+    listing = commands.add_parser("list", help="one line per meeting: id, date, kind, status, child")
+    _add_data_dir(listing, argparse.SUPPRESS)
+
+    export = commands.add_parser("export", help="write the SIP of a meeting")
+    export.add_argument("meeting", metavar="MEETING", help="a meeting id (or its start) or 'latest'")
+    export.add_argument("--format", choices=["md"], default="md", help="the file format (default: md)")
+    export.add_argument("-o", "--output", metavar="PATH", help="write here instead of to stdout")
+    _add_data_dir(export, argparse.SUPPRESS)
+    return parser
+
+
+def _open_store(args: argparse.Namespace) -> Store:
+    return Store.open(data_dir(args.data_dir))
+
+
+def short_ids(ids: Sequence[str], minimum: int = 8) -> dict[str, str]:
+    """The shortest prefix of each id (at least ``minimum``) that no other id shares."""
+    result = {}
+    for mid in ids:
+        length = minimum
+        while length < len(mid) and any(o != mid and o.startswith(mid[:length]) for o in ids):
+            length += 1
+        result[mid] = mid[:length]
+    return result
+
+
+def format_listing(meetings: Sequence[MeetingSummary]) -> list[str]:
+    prefixes = short_ids([m.id for m in meetings])
+    width = max((len(p) for p in prefixes.values()), default=8)
+    return [
+        f"{prefixes[m.id]:<{width}}  {m.planned_start:%Y-%m-%d %H:%M}  {m.kind.value:<9}  "
+        f"{m.status.value:<8}  {m.child}"
+        for m in meetings
+    ]
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        lines = format_listing(store.list_meetings())
+    if lines:
+        print("\n".join(lines))
+    else:
+        print("no meetings yet (try: facilitator demo)", file=sys.stderr)
+    return 0
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file that only its owner can read (0600), replacing what was there."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(path, 0o600)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from facilitator.export import to_markdown
+
+    with _open_store(args) as store:
+        meeting = store.load_meeting(store.resolve_meeting(args.meeting))
+        case = store.load_case(meeting.case_id)
+        revision = next(
+            (r.number for r in store.revisions(case.id) if r.meeting_id == meeting.id), None
+        )
+    text = to_markdown(case, meeting, revision)
+    if args.output:
+        path = Path(args.output).expanduser()
+        if path.is_dir():
+            raise UsageError(f"{path} is a directory; give a file name")
+        write_private(path, text.encode("utf-8"))
+        print(f"wrote {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _run_app(args: argparse.Namespace, *, demo: bool) -> int:
+    from facilitator.app import FacilitatorApp
+    from facilitator.demo import DEMO_MEETING_ID, ensure_demo
+
+    clock = SystemClock()
+    store = _open_store(args)
+    try:
+        focus = None
+        if demo:
+            ensure_demo(store, clock)
+            focus = DEMO_MEETING_ID
+        app = FacilitatorApp(store=store, clock=clock, config_dir=config_dir(), focus_meeting=focus)
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        match args.command:
+            case "list":
+                return _cmd_list(args)
+            case "export":
+                return _cmd_export(args)
+            case "demo":
+                return _run_app(args, demo=True)
+            case _:
+                return _run_app(args, demo=False)
+    except (UsageError, StoreError, TemplateError) as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"facilitator: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,15 @@
+"""SQLite persistence: cases, meetings and SIP revisions. Imports no UI framework."""
+
+from facilitator.store.database import DB_NAME, MeetingSummary, Store
+from facilitator.store.errors import DatabaseUnreadable, NotFound, StoreError
+from facilitator.store.migrations import CURRENT_VERSION
+
+__all__ = [
+    "CURRENT_VERSION",
+    "DB_NAME",
+    "DatabaseUnreadable",
+    "MeetingSummary",
+    "NotFound",
+    "Store",
+    "StoreError",
+]

@@ -1,0 +1,279 @@
+"""SQLite persistence for cases, meetings and SIP revisions.
+
+One database file (WAL) in an owner-only directory; the files are 0600. Every record is
+stored as the JSON of its pydantic model, with a few columns beside it for listing.
+A meeting's SIP lives in ``sip_revisions``, one row per meeting, so every meeting's SIP
+is kept as a revision of the case's plan.
+
+The store is safe to use from one worker thread and the UI thread at once: one
+connection, one lock.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from facilitator.agenda.models import (
+    Case,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Sip,
+)
+from facilitator.agenda.revisions import SipRevision
+from facilitator.paths import ensure_private_dir
+from facilitator.store.errors import DatabaseUnreadable, NotFound
+from facilitator.store.migrations import migrate, upgrade_record
+
+DB_NAME = "facilitator.sqlite3"
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One line of ``facilitator list`` and of the start screen."""
+
+    id: str
+    case_id: str
+    kind: MeetingKind
+    planned_start: datetime
+    status: MeetingStatus
+    child: str
+
+
+def _private_file(path: Path) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)
+
+
+class Store:
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock = threading.RLock()
+        ensure_private_dir(path.parent)
+        _private_file(path)
+        try:
+            self._db = sqlite3.connect(
+                path, check_same_thread=False, isolation_level=None, timeout=5.0
+            )
+        except sqlite3.Error as exc:
+            raise DatabaseUnreadable(path, f"cannot be opened ({exc})") from None
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            self._db.execute("PRAGMA synchronous = FULL")
+            if mode.lower() != "wal":
+                raise DatabaseUnreadable(path, f"cannot use write-ahead logging (mode {mode})")
+            migrate(self._db, path)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise DatabaseUnreadable(
+                path, f"is not a facilitator database or is damaged ({exc})"
+            ) from None
+        except DatabaseUnreadable:
+            self._db.close()
+            raise
+        for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if companion.exists() and companion.stat().st_mode & 0o077:
+                companion.chmod(0o600)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        return cls(data_dir / DB_NAME)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
+
+    def _query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    # --- cases ------------------------------------------------------------------------
+
+    def save_case(self, case: Case) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO cases (id, status, created_at, data) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET status = excluded.status, data = excluded.data",
+                (case.id, case.status.value, case.created_at.isoformat(), case.model_dump_json()),
+            )
+
+    def load_case(self, case_id: str) -> Case:
+        rows = self._query("SELECT data FROM cases WHERE id = ?", (case_id,))
+        if not rows:
+            raise NotFound(f"no case {case_id}")
+        return self._parse(Case, rows[0][0], f"case {case_id}")
+
+    def list_cases(self) -> list[Case]:
+        rows = self._query("SELECT id, data FROM cases ORDER BY created_at DESC, id")
+        return [self._parse(Case, data, f"case {cid}") for cid, data in rows]
+
+    # --- meetings and SIP revisions ---------------------------------------------------------
+
+    def save_meeting(self, meeting: Meeting, saved_wall_ns: int = 0) -> None:
+        """Store the meeting and its SIP (as the revision belonging to this meeting)."""
+        body = meeting.model_dump_json(exclude={"sip"})
+        sip = meeting.sip.model_dump_json()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO meetings (id, case_id, kind, planned_start, status, data) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "kind = excluded.kind, planned_start = excluded.planned_start, "
+                "status = excluded.status, data = excluded.data",
+                (
+                    meeting.id,
+                    meeting.case_id,
+                    meeting.kind.value,
+                    meeting.planned_start.isoformat(),
+                    meeting.status.value,
+                    body,
+                ),
+            )
+            existing = db.execute(
+                "SELECT number FROM sip_revisions WHERE meeting_id = ?", (meeting.id,)
+            ).fetchone()
+            if existing:
+                db.execute(
+                    "UPDATE sip_revisions SET data = ?, saved_wall_ns = ? WHERE meeting_id = ?",
+                    (sip, saved_wall_ns, meeting.id),
+                )
+            else:
+                (number,) = db.execute(
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM sip_revisions WHERE case_id = ?",
+                    (meeting.case_id,),
+                ).fetchone()
+                db.execute(
+                    "INSERT INTO sip_revisions (meeting_id, case_id, number, saved_wall_ns, data) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (meeting.id, meeting.case_id, number, saved_wall_ns, sip),
+                )
+
+    def load_meeting(self, meeting_id: str) -> Meeting:
+        rows = self._query(
+            "SELECT m.data, r.data FROM meetings m "
+            "LEFT JOIN sip_revisions r ON r.meeting_id = m.id WHERE m.id = ?",
+            (meeting_id,),
+        )
+        if not rows:
+            raise NotFound(f"no meeting {meeting_id}")
+        body, sip = rows[0]
+        meeting = self._parse(Meeting, body, f"meeting {meeting_id}")
+        if sip is not None:
+            meeting.sip = self._parse(Sip, sip, f"SIP of meeting {meeting_id}")
+        return meeting
+
+    def meetings_of(self, case_id: str) -> list[Meeting]:
+        """The case's meetings, earliest first."""
+        ids = self._query(
+            "SELECT id FROM meetings WHERE case_id = ? ORDER BY planned_start, id", (case_id,)
+        )
+        return [self.load_meeting(mid) for (mid,) in ids]
+
+    def revisions(self, case_id: str) -> list[SipRevision]:
+        """Every SIP revision of the case, oldest first."""
+        rows = self._query(
+            "SELECT r.meeting_id, r.number, r.saved_wall_ns, r.data, m.kind "
+            "FROM sip_revisions r JOIN meetings m ON m.id = r.meeting_id "
+            "WHERE r.case_id = ? ORDER BY r.number",
+            (case_id,),
+        )
+        return [
+            SipRevision(
+                case_id=case_id,
+                meeting_id=mid,
+                number=number,
+                kind=MeetingKind(kind),
+                saved_wall_ns=saved,
+                sip=self._parse(Sip, data, f"SIP of meeting {mid}"),
+            )
+            for mid, number, saved, data, kind in rows
+        ]
+
+    def list_meetings(self) -> list[MeetingSummary]:
+        """Every meeting, running ones first, then newest first."""
+        rows = self._query(
+            "SELECT m.id, m.case_id, m.kind, m.planned_start, m.status, "
+            "json_extract(c.data, '$.child.name') FROM meetings m "
+            "JOIN cases c ON c.id = m.case_id "
+            "ORDER BY m.status = 'running' DESC, m.planned_start DESC, m.id"
+        )
+        return [
+            MeetingSummary(
+                id=mid,
+                case_id=cid,
+                kind=MeetingKind(kind),
+                planned_start=datetime.fromisoformat(start),
+                status=MeetingStatus(status),
+                child=child or "",
+            )
+            for mid, cid, kind, start, status, child in rows
+        ]
+
+    def running_meeting(self) -> MeetingSummary | None:
+        running = [m for m in self.list_meetings() if m.status is MeetingStatus.RUNNING]
+        return running[0] if running else None
+
+    def resolve_meeting(self, ref: str) -> str:
+        """A meeting id from ``latest``, a whole id, or the unique start of one."""
+        ref = ref.strip().lower()
+        if ref == "latest":
+            rows = self._query("SELECT id FROM meetings ORDER BY planned_start DESC, id LIMIT 1")
+            if not rows:
+                raise NotFound("there are no meetings yet")
+            return rows[0][0]
+        if len(ref) < 4 or not all(c in "0123456789abcdef" for c in ref):
+            raise NotFound(f"no meeting {ref!r} (give 'latest' or at least 4 characters of an id)")
+        rows = self._query(
+            "SELECT id FROM meetings WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (ref, ref + "g"),
+        )
+        if not rows:
+            raise NotFound(f"no meeting {ref!r}")
+        if len(rows) > 1:
+            raise NotFound(f"{ref!r} matches more than one meeting; give more of the id")
+        return rows[0][0]
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _parse(self, model, data: str, what: str):
+        try:
+            return model.model_validate_json(upgrade_record(data))
+        except (ValidationError, ValueError) as exc:
+            raise DatabaseUnreadable(self.path, f"{what} cannot be read ({_first_problem(exc)})") from None
+
+
+def _first_problem(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"]) or "record"
+        return f"{where}: {error['msg']}"
+    return str(exc)

@@ -1,0 +1,109 @@
+"""Schema versions of the database and of the stored records.
+
+The database's version is in the one-row table ``schema_version``. Each step in
+``SCHEMA_STEPS`` brings a database from the version before it to its own; opening a
+database runs the steps it lacks, each in one transaction. A database from a newer
+version is refused, never written to.
+
+Records carry their own ``schema_version``; ``RECORD_UPGRADES`` maps a version to the
+function that turns a record of that version into the next one.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from facilitator.agenda.models import SCHEMA_VERSION
+from facilitator.store.errors import DatabaseUnreadable
+
+SCHEMA_STEPS: dict[int, list[str]] = {
+    1: [
+        "CREATE TABLE schema_version (version INTEGER NOT NULL)",
+        """CREATE TABLE cases (
+            id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        """CREATE TABLE meetings (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            planned_start TEXT NOT NULL,
+            status TEXT NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX meetings_by_case ON meetings (case_id, planned_start)",
+        """CREATE TABLE sip_revisions (
+            meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            saved_wall_ns INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            UNIQUE (case_id, number)
+        )""",
+        "INSERT INTO schema_version (version) VALUES (0)",
+    ],
+}
+
+CURRENT_VERSION = max(SCHEMA_STEPS)
+
+RECORD_UPGRADES: dict[int, Callable[[dict], dict]] = {}
+"""version → function from a record of that version to one of the next version."""
+
+
+def database_version(db: sqlite3.Connection, path: Path) -> int:
+    tables = {
+        name
+        for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    if "schema_version" not in tables:
+        if tables:
+            raise DatabaseUnreadable(path, "holds tables of another program, not facilitator's")
+        return 0
+    rows = db.execute("SELECT version FROM schema_version").fetchall()
+    if len(rows) != 1:
+        raise DatabaseUnreadable(path, "has a damaged schema_version table")
+    return int(rows[0][0])
+
+
+def migrate(db: sqlite3.Connection, path: Path) -> int:
+    """Bring the database to ``CURRENT_VERSION``; returns the version it had."""
+    found = database_version(db, path)
+    if found > CURRENT_VERSION:
+        raise DatabaseUnreadable(
+            path,
+            f"was written by a newer facilitator (schema {found}, this one knows "
+            f"{CURRENT_VERSION}); upgrade facilitator to open it",
+        )
+    for version in range(found + 1, CURRENT_VERSION + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in SCHEMA_STEPS[version]:
+                db.execute(statement)
+            db.execute("UPDATE schema_version SET version = ?", (version,))
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    return found
+
+
+def upgrade_record(text: str) -> str:
+    """The JSON of a stored record, brought up to the current record version."""
+    if not RECORD_UPGRADES:
+        return text
+    data = json.loads(text)
+    version = data.get("schema_version", 1)
+    if version >= SCHEMA_VERSION:
+        return text
+    while version < SCHEMA_VERSION:
+        data = RECORD_UPGRADES[version](data)
+        version += 1
+        data["schema_version"] = version
+    return json.dumps(data)
