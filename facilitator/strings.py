@@ -117,6 +117,7 @@ START_COLUMNS = ("Datum", "Möte", "Status", "Barn/ungdom")
 AGENDA_HEADING = "Dagordning"
 MINUTES_SHORT = "min"
 KEY_QUIT = "Avsluta"
+KEY_PALETTE = "Kommandon"
 
 
 def when(moment: datetime) -> str:

@@ -1,0 +1,145 @@
+"""The start screen: every meeting, a running one first, and what the selected one holds."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from facilitator import strings as sv
+from facilitator.agenda.clock import NS_PER_MIN
+from facilitator.agenda.models import Case, Meeting, MeetingStatus
+from facilitator.agenda.workdays import process_warnings
+from facilitator.store import MeetingSummary
+
+if TYPE_CHECKING:
+    from facilitator.app import FacilitatorApp
+
+
+class StartScreen(Screen[None]):
+    CSS_PATH = "start.tcss"
+    app: FacilitatorApp
+
+    def __init__(self, focus_meeting: str | None = None):
+        super().__init__()
+        self._focus_meeting = focus_meeting
+        self._meetings: list[MeetingSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(sv.START_TITLE, id="start-title", markup=False)
+        yield Static("", id="running", markup=False)
+        with Horizontal(id="start-body"):
+            yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="details"):
+                yield Static("", id="details-head")
+                yield Static("", id="details-agenda")
+                yield Static("", id="details-warnings")
+        yield Footer()
+
+    def on_resize(self) -> None:
+        # Side by side when there is room, the details under the list when there is not.
+        self.set_class(self.size.width < 110, "narrow")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        for label in sv.START_COLUMNS:
+            table.add_column(label)
+        self.refresh_meetings()
+        table.focus()
+
+    def refresh_meetings(self) -> None:
+        """Read the meetings from the store and show them, keeping the selection."""
+        table = self.query_one("#meetings", DataTable)
+        self._meetings = self.app.store.list_meetings()
+        table.clear()
+        for meeting in self._meetings:
+            table.add_row(
+                f"{meeting.planned_start:%Y-%m-%d %H.%M}",
+                sv.MEETING_KIND[meeting.kind],
+                sv.MEETING_STATUS[meeting.status],
+                Text(meeting.child),  # user text: never markup
+                key=meeting.id,
+            )
+        running = self.query_one("#running", Static)
+        active = next((m for m in self._meetings if m.status is MeetingStatus.RUNNING), None)
+        running.display = active is not None
+        if active:
+            running.update(
+                Content(
+                    sv.START_RUNNING.format(
+                        kind=sv.MEETING_KIND[active.kind].lower(),
+                        child=active.child,
+                        when=sv.when(active.planned_start),
+                    )
+                )
+            )
+        if not self._meetings:
+            self.query_one("#details-head", Static).update(Content(sv.START_EMPTY))
+            return
+        wanted = self._focus_meeting or self._meetings[0].id
+        row = next((i for i, m in enumerate(self._meetings) if m.id == wanted), 0)
+        table.move_cursor(row=row)
+        self._show(self._meetings[row].id)
+
+    @on(DataTable.RowHighlighted, "#meetings")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self._focus_meeting = event.row_key.value
+            self._show(event.row_key.value)
+
+    def _show(self, meeting_id: str) -> None:
+        meeting = self.app.store.load_meeting(meeting_id)
+        case = self.app.store.load_case(meeting.case_id)
+        self.query_one("#details-head", Static).update(self._head(case, meeting))
+        self.query_one("#details-agenda", Static).update(self._agenda(meeting))
+        self.query_one("#details-warnings", Static).update(self._warnings(case))
+
+    @staticmethod
+    def _head(case: Case, meeting: Meeting) -> Content:
+        lines = [
+            Content.from_markup("[b]$child[/b]", child=case.child.name),
+            Content(f"{sv.MEETING_KIND[meeting.kind]}, {sv.when(meeting.planned_start)}"),
+        ]
+        if meeting.place:
+            lines.append(Content(f"{sv.LABEL_PLACE}: ") + Content(meeting.place))
+        if case.question:
+            lines.append(Content(""))
+            lines.append(Content.from_markup("[b]$label[/b]", label=sv.SECTION_QUESTION))
+            lines.append(Content(case.question))
+        return Content("\n").join(lines)
+
+    @staticmethod
+    def _agenda(meeting: Meeting) -> Content:
+        lines = [Content(""), Content.from_markup("[b]$label[/b]", label=sv.AGENDA_HEADING)]
+        phase = None
+        for number, step in enumerate(meeting.steps, start=1):
+            if step.phase != phase:
+                phase = step.phase
+                lines.append(Content.from_markup("[i]$phase[/i]", phase=phase))
+            minutes = step.planned_ns // NS_PER_MIN
+            lines.append(Content(f"{number:>2}. {minutes:>3} {sv.MINUTES_SHORT}  ") + Content(step.title))
+        start = meeting.planned_start
+        end = start + timedelta(minutes=meeting.planned_minutes)
+        lines.append(
+            Content(f"    {meeting.planned_minutes:>3} {sv.MINUTES_SHORT}  {start:%H.%M}–{end:%H.%M}")
+        )
+        return Content("\n").join(lines)
+
+    def _warnings(self, case: Case) -> Content:
+        dates = [m.planned_start.date() for m in self.app.store.meetings_of(case.id)]
+        warnings = process_warnings(case.kallelse_date, dates)
+        if not warnings:
+            return Content("")
+        lines = [Content("")]
+        lines += [
+            Content.assemble(("! ", "bold $warning"), sv.process_warning(w)) for w in warnings
+        ]
+        return Content("\n").join(lines)
