@@ -170,3 +170,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
+        print(f"facilitator: internal error ({type(exc).__name__}): {exc}", file=sys.stderr)
+        return 1

@@ -14,7 +14,7 @@ from facilitator.agenda.clock import NS_PER_S
 from facilitator.agenda.models import Case, Meeting, MeetingKind, StepStatus
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_LINE_START = re.compile(r"^(\s*)([-=>]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-=.)])")
 
 
 def escape(text: str) -> str:

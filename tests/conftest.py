@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from facilitator.agenda import (
+    Action,
+    ActionStatus,
+    Authority,
+    Case,
+    Child,
+    Consent,
+    Goal,
+    Guardian,
+    LeadAuthority,
+    ManualClock,
+    MeetingKind,
+    Navigator,
+    NextMeeting,
+    Person,
+    Revocation,
+    Role,
+    Signature,
+    plan_meeting,
+)
+from facilitator.store import Store
+
+STOCKHOLM = timezone(timedelta(hours=1))
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(datetime(2026, 1, 13, 9, 0, tzinfo=STOCKHOLM))
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    with Store.open(tmp_path / "data") as opened:
+        yield opened
+
+
+def full_case() -> Case:
+    """A case with every field filled, Swedish and Latin Extended text included."""
+    return Case(
+        child=Child(name="Åsa Öberg-Şahin", birth_year=2014),
+        guardians=[Guardian(name="Mia Öberg", contact="070-1"), Guardian(name="Emre Şahin")],
+        question="Skolfrånvaro och oro.\nBehov av samordning.",
+        kallelse_date=date(2025, 12, 15),
+        consent=Consent(
+            given_by=["Mia Öberg", "Emre Şahin"],
+            given_on=date(2025, 12, 15),
+            organisations=["BUP", "Skolan", "Socialtjänsten"],
+            question="Samordning kring skolgång",
+            revocations=[Revocation(on=date(2026, 2, 1), organisation="BUP", note="Byte av klinik")],
+        ),
+        created_at=datetime(2025, 12, 15, 10, 0, tzinfo=STOCKHOLM),
+    )
+
+
+def full_meeting(case: Case):
+    people = [
+        Person(name="Mia Öberg", roles=[Role.GUARDIAN], contact="070-1"),
+        Person(name="Åsa Öberg-Şahin", roles=[Role.CHILD], present=False),
+        Person(name="Đorđe Đorđević", organisation="Socialtjänsten", roles=[Role.SECRETARY, Role.PROFESSIONAL]),
+        Person(name="Łukasz Wójcik", organisation="BUP", roles=[Role.NAVIGATOR, Role.PROFESSIONAL]),
+    ]
+    meeting = plan_meeting(
+        case,
+        MeetingKind.FIRST,
+        datetime(2026, 1, 13, 9, 0, tzinfo=STOCKHOLM),
+        place="Skolan, rum 2",
+        attendance=people,
+    )
+    sip = meeting.sip
+    sip.purpose = "Samordna stödet"
+    sip.family_story = "Åsa mår dåligt på morgnarna.\n\nHon vill gå till skolan."
+    sip.professionals_story = "Utredning pågår."
+    sip.notes = "Fråga om [b]schema[/b]"
+    sip.goals = [Goal(text="Åsa går till skolan tre dagar i veckan"), Goal(text="# Mindre oro", horizon="long")]
+    sip.actions = [
+        Action(what="Anpassat schema", responsible="Đorđe Đorđević", organisation="Skolan",
+               authority=Authority.KOMMUN, due=date(2026, 2, 1)),
+        Action(what="Samtalskontakt *varje* vecka", responsible="Łukasz Wójcik", organisation="BUP",
+               authority=Authority.REGION, status=ActionStatus.ONGOING),
+        Action(what="Fritidsaktivitet", responsible="Mia Öberg", authority=Authority.OTHER),
+    ]
+    sip.navigator = Navigator(person_id=people[3].id, name="Łukasz Wójcik", organisation="BUP", phone="010-1")
+    sip.lead_authority = LeadAuthority(authority=Authority.KOMMUN, organisation="Socialtjänsten")
+    sip.child_participated = False
+    sip.child_absence_reason = "Åsa orkade inte komma."
+    sip.child_view = "Vill ha färre möten."
+    sip.guardians_view = "Positiva."
+    sip.next_meeting = NextMeeting(
+        start=datetime(2026, 3, 3, 9, 0, tzinfo=STOCKHOLM), place="Skolan", attendees=["Mia Öberg"]
+    )
+    sip.signatures = [Signature(name="Mia Öberg", role=Role.GUARDIAN, signed_on=date(2026, 1, 13))]
+    return meeting

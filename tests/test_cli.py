@@ -1,0 +1,148 @@
+"""The command line: version, help, list, export, and one-line errors with exit 2."""
+
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from facilitator import __version__
+from facilitator.agenda import ManualClock
+from facilitator.cli import main, short_ids
+from facilitator.demo import DEMO_MEETING_ID, ensure_demo
+from facilitator.store import Store
+
+
+def run(*args, data_dir=None, env=None):
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("FACILITATOR_DATA_DIR", None)
+    if data_dir is not None:
+        full_env["FACILITATOR_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "facilitator", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def demo_dir(tmp_path):
+    with Store.open(tmp_path) as store:
+        ensure_demo(store, ManualClock())
+    return tmp_path
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"facilitator {__version__}"
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for word in ("demo", "list", "export", "--data-dir"):
+        assert word in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["frobnicate"],
+        ["export"],
+        ["export", "latest", "--format", "exe"],
+        ["--no-such-flag"],
+        ["list", "extra"],
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(args, tmp_path):
+    result = run(*args, data_dir=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("facilitator")
+    assert "Traceback" not in result.stderr
+
+
+def test_list_prints_one_line_per_meeting(demo_dir, capsys):
+    assert main(["--data-dir", str(demo_dir), "list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1
+    assert out[0].startswith(DEMO_MEETING_ID[:8])
+    assert "first" in out[0] and "planned" in out[0] and "Elsa Åkesson" in out[0]
+
+
+def test_data_dir_after_the_command_and_from_the_environment(demo_dir, capsys, monkeypatch):
+    assert main(["list", "--data-dir", str(demo_dir)]) == 0
+    assert "Elsa Åkesson" in capsys.readouterr().out
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(demo_dir))
+    assert main(["list"]) == 0
+    assert "Elsa Åkesson" in capsys.readouterr().out
+
+
+def test_list_on_an_empty_store(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path), "list"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "no meetings" in captured.err
+
+
+def test_export_markdown_to_stdout_and_file(demo_dir, tmp_path, capsys):
+    assert main(["--data-dir", str(demo_dir), "export", "latest", "--format", "md"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# Samordnad individuell plan (SIP)")
+    assert "Elsa Åkesson" in text and "Ahmed Şahin" in text and "Łukasz Nowak" in text
+    target = tmp_path / "sip.md"
+    assert main(["--data-dir", str(demo_dir), "export", DEMO_MEETING_ID[:8], "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == text
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert str(target) in capsys.readouterr().err
+
+
+def test_export_of_unknown_meeting_exits_2(demo_dir):
+    result = run("export", "ffffffff", data_dir=demo_dir)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "facilitator: no meeting 'ffffffff'"
+
+
+def test_export_into_a_missing_directory_exits_2(demo_dir, tmp_path):
+    result = run("export", "latest", "-o", str(tmp_path / "nope" / "x.md"), data_dir=demo_dir)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "No such file or directory" in result.stderr
+
+
+def test_a_damaged_database_exits_2_with_its_path(tmp_path):
+    (tmp_path / "facilitator.sqlite3").write_bytes(b"not a database at all" * 50)
+    result = run("list", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert str(tmp_path / "facilitator.sqlite3") in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_list_and_export_do_not_load_the_ui(demo_dir):
+    code = (
+        "import sys\n"
+        "from facilitator.cli import main\n"
+        f"main(['--data-dir', {str(demo_dir)!r}, 'export', 'latest'])\n"
+        "print('textual' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stderr.strip().endswith("False")
+
+
+def test_demo_is_created_once(tmp_path):
+    with Store.open(tmp_path) as store:
+        _, created = ensure_demo(store, ManualClock())
+        _, again = ensure_demo(store, ManualClock())
+        assert (created, again) == (True, False)
+        assert len(store.list_meetings()) == 1
+
+
+def test_short_ids_are_unique_prefixes():
+    ids = ["abcdef0011", "abcdef0022", "12345678ff"]
+    assert short_ids(ids) == {"abcdef0011": "abcdef001", "abcdef0022": "abcdef002", "12345678ff": "12345678"}
