@@ -25,7 +25,7 @@ DESIGN = {
         ("Professionernas berättelse (ostört)", 10, ["professionals_story"]),
         ("Frågestund", 10, ["notes"]),
         ("Dialog", 20, ["goals", "actions"]),
-        ("Val av lots", 5, ["navigator"]),
+        ("Val av lots", 5, ["navigator", "lead_authority"]),
         ("Sammanfattning", 10, ["views", "participation", "next_attendees"]),
         ("Uppföljning, underskrift och utdelning SIP", 7, ["next_meeting", "signatures"]),
     ],

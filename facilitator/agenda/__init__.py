@@ -3,6 +3,7 @@
 Used the same way by the app, the command line and the exporters.
 """
 
+from facilitator.agenda.checks import MissingCode, MissingPart, missing_parts, step_for, uncovered
 from facilitator.agenda.clock import (
     NS_PER_MIN,
     NS_PER_MS,

@@ -114,6 +114,7 @@ class Capture(StrEnum):
     ACTIONS = "actions"
     ACTION_STATUS = "action_status"
     NAVIGATOR = "navigator"
+    LEAD_AUTHORITY = "lead_authority"
     VIEWS = "views"
     PARTICIPATION = "participation"
     NEXT_ATTENDEES = "next_attendees"
@@ -261,6 +262,7 @@ class Signature(Model):
 class Sip(Record):
     """Samordnad individuell plan, as it stands after one meeting."""
 
+    consent_confirmed: bool = False
     purpose: Text = ""
     family_story: Text = ""
     professionals_story: Text = ""

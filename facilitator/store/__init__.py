@@ -1,6 +1,6 @@
 """SQLite persistence: cases, meetings and SIP revisions. Imports no UI framework."""
 
-from facilitator.store.database import DB_NAME, MeetingSummary, Store
+from facilitator.store.database import DB_NAME, MeetingSummary, PreparedMeeting, Store
 from facilitator.store.errors import DatabaseUnreadable, NotFound, StoreError
 from facilitator.store.migrations import CURRENT_VERSION
 
@@ -10,6 +10,7 @@ __all__ = [
     "DatabaseUnreadable",
     "MeetingSummary",
     "NotFound",
+    "PreparedMeeting",
     "Store",
     "StoreError",
 ]

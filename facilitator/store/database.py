@@ -38,6 +38,33 @@ DB_NAME = "facilitator.sqlite3"
 
 
 @dataclass(frozen=True)
+class PreparedMeeting:
+    """A meeting serialised at one instant, ready to be written from another thread."""
+
+    id: str
+    case_id: str
+    kind: str
+    planned_start: str
+    status: str
+    body: str
+    sip: str
+    saved_wall_ns: int
+
+    @classmethod
+    def of(cls, meeting: Meeting, saved_wall_ns: int = 0) -> PreparedMeeting:
+        return cls(
+            id=meeting.id,
+            case_id=meeting.case_id,
+            kind=meeting.kind.value,
+            planned_start=meeting.planned_start.isoformat(),
+            status=meeting.status.value,
+            body=meeting.model_dump_json(exclude={"sip"}),
+            sip=meeting.sip.model_dump_json(),
+            saved_wall_ns=saved_wall_ns,
+        )
+
+
+@dataclass(frozen=True)
 class MeetingSummary:
     """One line of ``facilitator list`` and of the start screen."""
 
@@ -141,8 +168,10 @@ class Store:
 
     def save_meeting(self, meeting: Meeting, saved_wall_ns: int = 0) -> None:
         """Store the meeting and its SIP (as the revision belonging to this meeting)."""
-        body = meeting.model_dump_json(exclude={"sip"})
-        sip = meeting.sip.model_dump_json()
+        self.write_meeting(PreparedMeeting.of(meeting, saved_wall_ns))
+
+    def write_meeting(self, prepared: PreparedMeeting) -> None:
+        """Write a meeting serialised earlier: the slow half of a save, for a worker thread."""
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO meetings (id, case_id, kind, planned_start, status, data) "
@@ -150,31 +179,31 @@ class Store:
                 "kind = excluded.kind, planned_start = excluded.planned_start, "
                 "status = excluded.status, data = excluded.data",
                 (
-                    meeting.id,
-                    meeting.case_id,
-                    meeting.kind.value,
-                    meeting.planned_start.isoformat(),
-                    meeting.status.value,
-                    body,
+                    prepared.id,
+                    prepared.case_id,
+                    prepared.kind,
+                    prepared.planned_start,
+                    prepared.status,
+                    prepared.body,
                 ),
             )
             existing = db.execute(
-                "SELECT number FROM sip_revisions WHERE meeting_id = ?", (meeting.id,)
+                "SELECT number FROM sip_revisions WHERE meeting_id = ?", (prepared.id,)
             ).fetchone()
             if existing:
                 db.execute(
                     "UPDATE sip_revisions SET data = ?, saved_wall_ns = ? WHERE meeting_id = ?",
-                    (sip, saved_wall_ns, meeting.id),
+                    (prepared.sip, prepared.saved_wall_ns, prepared.id),
                 )
             else:
                 (number,) = db.execute(
                     "SELECT COALESCE(MAX(number), 0) + 1 FROM sip_revisions WHERE case_id = ?",
-                    (meeting.case_id,),
+                    (prepared.case_id,),
                 ).fetchone()
                 db.execute(
                     "INSERT INTO sip_revisions (meeting_id, case_id, number, saved_wall_ns, data) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    (meeting.id, meeting.case_id, number, saved_wall_ns, sip),
+                    (prepared.id, prepared.case_id, number, prepared.saved_wall_ns, prepared.sip),
                 )
 
     def load_meeting(self, meeting_id: str) -> Meeting:

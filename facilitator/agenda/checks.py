@@ -1,0 +1,98 @@
+"""What a SIP still lacks, and who in the room the consent does not cover.
+
+The law (SoL 2 kap. 7 §, HSL 16 kap. 4 §) asks every SIP for the actions, who is
+responsible for each, and the authority with overall responsibility; the meeting routine
+asks for the lots, the child's and guardians' views, why the child did not take part,
+and the date of the next meeting. Each missing part names the capture that fills it, so
+the screen can jump to the step where it is typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from facilitator.agenda.models import Capture, Consent, Meeting, MeetingKind, Person
+
+
+class MissingCode(StrEnum):
+    ACTIONS = "actions"
+    ACTION_RESPONSIBLE = "action_responsible"
+    LEAD_AUTHORITY = "lead_authority"
+    GOALS = "goals"
+    NAVIGATOR = "navigator"
+    PARTICIPATION = "participation"
+    ABSENCE_REASON = "absence_reason"
+    CHILD_VIEW = "child_view"
+    GUARDIANS_VIEW = "guardians_view"
+    NEXT_MEETING = "next_meeting"
+    FAMILY_STORY = "family_story"
+    PROFESSIONALS_STORY = "professionals_story"
+    CONSENT = "consent"
+
+
+@dataclass(frozen=True)
+class MissingPart:
+    code: MissingCode
+    capture: Capture
+    legal: bool
+    """Required by law, not only by the routine."""
+    detail: str = ""
+    """User text that says which item (an action's description), shown as text."""
+
+
+def missing_parts(meeting: Meeting) -> list[MissingPart]:
+    """Everything the law or the routine asks of this meeting's SIP that is not there yet."""
+    sip = meeting.sip
+    found: list[MissingPart] = []
+
+    def need(code: MissingCode, capture: Capture, legal: bool = False, detail: str = "") -> None:
+        found.append(MissingPart(code, capture, legal, detail))
+
+    if not sip.consent_confirmed:
+        need(MissingCode.CONSENT, Capture.CONSENT)
+    if not sip.family_story.strip():
+        need(MissingCode.FAMILY_STORY, Capture.FAMILY_STORY)
+    if not sip.professionals_story.strip():
+        need(MissingCode.PROFESSIONALS_STORY, Capture.PROFESSIONALS_STORY)
+    if not sip.goals:
+        need(MissingCode.GOALS, Capture.GOALS)
+    if not sip.actions:
+        need(MissingCode.ACTIONS, Capture.ACTIONS, legal=True)
+    for action in sip.actions:
+        if not action.responsible.strip() and not action.organisation.strip():
+            need(MissingCode.ACTION_RESPONSIBLE, Capture.ACTIONS, legal=True, detail=action.what)
+    if sip.lead_authority is None:
+        need(MissingCode.LEAD_AUTHORITY, Capture.LEAD_AUTHORITY, legal=True)
+    if sip.navigator is None and meeting.kind is not MeetingKind.CLOSING:
+        need(MissingCode.NAVIGATOR, Capture.NAVIGATOR)
+    if sip.child_participated is None:
+        need(MissingCode.PARTICIPATION, Capture.PARTICIPATION)
+    elif sip.child_participated is False and not sip.child_absence_reason.strip():
+        need(MissingCode.ABSENCE_REASON, Capture.PARTICIPATION)
+    if not sip.child_view.strip():
+        need(MissingCode.CHILD_VIEW, Capture.VIEWS)
+    if not sip.guardians_view.strip():
+        need(MissingCode.GUARDIANS_VIEW, Capture.VIEWS)
+    if sip.next_meeting.start is None and meeting.kind is not MeetingKind.CLOSING:
+        need(MissingCode.NEXT_MEETING, Capture.NEXT_MEETING)
+    captured = {c for step in meeting.steps for c in step.captures}
+    return [part for part in found if part.capture in captured]
+
+
+def step_for(meeting: Meeting, capture: Capture) -> int | None:
+    """Index of the first step of the agenda where ``capture`` is typed."""
+    for index, step in enumerate(meeting.steps):
+        if capture in step.captures:
+            return index
+    return None
+
+
+def uncovered(consent: Consent, attendance: list[Person], on: date) -> list[Person]:
+    """Professionals present whose organisation the consent does not cover on ``on``."""
+    return [
+        person
+        for person in attendance
+        if person.present and person.is_professional and not consent.covers(person.organisation, on)
+    ]
