@@ -1,20 +1,29 @@
-"""The App: wires the store, the clock and the screens. Screens do the rest."""
+"""The App: wires the store, the clock, the themes and the screens. Screens do the rest."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import Clock, SystemClock
+from facilitator.commands import MeetingCommands
+from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.start import StartScreen
+from facilitator.settings import load_settings, save_settings
 from facilitator.store import Store
+from facilitator.store.session import MeetingSession
+from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, THEMES
 
 
 class FacilitatorApp(App[int]):
     TITLE = sv.APP_TITLE
+    COMMANDS = App.COMMANDS | {MeetingCommands}
+    COMMAND_PALETTE_DISPLAY = "^p"
     BINDINGS = [
         Binding("ctrl+q", "quit", sv.KEY_QUIT, priority=True, id="quit"),
         Binding(
@@ -34,6 +43,62 @@ class FacilitatorApp(App[int]):
         self.clock: Clock = clock or SystemClock()
         self.config_dir = config_dir
         self._focus_meeting = focus_meeting
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.settings = load_settings(config_dir)
+        wanted = self.settings.theme
+        self.theme = wanted if wanted in (DEFAULT_THEME, CONTRAST_THEME) else DEFAULT_THEME
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen(focus_meeting=self._focus_meeting))
+
+    # --- navigation --------------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: str) -> None:
+        session = MeetingSession.load(self.store, meeting_id, self.clock)
+        self.push_screen(MeetingScreen(session))
+
+    def show_summary(self, session: MeetingSession) -> None:
+        from facilitator.screens.summary import SummaryScreen
+
+        self.push_screen(SummaryScreen(session))
+
+    def back_to_start(self) -> None:
+        """Leave the meeting (everything saved) and show the start screen again."""
+        self._shut_meetings()
+        while not isinstance(self.screen, StartScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(self.screen, StartScreen):
+            self.screen.refresh_meetings()
+
+    def _shut_meetings(self) -> bool:
+        saved = True
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen):
+                saved = screen.shutdown() and saved
+        return saved
+
+    async def action_quit(self) -> None:
+        if not self._shut_meetings():
+            self.notify(sv.QUIT_NOT_SAVED, severity="error", timeout=10, markup=False)
+            return
+        self.exit(0)
+
+    # --- themes -------------------------------------------------------------------------
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = DEFAULT_THEME if self.theme == CONTRAST_THEME else CONTRAST_THEME
+        self.settings.theme = self.theme
+        try:
+            save_settings(self.config_dir, self.settings)
+        except OSError:
+            self.notify(sv.SETTINGS_NOT_SAVED, severity="warning", markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        contrast = self.theme == CONTRAST_THEME
+        yield SystemCommand(
+            sv.CMD_THEME_DEFAULT if contrast else sv.CMD_THEME_CONTRAST,
+            sv.CMD_THEME_HELP,
+            self.action_toggle_contrast,
+        )
+        yield SystemCommand(sv.CMD_QUIT, sv.CMD_QUIT_HELP, self.action_quit)

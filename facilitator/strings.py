@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from facilitator.agenda.checks import MissingCode
 from facilitator.agenda.models import (
     ActionStatus,
     Authority,
@@ -118,6 +119,174 @@ AGENDA_HEADING = "Dagordning"
 MINUTES_SHORT = "min"
 KEY_QUIT = "Avsluta"
 KEY_PALETTE = "Kommandon"
+
+
+# Keys (footer and help). The secretary types, so actions sit on function keys.
+KEY_HELP = "Hjälp"
+KEY_ATTENDANCE = "Närvaro"
+KEY_PREVIOUS = "Föregående steg"
+KEY_CLOSE_STEP = "Nästa steg"
+KEY_TOGGLE = "Start/paus"
+KEY_ADD_MINUTE = "+1 min"
+KEY_REBALANCE = "Fördela om"
+KEY_ROOM = "Rumsvy"
+KEY_SAVE = "Spara"
+KEY_BACK_TO_CURRENT = "Till pågående steg"
+KEY_PALETTE_LONG = "Kommandon: alla funktioner med namn"
+KEY_QUIT_LONG = "Avsluta (inget går förlorat)"
+KEY_CLOSE = "Stäng"
+KEY_CANCEL = "Avbryt"
+KEY_SAVE_DIALOG = "Spara"
+KEY_ADD = "Ny"
+KEY_EDIT = "Ändra"
+KEY_REMOVE = "Ta bort"
+KEY_TOGGLE_PRESENT = "Närvarande ja/nej"
+KEY_FINISH_MEETING = "Avsluta mötet"
+KEY_BACK = "Tillbaka"
+KEY_TO_START = "Till startsidan"
+KEY_OPEN = "Öppna möte"
+KEY_NEW_CASE = "Nytt ärende"
+KEY_NEW_MEETING = "Nytt möte"
+KEY_EDIT_CASE = "Ändra ärende"
+
+# The command palette: action name → (name, help).
+PALETTE = {
+    "help": ("Hjälp", "Alla tangenter och vad det här steget är till för (F1)"),
+    "attendance": ("Närvarolista", "Lägg till, ändra eller ta bort deltagare (F2)"),
+    "previous_step": ("Föregående steg", "Gå tillbaka till förra steget och öppna det igen (F3)"),
+    "close_step": ("Stäng steget och starta nästa", "Stäng det här steget (F4)"),
+    "toggle_timer": ("Starta eller pausa timern", "Starta eller pausa stegets tid (F5)"),
+    "add_minute": ("En minut till", "Ge det här steget en minut till (F8)"),
+    "rebalance": ("Fördela om resterande tid", "Fördela tiden så att mötet slutar i tid (F9)"),
+    "room": ("Rumsvy", "Stor dagordning och timer för rummet, utan redigering (Ctrl+R)"),
+    "save": ("Spara nu", "Allt sparas ändå hela tiden (Ctrl+S)"),
+    "review": ("Granska SIP", "Alla delar av SIP och vad som saknas"),
+    "back_to_current": ("Till pågående steg", "Tillbaka till steget där tiden går"),
+    "open": ("Öppna mötet", "Öppna det markerade mötet"),
+    "new_case": ("Nytt ärende", "Lägg upp ett nytt ärende"),
+    "new_meeting": ("Nytt möte", "Planera ett nytt möte i det markerade ärendet"),
+    "edit_case": ("Ändra ärende", "Barn, vårdnadshavare, frågeställning, kallelse och samtycke"),
+}
+CMD_THEME_CONTRAST = "Hög kontrast för projektor"
+CMD_THEME_DEFAULT = "Standardtema"
+CMD_THEME_HELP = "Byt tema; valet sparas till nästa gång"
+CMD_QUIT = "Avsluta"
+CMD_QUIT_HELP = "Avsluta programmet (allt är sparat)"
+
+# The meeting screen.
+AGENDA_SKIPPED = "hoppas över"
+PLANNED_END = "Planerat slut"
+PROJECTED_END = "beräknat slut"
+TIMER_NOT_STARTED = "Ej startad – F5 startar"
+TIMER_PAUSED = "Pausad – F5 fortsätter"
+TIMER_RUNNING = "Kvar av steget"
+TIMER_OVERRUN = "Över tiden"
+TIMER_FINISHED = "Mötet är avslutat"
+TIMER_STARTED = "Tiden går."
+TIMER_PAUSED_NOTE = "Tiden är pausad."
+TIME_UP = "Tiden för steget är slut. Tryck F4 för att stänga steget (F8 ger en minut till)."
+VIEWING_OTHER_STEP = "Du fyller i ett tidigare steg. Tiden går i steg {step}. Esc går tillbaka."
+MINUTE_ADDED = "En minut till på steget."
+REBALANCED = "Resterande steg har fått ny tid så att mötet slutar i tid."
+NOTHING_TO_REBALANCE = "Det finns inga fler steg att fördela tid på."
+NO_EARLIER_STEP = "Det finns inget tidigare steg."
+SAVED_AT = "Sparat {time}"
+SAVED_NOW = "Sparat."
+SAVE_FAILED = "EJ SPARAT – försöker igen"
+SAVE_FAILED_LONG = (
+    "Det gick inte att spara. Inget av det du skrivit är borta: det finns kvar i "
+    "programmet och sparas så snart det går."
+)
+QUIT_NOT_SAVED = (
+    "Allt är inte sparat än, så programmet avslutas inte. Kontrollera disken och försök igen."
+)
+SETTINGS_NOT_SAVED = "Temat kunde inte sparas till nästa gång."
+TEXT_TOO_LONG = "Texten är för lång för att sparas. Korta den."
+YES = "ja"
+NO = "nej"
+
+# Capture forms.
+ATTENDANCE_TITLE = "Närvarolista"
+ATTENDANCE_COLUMNS = ("Namn", "Verksamhet", "Roll", "Närvarande", "Kontakt")
+ATTENDANCE_KEYS = "N ny · Enter ändra · Delete ta bort · Mellanslag närvarande ja/nej · Esc stäng"
+CONSENT_CONFIRMED = "Sekretessen och samtycket har tagits upp på mötet"
+CONSENT_NOT_COVERED = "Närvarande vars verksamhet samtycket inte omfattar:"
+CONSENT_ALL_COVERED = "Samtycket omfattar alla närvarande verksamheter."
+CHILD_TOOK_PART_YES = "Barnet deltog i mötet"
+CHILD_TOOK_PART_NO = "Barnet deltog inte"
+LABEL_ABSENCE_REASON = "Varför deltog barnet inte?"
+CHOOSE_AUTHORITY = "Välj huvudman"
+CHOOSE_NAVIGATOR = "Välj lots bland de närvarande professionella"
+CHOOSE_PERSON = "Välj ansvarig bland deltagarna"
+NAVIGATOR_HINT = "Familjen ska ha stort inflytande över valet: en person de känner förtroende för."
+NEXT_MEETING_HINT = "Skriv datum (ÅÅÅÅ-MM-DD) och tid för nästa möte, 4–16 veckor fram."
+NEXT_MEETING_OK = "Nästa möte: {when}"
+SIGNATURES_HINT = "Markera med mellanslag den som har skrivit under."
+GOAL_HORIZON_COLUMN = "Sikt"
+ACTIONS_HINT = "N ny insats · Enter ändra · Delete ta bort"
+ACTION_STATUS_TITLE = "Insatser sedan förra mötet"
+ACTION_STATUS_HINT = "Enter på en insats: sätt status (planerad, pågår, klar, ej aktuell) och kommentar."
+PLACEHOLDER_ORGANISATION = "Verksamhet"
+PLACEHOLDER_PHONE = "Telefon"
+PLACEHOLDER_EMAIL = "E-post"
+PLACEHOLDER_DATE = "ÅÅÅÅ-MM-DD"
+PLACEHOLDER_TIME = "TT.MM"
+PLACEHOLDER_MINUTES = "Minuter"
+PLACEHOLDER_PLACE = "Plats"
+PLACEHOLDER_GOAL = "Skriv ett mål och tryck Enter"
+PLACEHOLDER_CONTACT = "Telefon eller e-post"
+BAD_DATE = "Datumet går inte att läsa. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-03-03."
+BAD_TIME = "Tiden går inte att läsa. Skriv TT.MM, till exempel 09.00."
+BAD_MINUTES = "Längden ska vara 15–240 minuter."
+
+# Dialogs.
+PERSON_NEW = "Ny deltagare"
+PERSON_EDIT = "Ändra deltagare"
+ACTION_NEW = "Ny insats"
+ACTION_EDIT = "Ändra insats"
+LABEL_NAME = "Namn"
+LABEL_ORGANISATION = "Verksamhet"
+LABEL_ROLES = "Roll (en eller flera, mellanslag väljer)"
+LABEL_CONTACT = "Kontakt"
+LABEL_PRESENT_CHECK = "Närvarande"
+LABEL_WHAT = "Vad"
+LABEL_WHO = "Vem"
+LABEL_DUE = "Klart senast"
+LABEL_COMMENT = "Kommentar"
+BUTTON_SAVE = "Spara"
+BUTTON_CANCEL = "Avbryt"
+PROBLEM_NAME = "Skriv ett namn."
+PROBLEM_ROLE = "Välj minst en roll."
+PROBLEM_WHAT = "Skriv vad insatsen är."
+PROBLEM_TOO_LONG = "Någon text är för lång."
+
+# Help, review, summary.
+HELP_STEP_HEADING = "Det här steget"
+HELP_KEYS_HEADING = "Tangenter (fungerar även när du skriver)"
+HELP_CLOSE = "Esc eller F1 stänger hjälpen."
+REVIEW_TITLE = "Granska SIP innan mötet avslutas"
+REVIEW_MISSING = "Det här saknas ännu (§ = krävs enligt lag):"
+REVIEW_MISSING_HINT = "Enter på en rad går till steget där det fylls i."
+REVIEW_COMPLETE = "Allt som lagen och rutinen kräver finns med."
+REVIEW_FINISH_HINT = "F4 avslutar mötet. Esc går tillbaka till mötet."
+MISSING = {
+    MissingCode.CONSENT: "Sekretessen har inte bekräftats",
+    MissingCode.FAMILY_STORY: "Familjens berättelse",
+    MissingCode.PROFESSIONALS_STORY: "Professionernas berättelse",
+    MissingCode.GOALS: "Mål",
+    MissingCode.ACTIONS: "Insatser",
+    MissingCode.ACTION_RESPONSIBLE: "Vem som ansvarar för insatsen",
+    MissingCode.LEAD_AUTHORITY: "Huvudansvarig huvudman",
+    MissingCode.NAVIGATOR: "Lots",
+    MissingCode.PARTICIPATION: "Om barnet deltog i mötet",
+    MissingCode.ABSENCE_REASON: "Varför barnet inte deltog",
+    MissingCode.CHILD_VIEW: "Barnets uppfattning om insatserna",
+    MissingCode.GUARDIANS_VIEW: "Vårdnadshavarnas uppfattning om insatserna",
+    MissingCode.NEXT_MEETING: "Datum för nästa möte",
+}
+SUMMARY_TITLE = "Mötet är avslutat: planerad och faktisk tid per steg"
+SUMMARY_SAVED = "Allt är sparat. Enter eller Esc går till startsidan."
+SUMMARY_TOTAL = "Totalt: planerat {planned}, faktiskt {actual}"
 
 
 def when(moment: datetime) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 class StartScreen(Screen[None]):
     CSS_PATH = "start.tcss"
+    BINDINGS = [Binding("enter", "open", sv.KEY_OPEN, id="open")]
     app: FacilitatorApp
 
     def __init__(self, focus_meeting: str | None = None):
@@ -88,6 +90,15 @@ class StartScreen(Screen[None]):
         row = next((i for i, m in enumerate(self._meetings) if m.id == wanted), 0)
         table.move_cursor(row=row)
         self._show(self._meetings[row].id)
+
+    @on(DataTable.RowSelected, "#meetings")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.app.open_meeting(event.row_key.value)
+
+    def action_open(self) -> None:
+        if self._focus_meeting:
+            self.app.open_meeting(self._focus_meeting)
 
     @on(DataTable.RowHighlighted, "#meetings")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

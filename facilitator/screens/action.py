@@ -1,0 +1,122 @@
+"""Add or change one action (insats): what, who, organisation, huvudman, by when, status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from facilitator import strings as sv
+from facilitator.agenda.models import Action, ActionStatus, Authority, Person
+
+
+class ActionDialog(ModalScreen[Action | None]):
+    CSS_PATH = "dialog.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", sv.KEY_CANCEL),
+        Binding("ctrl+s", "save", sv.KEY_SAVE_DIALOG, priority=True),
+    ]
+
+    def __init__(self, action: Action | None, attendance: list[Person]):
+        super().__init__(classes="dialog")
+        self.action_ = action
+        self.people = [p for p in attendance if p.present] or list(attendance)
+
+    def compose(self) -> ComposeResult:
+        a = self.action_
+        by_name = {p.name: p.id for p in self.people}
+        with VerticalScroll(id="dialog-box"):
+            yield Label(sv.ACTION_EDIT if a else sv.ACTION_NEW, classes="field-label")
+            yield Label(sv.LABEL_WHAT, classes="field-label")
+            yield Input(a.what if a else "", id="action-what")
+            yield Label(sv.LABEL_WHO, classes="field-label")
+            yield Select(
+                [(f"{p.name} – {p.organisation}" if p.organisation else p.name, p.id) for p in self.people],
+                value=by_name.get(a.responsible, Select.NULL) if a else Select.NULL,
+                prompt=sv.CHOOSE_PERSON,
+                id="action-who",
+            )
+            yield Label(sv.LABEL_ORGANISATION, classes="field-label")
+            yield Input(a.organisation if a else "", placeholder=sv.PLACEHOLDER_ORGANISATION, id="action-organisation")
+            with Horizontal(classes="row"):
+                yield Select(
+                    [(sv.AUTHORITY[x], x) for x in Authority],
+                    value=a.authority if a else Select.NULL,
+                    prompt=sv.CHOOSE_AUTHORITY,
+                    id="action-authority",
+                )
+                yield Select(
+                    [(sv.ACTION_STATUS[s], s) for s in ActionStatus],
+                    value=a.status if a else ActionStatus.PLANNED,
+                    allow_blank=False,
+                    id="action-status",
+                )
+            yield Label(sv.LABEL_DUE, classes="field-label")
+            yield Input(a.due.isoformat() if a and a.due else "", placeholder=sv.PLACEHOLDER_DATE, id="action-due")
+            yield Label(sv.LABEL_COMMENT, classes="field-label")
+            yield Input(a.comment if a else "", id="action-comment")
+            yield Static("", classes="problem", id="action-problem", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(sv.BUTTON_CANCEL, id="cancel")
+                yield Button(sv.BUTTON_SAVE, variant="primary", id="save")
+
+    def on_mount(self) -> None:
+        self.query_one("#action-what", Input).focus()
+
+    @on(Select.Changed, "#action-who")
+    def _who(self, event: Select.Changed) -> None:
+        person = next((p for p in self.people if p.id == event.value), None)
+        if person is not None:
+            self.query_one("#action-organisation", Input).value = person.organisation
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "action-comment":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        problem = self.query_one("#action-problem", Static)
+        what = self.query_one("#action-what", Input).value
+        if not what.strip():
+            problem.update(sv.PROBLEM_WHAT)
+            self.query_one("#action-what", Input).focus()
+            return
+        due_text = self.query_one("#action-due", Input).value.strip()
+        try:
+            due = date.fromisoformat(due_text) if due_text else None
+        except ValueError:
+            problem.update(sv.BAD_DATE)
+            self.query_one("#action-due", Input).focus()
+            return
+        who = self.query_one("#action-who", Select).value
+        person = next((p for p in self.people if p.id == who), None)
+        authority = self.query_one("#action-authority", Select).value
+        try:
+            action = Action(
+                **({"id": self.action_.id} if self.action_ else {}),
+                what=what,
+                responsible=person.name if person else (self.action_.responsible if self.action_ else ""),
+                organisation=self.query_one("#action-organisation", Input).value,
+                authority=Authority.OTHER if authority == Select.NULL else authority,
+                due=due,
+                status=self.query_one("#action-status", Select).value,
+                comment=self.query_one("#action-comment", Input).value,
+            )
+        except ValidationError:
+            problem.update(sv.PROBLEM_TOO_LONG)
+            return
+        self.dismiss(action)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,47 @@
+"""F2: the attendance list over the meeting screen, at any step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from facilitator import strings as sv
+from facilitator.store.session import MeetingSession
+from facilitator.widgets.forms import CaptureForm
+from facilitator.widgets.lists import AttendanceEditor
+
+
+class AttendanceScreen(ModalScreen[None]):
+    CSS_PATH = "dialog.tcss"
+    DEFAULT_CSS = """
+    AttendanceScreen > #dialog-box { width: 110; }
+    """
+    BINDINGS = [Binding("escape,f2", "close", sv.KEY_CLOSE, priority=True)]
+
+    def __init__(self, session: MeetingSession, on_edit: Callable[[], object]):
+        super().__init__(classes="dialog")
+        self.session = session
+        self._on_edit = on_edit
+
+    @on(CaptureForm.Edited)
+    def _edited(self) -> None:
+        # Every change to the list is saved at once, not when the dialog closes.
+        self._on_edit()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog-box"):
+            yield AttendanceEditor(self.session)
+            yield Static(sv.ATTENDANCE_KEYS, classes="hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(AttendanceEditor).first_field().focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,376 @@
+"""The meeting screen: the visual agenda, the step's countdown and its capture form.
+
+Projected in the room while the secretary types. Every key works while a text field
+has focus (priority bindings on keys no text field uses). The timer is read from the
+clock four times a second; that only redraws. Text is read from the fields into the
+models after a pause in typing and on every step change, and written by the autosaver
+thread, so a key press never waits for the disk.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from facilitator import strings as sv
+from facilitator.agenda.clock import NS_PER_MIN, from_ns
+from facilitator.agenda.models import Capture
+from facilitator.agenda.timebox import TimeboxError
+from facilitator.store.autosave import Autosaver
+from facilitator.store.database import PreparedMeeting
+from facilitator.store.session import MeetingSession
+from facilitator.widgets.agenda import AgendaView
+from facilitator.widgets.capture import forms_for
+from facilitator.widgets.countdown import Countdown
+from facilitator.widgets.forms import CaptureForm
+
+if TYPE_CHECKING:
+    from facilitator.app import FacilitatorApp
+
+TICK_SECONDS = 0.25
+QUIET_SECONDS = 0.5
+"""Save after this long without a key press..."""
+LONGEST_UNSAVED_SECONDS = 1.0
+"""...and at the latest this long after the first unsaved key press."""
+
+
+class MeetingScreen(Screen[None]):
+    CSS_PATH = "meeting.tcss"
+    app: FacilitatorApp
+
+    BINDINGS = [
+        Binding("f1", "help", sv.KEY_HELP, priority=True, id="help"),
+        Binding("f2", "attendance", sv.KEY_ATTENDANCE, priority=True, id="attendance"),
+        Binding("f3", "previous_step", sv.KEY_PREVIOUS, priority=True, id="previous-step"),
+        Binding("f4", "close_step", sv.KEY_CLOSE_STEP, priority=True, id="close-step"),
+        Binding("f5", "toggle_timer", sv.KEY_TOGGLE, priority=True, id="toggle-timer"),
+        Binding("f8", "add_minute", sv.KEY_ADD_MINUTE, priority=True, id="add-minute"),
+        Binding("f9", "rebalance", sv.KEY_REBALANCE, priority=True, id="rebalance"),
+        Binding("ctrl+r", "room", sv.KEY_ROOM, priority=True, id="room"),
+        Binding("ctrl+s", "save", sv.KEY_SAVE, priority=True, id="save"),
+        Binding("escape", "back_to_current", sv.KEY_BACK_TO_CURRENT, show=False, id="back"),
+    ]
+
+    room_layout: reactive[bool] = reactive(False, init=False)
+    viewed: reactive[int] = reactive(0, init=False)
+    """The step whose form is shown: the timer's step, unless the review jumped elsewhere."""
+
+    def __init__(self, session: MeetingSession):
+        super().__init__()
+        self.session = session
+        self.timebox = session.timebox
+        self._forms: list[CaptureForm] = []
+        self._unsaved_since: float | None = None
+        self._last_edit = 0.0
+        self._save_failed = False
+        self._closed = False
+        self.autosaver = Autosaver(session.write, self._saved_in_thread, self._failed_in_thread)
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top-bar"):
+            yield Static(id="meeting-title")
+            yield Static(id="save-state", markup=False)
+            yield Static(id="end-times")
+        with Horizontal(id="main"):
+            with VerticalScroll(id="agenda-pane"):
+                yield AgendaView(id="agenda")
+            with Vertical(id="step-pane"):
+                with Horizontal(id="step-head"):
+                    with Vertical(id="step-info"):
+                        yield Static(id="step-title")
+                        yield Static(id="step-guidance", markup=False)
+                        yield Static(id="time-up")
+                        yield Static(id="viewing", markup=False)
+                    yield Countdown(id="countdown")
+                yield VerticalScroll(id="step-body")
+                yield Static(id="room-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        meeting = self.session.meeting
+        title = Content(f"{sv.MEETING_KIND[meeting.kind]} · ") + Content(self.session.case.child.name)
+        self.query_one("#meeting-title", Static).update(title)
+        self.set_reactive(MeetingScreen.viewed, self.timebox.current_index)
+        self._show_step()
+        self._tick()
+        self.set_interval(TICK_SECONDS, self._tick)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "narrow")
+
+    def watch_room_layout(self, room: bool) -> None:
+        self.set_class(room, "room")
+        if room:
+            self._flush_forms()
+            self._update_room_text()
+        else:
+            self._focus_first_field()
+
+    # --- showing a step ------------------------------------------------------------------------
+
+    def _show_step(self) -> None:
+        """Mount the forms of the viewed step and put the cursor in its first field."""
+        step = self.timebox.steps[self.viewed]
+        number = self.viewed + 1
+        self.query_one("#step-title", Static).update(
+            Content.styled(f"{number}. ", "bold") + Content.styled(step.title, "bold")
+        )
+        self.query_one("#step-guidance", Static).update(step.guidance)
+        viewing = self.query_one("#viewing", Static)
+        away = self.viewed != self.timebox.current_index
+        viewing.display = away
+        if away:
+            current = self.timebox.current_index + 1
+            viewing.update(sv.VIEWING_OTHER_STEP.format(step=current))
+        body = self.query_one("#step-body", VerticalScroll)
+        body.remove_children()
+        self._forms = forms_for(step, self.session)
+        body.set_class(len(step.captures) == 1 and step.captures[0] in _FILL_CAPTURES, "fill")
+        body.mount_all(self._forms)
+        body.scroll_home(animate=False)
+        self.call_after_refresh(self._focus_first_field)
+        self._refresh_agenda()
+        self._update_room_text()
+
+    def _focus_first_field(self) -> None:
+        for form in self._forms:
+            field = form.first_field()
+            if field is not None:
+                field.focus()
+                return
+
+    def _refresh_agenda(self) -> None:
+        self.query_one(AgendaView).refresh_from(self.timebox)
+
+    def _tick(self) -> None:
+        """Redraw the time from the clock; also the moment to save after a pause in typing."""
+        self.query_one(Countdown).refresh_from(self.timebox)
+        self._refresh_agenda()
+        self._refresh_end_times()
+        remaining = self.timebox.remaining_ns()
+        time_up = self.query_one("#time-up", Static)
+        show = self.timebox.running and remaining <= 0
+        time_up.display = show
+        if show:
+            time_up.update(Content.styled(sv.TIME_UP, "bold $error"))
+        if self._unsaved_since is not None:
+            now = time.monotonic()
+            if (
+                now - self._last_edit >= QUIET_SECONDS
+                or now - self._unsaved_since >= LONGEST_UNSAVED_SECONDS
+            ):
+                self.save()
+
+    def _refresh_end_times(self) -> None:
+        planned = from_ns(self.timebox.planned_end_wall_ns())
+        projected = from_ns(self.timebox.projected_end_wall_ns())
+        late = self.timebox.projected_end_wall_ns() - self.timebox.planned_end_wall_ns()
+        style = "bold $error" if late >= NS_PER_MIN else "bold"
+        text = Content(f"{sv.PLANNED_END} {planned:%H.%M} · {sv.PROJECTED_END} ") + Content.styled(
+            f"{projected:%H.%M}", style
+        )
+        widget = self.query_one("#end-times", Static)
+        if str(widget.visual) != text.plain:
+            widget.update(text)
+
+    def _update_room_text(self) -> None:
+        if not self.room_layout:
+            return
+        parts = [form.room_text() for form in self._forms]
+        text = Content("\n\n").join(p for p in parts if p.plain)
+        self.query_one("#room-text", Static).update(text)
+
+    # --- editing and saving -------------------------------------------------------------------
+
+    @on(CaptureForm.Edited)
+    def _edited(self, event: CaptureForm.Edited) -> None:
+        now = time.monotonic()
+        self._last_edit = now
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        if event.urgent:
+            self.save()
+
+    def _flush_forms(self) -> None:
+        for form in self._forms:
+            form.flush()
+
+    def save(self) -> PreparedMeeting:
+        """Read the fields into the models and hand a snapshot to the writer thread."""
+        self._flush_forms()
+        self._unsaved_since = None
+        prepared = self.session.snapshot()
+        self.autosaver.submit(prepared)
+        self._update_room_text()
+        return prepared
+
+    def _saved_in_thread(self, prepared: PreparedMeeting) -> None:
+        self._post_from_thread(self._saved, prepared)
+
+    def _failed_in_thread(self, error: Exception) -> None:
+        self._post_from_thread(self._failed, error)
+
+    def _post_from_thread(self, callback, argument) -> None:
+        try:
+            self.app.call_from_thread(callback, argument)
+        except RuntimeError:
+            pass  # the app has already stopped
+
+    def _saved(self, prepared: PreparedMeeting) -> None:
+        state = self.query_one("#save-state", Static)
+        state.set_class(False, "failed")
+        self._save_failed = False
+        state.update(sv.SAVED_AT.format(time=f"{from_ns(prepared.saved_wall_ns):%H.%M.%S}"))
+
+    def _failed(self, error: Exception) -> None:
+        state = self.query_one("#save-state", Static)
+        state.set_class(True, "failed")
+        state.update(sv.SAVE_FAILED)
+        if not self._save_failed:
+            self._save_failed = True
+            self.notify(sv.SAVE_FAILED_LONG, severity="error", timeout=8, markup=False)
+
+    def shutdown(self) -> bool:
+        """Save everything and stop the writer; True when all of it reached the disk."""
+        if self._closed:
+            return True
+        self._closed = True
+        self.save()
+        return self.autosaver.close()
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def _after_timer_change(self) -> None:
+        self._view(self.timebox.current_index)
+        self.save()
+
+    def _view(self, index: int) -> None:
+        if self.viewed == index:
+            self._show_step()
+        else:
+            self.viewed = index  # the watcher shows it
+
+    def watch_viewed(self) -> None:
+        if self.is_mounted:
+            self._show_step()
+
+    def action_toggle_timer(self) -> None:
+        running = self.session.toggle_timer()
+        self.notify(sv.TIMER_STARTED if running else sv.TIMER_PAUSED_NOTE, timeout=2)
+        self._tick()
+        self.save()
+
+    def action_close_step(self) -> None:
+        if self.timebox.finished:
+            self.app.show_summary(self.session)
+            return
+        self._flush_forms()
+        if not self.timebox.pending_after_current():
+            from facilitator.screens.review import ReviewScreen
+
+            self.app.push_screen(ReviewScreen(self.session), self._after_review)
+            return
+        self.session.close_step()
+        self._after_timer_change()
+
+    def _after_review(self, result: Capture | str | None) -> None:
+        if result == "finish":
+            self.session.close_step()
+            self.save()
+            self.autosaver.wait_idle(2.0)
+            self._refresh_agenda()
+            self.app.show_summary(self.session)
+        elif isinstance(result, Capture):
+            self.jump_to(result)
+
+    def jump_to(self, capture: Capture) -> None:
+        """Show the form of the step where ``capture`` is typed; the timer stays where it is."""
+        for index, step in enumerate(self.timebox.steps):
+            if capture in step.captures:
+                self._view(index)
+                return
+
+    def action_back_to_current(self) -> None:
+        if self.viewed != self.timebox.current_index:
+            self._flush_forms()
+            self._view(self.timebox.current_index)
+
+    def action_previous_step(self) -> None:
+        self._flush_forms()
+        try:
+            self.session.reopen_previous()
+        except TimeboxError:
+            self.notify(sv.NO_EARLIER_STEP, severity="warning", timeout=3)
+            return
+        self._after_timer_change()
+
+    def action_add_minute(self) -> None:
+        try:
+            self.session.add_minute()
+        except TimeboxError:
+            return
+        self.notify(sv.MINUTE_ADDED, timeout=2)
+        self._tick()
+        self.save()
+
+    def action_rebalance(self) -> None:
+        try:
+            self.session.rebalance()
+        except TimeboxError:
+            self.notify(sv.NOTHING_TO_REBALANCE, severity="warning", timeout=3)
+            return
+        self.notify(sv.REBALANCED, timeout=3)
+        self._tick()
+        self.save()
+
+    def action_room(self) -> None:
+        self.room_layout = not self.room_layout
+
+    def action_save(self) -> None:
+        self.save()
+        if self.autosaver.wait_idle(2.0):
+            self.notify(sv.SAVED_NOW, timeout=2)
+
+    def action_help(self) -> None:
+        from facilitator.screens.help import HelpScreen
+
+        keys = [
+            (self.app.get_key_display(binding), binding.description)
+            for binding in self.BINDINGS
+            if isinstance(binding, Binding) and binding.show
+        ]
+        self.app.push_screen(HelpScreen(self.timebox.steps[self.viewed], keys))
+
+    def action_attendance(self) -> None:
+        from facilitator.screens.attendance import AttendanceScreen
+
+        self._flush_forms()
+
+        def done(_: None) -> None:
+            for form in self._forms:
+                form.reload()
+            self.save()
+            self._focus_first_field()
+
+        self.app.push_screen(AttendanceScreen(self.session, on_edit=self.save), done)
+
+
+_FILL_CAPTURES = {
+    Capture.PURPOSE,
+    Capture.FAMILY_STORY,
+    Capture.PROFESSIONALS_STORY,
+    Capture.NOTES,
+    Capture.REFLECTION,
+    Capture.IF_WORSE,
+}

@@ -1,0 +1,48 @@
+"""The two themes: the everyday one, and high contrast for projectors in lit rooms."""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+DEFAULT_THEME = "lots"
+CONTRAST_THEME = "lots-kontrast"
+
+LOTS = Theme(
+    name=DEFAULT_THEME,
+    primary="#4f9fd6",
+    secondary="#7fb8a4",
+    accent="#f0c05a",
+    warning="#f0a030",
+    error="#ff5c5c",
+    success="#6cc070",
+    background="#14181c",
+    surface="#1c2228",
+    panel="#26303a",
+    foreground="#e8ecef",
+    dark=True,
+)
+
+# Black on white reads best on a projector in a lit room: the darkest text, the
+# brightest ground, and signal colours dark enough to keep their contrast on white.
+CONTRAST = Theme(
+    name=CONTRAST_THEME,
+    primary="#003a8c",
+    secondary="#004d40",
+    accent="#003a8c",
+    warning="#9a4a00",
+    error="#b00000",
+    success="#005f00",
+    background="#ffffff",
+    surface="#ffffff",
+    panel="#e6e6e6",
+    foreground="#000000",
+    dark=False,
+    variables={
+        "footer-key-foreground": "#003a8c",
+        "block-cursor-background": "#003a8c",
+        "block-cursor-foreground": "#ffffff",
+        "input-selection-background": "#003a8c 40%",
+    },
+)
+
+THEMES = (LOTS, CONTRAST)

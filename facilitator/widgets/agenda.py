@@ -1,0 +1,93 @@
+"""The visual agenda: every step in its phase, done steps with their actual time,
+the current one highlighted, the rest dimmed."""
+
+from __future__ import annotations
+
+import textwrap
+
+from textual.content import Content
+from textual.widgets import Static
+
+from facilitator import strings as sv
+from facilitator.agenda.clock import NS_PER_S
+from facilitator.agenda.models import StepStatus
+from facilitator.agenda.timebox import Timebox
+
+
+def clock_text(ns: int) -> str:
+    """mm:ss for a duration (rounded up to the whole second while counting down)."""
+    seconds = -(-ns // NS_PER_S) if ns > 0 else -ns // NS_PER_S
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def minutes_text(ns: int) -> str:
+    return str(round(ns / (60 * NS_PER_S)))
+
+
+PREFIX = 13
+"""Columns before a step's title: number, mark, minutes."""
+
+
+def _wrap(title: str, width: int) -> list[str]:
+    """The title in lines of ``width``; continuation lines are indented under the title."""
+    return textwrap.wrap(title, max(8, width - PREFIX)) or [""]
+
+
+class AgendaView(Static):
+    """Renders the agenda from a timebox; ``refresh_from`` redraws only on change."""
+
+    DEFAULT_CSS = """
+    AgendaView { width: 1fr; height: auto; }
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__("", **kwargs)
+        self._shown = ""
+        self._timebox: Timebox | None = None
+
+    def on_resize(self) -> None:
+        if self._timebox is not None:
+            self._shown = ""
+            self.refresh_from(self._timebox)
+
+    def refresh_from(self, timebox: Timebox) -> None:
+        self._timebox = timebox
+        content = self.render_agenda(timebox, max(20, self.content_size.width - 1))
+        if content.plain != self._shown:
+            self._shown = content.plain
+            self.update(content)
+
+    @staticmethod
+    def render_agenda(timebox: Timebox, width: int = 40) -> Content:
+        lines: list[Content] = []
+        phase = None
+        for index, step in enumerate(timebox.steps):
+            if step.phase != phase:
+                phase = step.phase
+                if lines:
+                    lines.append(Content(""))
+                for part in textwrap.wrap(phase, max(8, width)) or [""]:
+                    lines.append(Content.styled(part, "bold $text-secondary"))
+            number = f"{index + 1:>2}"
+            planned = minutes_text(step.allotted_ns)
+            is_current = index == timebox.current_index and not timebox.finished
+            title_lines = _wrap(step.title, width)
+            if step.status is StepStatus.SKIPPED:
+                mark, minutes, style, minute_style = " ", "–", "strike $text-disabled", "$text-disabled"
+            elif step.status is StepStatus.DONE and not is_current:
+                seconds = round(step.elapsed_ns / NS_PER_S)
+                actual = f"{seconds // 60}:{seconds % 60:02d}"
+                over = step.elapsed_ns > step.allotted_ns
+                mark, minutes, style = "✓", f"{actual}/{planned}", ""
+                minute_style = "bold $warning" if over else "$text-success"
+            elif is_current:
+                mark, minutes, style, minute_style = "▶", planned, "bold reverse $accent", "bold $accent"
+            else:
+                mark, minutes, style, minute_style = " ", planned, "$text-muted", "$text-muted"
+            head = Content.styled(f"{number} {mark} ", minute_style) + Content.styled(
+                f"{minutes:>8}  ", minute_style
+            )
+            lines.append(head + Content.styled(title_lines[0], style))
+            for more in title_lines[1:]:
+                lines.append(Content(" " * PREFIX) + Content.styled(more, style))
+        return Content("\n").join(lines)

@@ -1,0 +1,38 @@
+"""Which form captures what: one form class per ``Capture`` of the agenda templates."""
+
+from __future__ import annotations
+
+from facilitator.agenda.models import Capture, StepRun
+from facilitator.store.session import MeetingSession
+from facilitator.widgets import forms, lists
+from facilitator.widgets.forms import CaptureForm
+
+FORMS: dict[Capture, type[CaptureForm]] = {
+    form.capture: form
+    for form in (
+        lists.AttendanceEditor,
+        forms.ConsentForm,
+        forms.PurposeForm,
+        forms.FamilyStoryForm,
+        forms.ProfessionalsStoryForm,
+        forms.NotesForm,
+        lists.GoalsEditor,
+        lists.ActionsEditor,
+        lists.ActionStatusEditor,
+        forms.NavigatorForm,
+        forms.LeadAuthorityForm,
+        forms.ViewsForm,
+        forms.ParticipationForm,
+        forms.NextAttendeesForm,
+        forms.NextMeetingForm,
+        forms.SignaturesForm,
+        forms.ReflectionForm,
+        forms.IfWorseForm,
+    )
+}
+
+assert set(FORMS) == set(Capture), "every capture needs a form"
+
+
+def forms_for(step: StepRun, session: MeetingSession) -> list[CaptureForm]:
+    return [FORMS[capture](session) for capture in step.captures]

@@ -1,0 +1,60 @@
+"""The step's countdown in large digits: amber in the last minute, red with +mm:ss over."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Static
+
+from facilitator import strings as sv
+from facilitator.agenda.clock import NS_PER_MIN
+from facilitator.agenda.timebox import Timebox
+from facilitator.widgets.agenda import clock_text
+
+
+class Countdown(Vertical):
+    DEFAULT_CSS = """
+    Countdown { width: 28; height: auto; align-horizontal: right; }
+    Countdown Digits { width: auto; text-style: bold; color: $text; }
+    Countdown.last-minute Digits { color: $warning; }
+    Countdown.overrun Digits { color: $error; }
+    Countdown.paused Digits { color: $text-muted; }
+    Countdown #countdown-state { width: 100%; text-align: right; color: $text-muted; }
+    Countdown.overrun #countdown-state { color: $error; text-style: bold; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Digits("00:00", id="countdown-digits")
+        yield Static("", id="countdown-state", markup=False)
+
+    def on_mount(self) -> None:
+        self._digits = self.query_one(Digits)
+        self._state = self.query_one("#countdown-state", Static)
+        self._state_text = None
+
+    def refresh_from(self, timebox: Timebox) -> None:
+        remaining = timebox.remaining_ns()
+        if remaining >= 0:
+            text = clock_text(remaining)
+        else:
+            text = "+" + clock_text(-remaining)
+        if self._digits.value != text:
+            self._digits.update(text)
+        over = remaining < 0
+        self.set_class(over, "overrun")
+        self.set_class(0 <= remaining <= NS_PER_MIN and timebox.started, "last-minute")
+        paused = timebox.started and not timebox.running and not timebox.finished
+        self.set_class(paused or not timebox.started, "paused")
+        if timebox.finished:
+            state = sv.TIMER_FINISHED
+        elif not timebox.started:
+            state = sv.TIMER_NOT_STARTED
+        elif paused:
+            state = sv.TIMER_PAUSED
+        elif over:
+            state = sv.TIMER_OVERRUN
+        else:
+            state = sv.TIMER_RUNNING
+        if state != self._state_text:
+            self._state_text = state
+            self._state.update(state)

@@ -1,0 +1,594 @@
+"""Capture forms: what the secretary types during a step, one form per capture.
+
+A form edits the session's models. Text fields are read into the models only when the
+screen flushes (after a pause in typing, on a step change, on Ctrl+S, on quit), never on
+every key; choices and list edits go into the models at once. Either way the form posts
+``CaptureForm.Edited`` so the screen schedules a save.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import (
+    Checkbox,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+from textual.widgets.selection_list import Selection
+
+from facilitator import strings as sv
+from facilitator.agenda.checks import uncovered
+from facilitator.agenda.models import (
+    Authority,
+    Capture,
+    LeadAuthority,
+    Navigator,
+    NextMeeting,
+    Role,
+    Signature,
+)
+from facilitator.agenda.workdays import check_next_meeting
+from facilitator.store.session import MeetingSession
+
+
+class CaptureForm(Vertical):
+    """One capture of a step. Subclasses compose fields and read them back in ``flush``."""
+
+    DEFAULT_CSS = """
+    CaptureForm { height: auto; margin-bottom: 1; }
+    CaptureForm .field-label { color: $text-secondary; text-style: bold; margin-top: 1; }
+    CaptureForm .hint { color: $text-muted; }
+    CaptureForm .flag { color: $error; text-style: bold; }
+    CaptureForm .ok { color: $text-success; }
+    CaptureForm TextArea { height: auto; min-height: 5; max-height: 20; }
+    CaptureForm Input { width: 1fr; }
+    CaptureForm .row { height: auto; }
+    CaptureForm .row > * { margin-right: 1; }
+    """
+
+    class Edited(Message):
+        """The user changed something; ``urgent`` when it is already in the models."""
+
+        def __init__(self, urgent: bool = False):
+            super().__init__()
+            self.urgent = urgent
+
+    capture: Capture
+
+    def __init__(self, session: MeetingSession, **kwargs):
+        super().__init__(**kwargs)
+        self.session = session
+
+    @property
+    def sip(self):
+        return self.session.meeting.sip
+
+    def flush(self) -> None:
+        """Read whatever is typed but not yet in the models into the models."""
+
+    def reload(self) -> None:
+        """The models changed elsewhere (attendance in F2): show them again."""
+
+    def first_field(self) -> Widget | None:
+        for widget in self.query("*"):
+            if widget.focusable and widget.display:
+                return widget
+        return None
+
+    def room_text(self) -> Content:
+        """What the room sees of this capture."""
+        return Content("")
+
+    def edited(self, urgent: bool = False) -> None:
+        self.post_message(self.Edited(urgent))
+
+
+def label(text: str) -> Label:
+    return Label(text, classes="field-label", markup=False)
+
+
+class SipTextArea(TextArea):
+    """A text area bound to one text attribute of the SIP."""
+
+    def __init__(self, field: str, text: str, **kwargs):
+        super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+        self.field = field
+
+
+class TextFieldsForm(CaptureForm):
+    """One or more free-text fields of the SIP."""
+
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def __init__(self, session: MeetingSession, **kwargs):
+        super().__init__(session, **kwargs)
+        self._dirty: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        for field, title in self.fields:
+            yield label(title)
+            yield SipTextArea(field, getattr(self.sip, field), id=f"f-{field}")
+
+    @on(TextArea.Changed)
+    def _changed(self, event: TextArea.Changed) -> None:
+        if isinstance(event.text_area, SipTextArea):
+            self._dirty.add(event.text_area.field)
+            self.edited()
+
+    def flush(self) -> None:
+        while self._dirty:
+            field = self._dirty.pop()
+            area = self.query_one(f"#f-{field}", SipTextArea)
+            typed = area.text
+            try:
+                setattr(self.sip, field, typed)
+            except ValidationError:
+                self.notify(sv.TEXT_TOO_LONG, severity="error", markup=False)
+                continue
+            stored = getattr(self.sip, field)
+            if stored != typed:
+                # Control characters were removed: show what is stored.
+                area.load_text(stored)
+
+    def room_text(self) -> Content:
+        parts = []
+        for field, title in self.fields:
+            text = getattr(self.sip, field)
+            if len(self.fields) > 1:
+                parts.append(Content.styled(title, "bold"))
+            parts.append(Content(text) if text else Content.styled("…", "$text-muted"))
+        return Content("\n").join(parts)
+
+
+class PurposeForm(TextFieldsForm):
+    capture = Capture.PURPOSE
+    fields = (("purpose", sv.SECTION_PURPOSE),)
+
+    def compose(self) -> ComposeResult:
+        question = self.session.case.question
+        if question:
+            yield label(sv.SECTION_QUESTION)
+            yield Static(question, markup=False, classes="hint")
+        yield from super().compose()
+
+
+class FamilyStoryForm(TextFieldsForm):
+    capture = Capture.FAMILY_STORY
+    fields = (("family_story", sv.SECTION_FAMILY_STORY),)
+
+
+class ProfessionalsStoryForm(TextFieldsForm):
+    capture = Capture.PROFESSIONALS_STORY
+    fields = (("professionals_story", sv.SECTION_PROFESSIONALS_STORY),)
+
+
+class NotesForm(TextFieldsForm):
+    capture = Capture.NOTES
+    fields = (("notes", sv.SECTION_NOTES),)
+
+
+class ViewsForm(TextFieldsForm):
+    capture = Capture.VIEWS
+    fields = (("child_view", sv.LABEL_CHILD_VIEW), ("guardians_view", sv.LABEL_GUARDIANS_VIEW))
+
+
+class ReflectionForm(TextFieldsForm):
+    capture = Capture.REFLECTION
+    fields = (("reflection", sv.SECTION_REFLECTION),)
+
+
+class IfWorseForm(TextFieldsForm):
+    capture = Capture.IF_WORSE
+    fields = (("if_worse", sv.SECTION_IF_WORSE),)
+
+
+class ConsentForm(CaptureForm):
+    """The consent as given, who in the room it does not cover, and that it was raised."""
+
+    capture = Capture.CONSENT
+
+    def compose(self) -> ComposeResult:
+        yield label(sv.SECTION_CONSENT)
+        yield Static(id="consent-summary")
+        yield Static(id="consent-flags")
+        yield Checkbox(sv.CONSENT_CONFIRMED, self.sip.consent_confirmed, id="consent-confirmed")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def _meeting_day(self) -> date:
+        return self.session.meeting.planned_start.date()
+
+    def uncovered(self):
+        return uncovered(self.session.case.consent, self.session.meeting.attendance, self._meeting_day())
+
+    def reload(self) -> None:
+        consent = self.session.case.consent
+        lines = [
+            Content(f"{sv.LABEL_GIVEN_BY}: ") + Content(", ".join(consent.given_by) or sv.NOT_STATED),
+            Content(f"{sv.LABEL_DATE}: {sv.day(consent.given_on)}"),
+            Content(f"{sv.LABEL_COVERS}: ") + Content(", ".join(consent.organisations) or sv.NOT_STATED),
+        ]
+        for revocation in consent.revocations:
+            what = revocation.organisation or sv.LABEL_REVOKED_WHOLE
+            lines.append(Content(f"{sv.LABEL_REVOKED} {revocation.on.isoformat()}: ") + Content(what))
+        self.query_one("#consent-summary", Static).update(Content("\n").join(lines))
+        flags = self.query_one("#consent-flags", Static)
+        outside = self.uncovered()
+        if outside:
+            flags.set_classes("flag")
+            flags.update(
+                Content("\n").join(
+                    [Content(sv.CONSENT_NOT_COVERED)]
+                    + [
+                        Content("  • ") + Content(f"{p.name} ({p.organisation or sv.NOT_STATED})")
+                        for p in outside
+                    ]
+                )
+            )
+        else:
+            flags.set_classes("ok")
+            flags.update(sv.CONSENT_ALL_COVERED)
+
+    @on(Checkbox.Changed, "#consent-confirmed")
+    def _confirmed(self, event: Checkbox.Changed) -> None:
+        self.sip.consent_confirmed = event.value
+        self.edited(urgent=True)
+
+    def room_text(self) -> Content:
+        outside = self.uncovered()
+        lines = [Content(sv.LABEL_COVERS + ": ") + Content(", ".join(self.session.case.consent.organisations))]
+        if outside:
+            lines.append(Content.styled(sv.CONSENT_NOT_COVERED, "bold $error"))
+            lines += [Content("  • ") + Content(p.name) for p in outside]
+        return Content("\n").join(lines)
+
+
+class ParticipationForm(CaptureForm):
+    """Did the child take part; if not, why (the routine asks for it in writing)."""
+
+    capture = Capture.PARTICIPATION
+
+    def compose(self) -> ComposeResult:
+        yield label(sv.SECTION_PARTICIPATION)
+        took_part = self.sip.child_participated
+        with RadioSet(id="participation"):
+            yield RadioButton(sv.CHILD_TOOK_PART_YES, took_part is True, id="took-part")
+            yield RadioButton(sv.CHILD_TOOK_PART_NO, took_part is False, id="absent")
+        yield label(sv.LABEL_ABSENCE_REASON)
+        yield SipTextArea("child_absence_reason", self.sip.child_absence_reason, id="f-child_absence_reason")
+
+    def on_mount(self) -> None:
+        self._show_reason()
+        self._dirty = False
+
+    def _show_reason(self) -> None:
+        absent = self.sip.child_participated is False
+        self.query_one("#f-child_absence_reason").display = absent
+        self.query(".field-label")[-1].display = absent
+
+    @on(RadioSet.Changed, "#participation")
+    def _chosen(self, event: RadioSet.Changed) -> None:
+        self.sip.child_participated = event.pressed.id == "took-part"
+        self._show_reason()
+        self.edited(urgent=True)
+
+    @on(TextArea.Changed, "#f-child_absence_reason")
+    def _reason(self) -> None:
+        self._dirty = True
+        self.edited()
+
+    def flush(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.sip.child_absence_reason = self.query_one("#f-child_absence_reason", TextArea).text
+
+    def room_text(self) -> Content:
+        took_part = self.sip.child_participated
+        if took_part is None:
+            return Content(sv.SECTION_PARTICIPATION + ": …")
+        if took_part:
+            return Content(sv.LABEL_CHILD_TOOK_PART + ".")
+        return Content(sv.LABEL_CHILD_ABSENT + ": ") + Content(self.sip.child_absence_reason)
+
+
+class LeadAuthorityForm(CaptureForm):
+    """Huvudansvarig huvudman: required in every SIP."""
+
+    capture = Capture.LEAD_AUTHORITY
+
+    def compose(self) -> ComposeResult:
+        lead = self.sip.lead_authority
+        yield label(sv.SECTION_LEAD)
+        with Horizontal(classes="row"):
+            yield Select(
+                [(sv.AUTHORITY[a], a) for a in Authority],
+                value=lead.authority if lead else Select.NULL,
+                prompt=sv.CHOOSE_AUTHORITY,
+                id="lead-authority",
+            )
+            yield Input(
+                lead.organisation if lead else "",
+                placeholder=sv.PLACEHOLDER_ORGANISATION,
+                id="lead-organisation",
+            )
+
+    @on(Select.Changed, "#lead-authority")
+    @on(Input.Changed, "#lead-organisation")
+    def _changed(self) -> None:
+        self.edited()
+
+    def flush(self) -> None:
+        authority = self.query_one("#lead-authority", Select).value
+        organisation = self.query_one("#lead-organisation", Input).value
+        if authority == Select.NULL:
+            self.sip.lead_authority = None
+        else:
+            self.sip.lead_authority = LeadAuthority(authority=authority, organisation=organisation)
+
+    def room_text(self) -> Content:
+        lead = self.sip.lead_authority
+        if lead is None:
+            return Content(sv.SECTION_LEAD + ": …")
+        return Content(f"{sv.SECTION_LEAD}: {sv.AUTHORITY[lead.authority]} ") + Content(lead.organisation)
+
+
+class NavigatorForm(CaptureForm):
+    """The lots, chosen among the professionals present, with contact details."""
+
+    capture = Capture.NAVIGATOR
+
+    def compose(self) -> ComposeResult:
+        nav = self.sip.navigator
+        yield label(sv.SECTION_NAVIGATOR)
+        yield Static(sv.NAVIGATOR_HINT, classes="hint", markup=False)
+        yield Select(self._choices(), value=self._current(), prompt=sv.CHOOSE_NAVIGATOR, id="navigator")
+        with Horizontal(classes="row"):
+            yield Input(nav.phone if nav else "", placeholder=sv.PLACEHOLDER_PHONE, id="navigator-phone")
+            yield Input(nav.email if nav else "", placeholder=sv.PLACEHOLDER_EMAIL, id="navigator-email")
+
+    def _candidates(self):
+        return [p for p in self.session.meeting.attendance if p.present and p.is_professional]
+
+    def _choices(self):
+        return [(f"{p.name} – {p.organisation}" if p.organisation else p.name, p.id) for p in self._candidates()]
+
+    def _current(self):
+        nav = self.sip.navigator
+        ids = {p.id for p in self._candidates()}
+        return nav.person_id if nav and nav.person_id in ids else Select.NULL
+
+    def reload(self) -> None:
+        select = self.query_one("#navigator", Select)
+        select.set_options(self._choices())
+        select.value = self._current()
+
+    @on(Select.Changed, "#navigator")
+    def _chosen(self, event: Select.Changed) -> None:
+        person = next((p for p in self._candidates() if p.id == event.value), None)
+        nav = self.sip.navigator
+        if person is None or (nav is not None and nav.person_id == person.id):
+            return
+        phone, email = "", ""
+        if "@" in person.contact:
+            email = person.contact
+        else:
+            phone = person.contact
+        self.query_one("#navigator-phone", Input).value = phone
+        self.query_one("#navigator-email", Input).value = email
+        self.sip.navigator = Navigator(
+            person_id=person.id, name=person.name, organisation=person.organisation, phone=phone, email=email
+        )
+        self._mark_role(person.id)
+        self.edited(urgent=True)
+
+    def _mark_role(self, person_id: str) -> None:
+        for person in self.session.meeting.attendance:
+            has = Role.NAVIGATOR in person.roles
+            if person.id == person_id and not has:
+                person.roles = [*person.roles, Role.NAVIGATOR]
+            elif person.id != person_id and has and len(person.roles) > 1:
+                person.roles = [r for r in person.roles if r is not Role.NAVIGATOR]
+
+    @on(Input.Changed, "#navigator-phone, #navigator-email")
+    def _contact(self) -> None:
+        self.edited()
+
+    def flush(self) -> None:
+        nav = self.sip.navigator
+        if nav is None:
+            return
+        phone = self.query_one("#navigator-phone", Input).value
+        email = self.query_one("#navigator-email", Input).value
+        if (phone, email) != (nav.phone, nav.email):
+            self.sip.navigator = Navigator(**{**nav.model_dump(), "phone": phone, "email": email})
+
+    def room_text(self) -> Content:
+        nav = self.sip.navigator
+        if nav is None:
+            return Content(sv.SECTION_NAVIGATOR + ": …")
+        details = ", ".join(x for x in (nav.name, nav.organisation, nav.phone, nav.email) if x)
+        return Content(f"{sv.SECTION_NAVIGATOR}: ") + Content(details)
+
+
+class NextAttendeesForm(CaptureForm):
+    """Who should attend the next meeting."""
+
+    capture = Capture.NEXT_ATTENDEES
+
+    def compose(self) -> ComposeResult:
+        yield label(sv.LABEL_NEXT_ATTENDEES)
+        yield SelectionList[str](*self._selections(), id="next-attendees")
+
+    def _selections(self):
+        chosen = set(self.sip.next_meeting.attendees)
+        return [
+            Selection(p.name + (f" – {p.organisation}" if p.organisation else ""), p.name, p.name in chosen)
+            for p in self.session.meeting.attendance
+        ]
+
+    def reload(self) -> None:
+        selection = self.query_one("#next-attendees", SelectionList)
+        selection.clear_options()
+        selection.add_options(self._selections())
+
+    @on(SelectionList.SelectedChanged, "#next-attendees")
+    def _changed(self, event: SelectionList.SelectedChanged) -> None:
+        names = [p.name for p in self.session.meeting.attendance]
+        chosen = set(event.selection_list.selected)
+        self.sip.next_meeting = NextMeeting(
+            **{**self.sip.next_meeting.model_dump(), "attendees": [n for n in names if n in chosen]}
+        )
+        self.edited(urgent=True)
+
+    def room_text(self) -> Content:
+        return Content(f"{sv.LABEL_NEXT_ATTENDEES}: ") + Content(", ".join(self.sip.next_meeting.attendees))
+
+
+def parse_day(text: str) -> date:
+    return date.fromisoformat(text.strip())
+
+
+def parse_clock(text: str) -> time:
+    cleaned = text.strip().replace(".", ":")
+    hours, _, minutes = cleaned.partition(":")
+    return time(int(hours), int(minutes or 0))
+
+
+class NextMeetingForm(CaptureForm):
+    """Date, time, length and place of the next meeting, with the 4–16 week rule."""
+
+    capture = Capture.NEXT_MEETING
+
+    def compose(self) -> ComposeResult:
+        nxt = self.sip.next_meeting
+        yield label(sv.SECTION_NEXT)
+        with Horizontal(classes="row"):
+            yield Input(f"{nxt.start:%Y-%m-%d}" if nxt.start else "", placeholder=sv.PLACEHOLDER_DATE, id="next-date")
+            yield Input(f"{nxt.start:%H.%M}" if nxt.start else "", placeholder=sv.PLACEHOLDER_TIME, id="next-time")
+            yield Input(str(nxt.minutes), placeholder=sv.PLACEHOLDER_MINUTES, id="next-minutes", type="integer")
+        yield Input(nxt.place, placeholder=sv.PLACEHOLDER_PLACE, id="next-place")
+        yield Static("", id="next-status", markup=False)
+
+    def on_mount(self) -> None:
+        self._check()
+
+    @on(Input.Changed, "#next-date, #next-time, #next-minutes, #next-place")
+    def _changed(self) -> None:
+        self._check()
+        self.edited()
+
+    def _read(self):
+        """(start, minutes, problem) from the fields; problem is Swedish text or ''."""
+        date_text = self.query_one("#next-date", Input).value
+        time_text = self.query_one("#next-time", Input).value
+        minutes_text = self.query_one("#next-minutes", Input).value
+        start = None
+        problem = ""
+        if date_text.strip():
+            try:
+                day = parse_day(date_text)
+            except ValueError:
+                return None, 60, sv.BAD_DATE
+            try:
+                clock = parse_clock(time_text) if time_text.strip() else time(9, 0)
+            except ValueError:
+                return None, 60, sv.BAD_TIME
+            start = datetime.combine(day, clock).astimezone()
+        try:
+            minutes = int(minutes_text) if minutes_text.strip() else 60
+        except ValueError:
+            minutes = 60
+        if not 15 <= minutes <= 240:
+            problem = sv.BAD_MINUTES
+            minutes = 60
+        return start, minutes, problem
+
+    def _check(self) -> None:
+        status = self.query_one("#next-status", Static)
+        start, _, problem = self._read()
+        if problem:
+            status.set_classes("flag")
+            status.update(problem)
+            return
+        if start is None:
+            status.set_classes("hint")
+            status.update(sv.NEXT_MEETING_HINT)
+            return
+        warning = check_next_meeting(self.session.meeting.planned_start.date(), start.date())
+        if warning:
+            status.set_classes("flag")
+            status.update(sv.process_warning(warning))
+        else:
+            status.set_classes("ok")
+            status.update(sv.NEXT_MEETING_OK.format(when=sv.when(start)))
+
+    def flush(self) -> None:
+        start, minutes, problem = self._read()
+        place = self.query_one("#next-place", Input).value
+        if problem:
+            return
+        nxt = self.sip.next_meeting
+        if (nxt.start, nxt.minutes, nxt.place) != (start, minutes, place):
+            self.sip.next_meeting = NextMeeting(
+                **{**nxt.model_dump(), "start": start, "minutes": minutes, "place": place}
+            )
+
+    def room_text(self) -> Content:
+        nxt = self.sip.next_meeting
+        when = sv.when(nxt.start) if nxt.start else "…"
+        return Content(f"{sv.LABEL_NEXT_START}: {when}, ") + Content(nxt.place)
+
+
+class SignaturesForm(CaptureForm):
+    """Who has signed: guardians, the child and each professional present."""
+
+    capture = Capture.SIGNATURES
+
+    def compose(self) -> ComposeResult:
+        yield label(sv.SECTION_SIGNATURES)
+        yield Static(sv.SIGNATURES_HINT, classes="hint", markup=False)
+        yield SelectionList[str](*self._selections(), id="signatures")
+
+    def _signers(self):
+        return [p for p in self.session.meeting.attendance if p.present]
+
+    def _selections(self):
+        signed = {s.name for s in self.sip.signatures}
+        return [
+            Selection(f"{p.name} ({', '.join(sv.ROLE[r] for r in p.roles)})", p.id, p.name in signed)
+            for p in self._signers()
+        ]
+
+    def reload(self) -> None:
+        selection = self.query_one("#signatures", SelectionList)
+        selection.clear_options()
+        selection.add_options(self._selections())
+
+    @on(SelectionList.SelectedChanged, "#signatures")
+    def _changed(self, event: SelectionList.SelectedChanged) -> None:
+        chosen = set(event.selection_list.selected)
+        on_day = self.session.meeting.planned_start.date()
+        self.sip.signatures = [
+            Signature(name=p.name, role=p.roles[0], organisation=p.organisation, signed_on=on_day)
+            for p in self._signers()
+            if p.id in chosen
+        ]
+        self.edited(urgent=True)
+
+    def room_text(self) -> Content:
+        return Content(f"{sv.SECTION_SIGNATURES}: ") + Content(", ".join(s.name for s in self.sip.signatures))
