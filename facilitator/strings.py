@@ -112,7 +112,7 @@ ACTION_COLUMNS = ("Vad", "Vem", "Verksamhet", "Huvudman", "Klart senast", "Statu
 
 # Start screen.
 START_TITLE = "Ärenden och möten"
-START_EMPTY = "Inga möten ännu. Starta demoärendet med: facilitator demo"
+START_EMPTY = "Inga möten ännu. N lägger upp ett nytt ärende; demoärendet öppnas med: facilitator demo"
 START_RUNNING = "Pågående möte: {kind} för {child}, {when}"
 START_COLUMNS = ("Datum", "Möte", "Status", "Barn/ungdom")
 AGENDA_HEADING = "Dagordning"
@@ -259,6 +259,27 @@ PROBLEM_NAME = "Skriv ett namn."
 PROBLEM_ROLE = "Välj minst en roll."
 PROBLEM_WHAT = "Skriv vad insatsen är."
 PROBLEM_TOO_LONG = "Någon text är för lång."
+
+# Case set-up and planning.
+KEY_SAVE_CASE = "Spara ärendet"
+CASE_NEW = "Nytt ärende"
+CASE_EDIT = "Ändra ärende"
+LABEL_CHILD_NAME = "Barn/ungdom (namn och födelseår)"
+PLACEHOLDER_BIRTH_YEAR = "Födelseår"
+LABEL_GUARDIAN_N = "Vårdnadshavare {n}"
+LABEL_KALLELSE = "Kallelse skickad (datum)"
+KALLELSE_HINT = "Första mötet ska hållas inom 15 arbetsdagar från kallelsen."
+KALLELSE_DEADLINE = "Första mötet bör hållas senast {deadline} (15 arbetsdagar)."
+KALLELSE_LATE = "Första mötet ({meeting}) ligger efter {deadline}, mer än 15 arbetsdagar efter kallelsen."
+CONSENT_BY_GUARDIAN_N = "Vårdnadshavare {n} har samtyckt"
+LABEL_CONSENT_DATE = "Samtycket lämnades (datum)"
+LABEL_CONSENT_ORGANISATIONS = "Verksamheter som samtycket omfattar (en per rad)"
+PROBLEM_CHILD_NAME = "Skriv barnets namn."
+PROBLEM_CASE = "Något fält går inte att spara: kontrollera födelseår och längden på texterna."
+NEW_MEETING_FOR = "Nytt möte för {child}"
+LABEL_KIND = "Typ av möte"
+LABEL_WHEN = "Datum, tid och längd i minuter"
+BUTTON_PLAN = "Planera mötet"
 
 # Help, review, summary.
 HELP_STEP_HEADING = "Det här steget"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from facilitator import strings as sv
+from facilitator.agenda.dates import parse_day
 from facilitator.agenda.models import Action, ActionStatus, Authority, Person
 
 
@@ -93,7 +92,7 @@ class ActionDialog(ModalScreen[Action | None]):
             return
         due_text = self.query_one("#action-due", Input).value.strip()
         try:
-            due = date.fromisoformat(due_text) if due_text else None
+            due = parse_day(due_text)
         except ValueError:
             problem.update(sv.BAD_DATE)
             self.query_one("#action-due", Input).focus()

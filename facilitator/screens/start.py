@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -15,9 +15,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator import strings as sv
-from facilitator.agenda.clock import NS_PER_MIN
-from facilitator.agenda.models import Case, Meeting, MeetingStatus
+from facilitator.agenda.clock import NS_PER_MIN, from_ns
+from facilitator.agenda.meetings import plan_meeting
+from facilitator.agenda.models import Case, Meeting, MeetingKind, MeetingStatus
 from facilitator.agenda.workdays import process_warnings
+from facilitator.screens.case import CaseScreen
+from facilitator.screens.new_meeting import MeetingPlan, NewMeetingDialog
 from facilitator.store import MeetingSummary
 
 if TYPE_CHECKING:
@@ -26,7 +29,12 @@ if TYPE_CHECKING:
 
 class StartScreen(Screen[None]):
     CSS_PATH = "start.tcss"
-    BINDINGS = [Binding("enter", "open", sv.KEY_OPEN, id="open")]
+    BINDINGS = [
+        Binding("enter", "open", sv.KEY_OPEN, id="open"),
+        Binding("n", "new_case", sv.KEY_NEW_CASE, id="new-case"),
+        Binding("m", "new_meeting", sv.KEY_NEW_MEETING, id="new-meeting"),
+        Binding("e", "edit_case", sv.KEY_EDIT_CASE, id="edit-case"),
+    ]
     app: FacilitatorApp
 
     def __init__(self, focus_meeting: str | None = None):
@@ -99,6 +107,71 @@ class StartScreen(Screen[None]):
     def action_open(self) -> None:
         if self._focus_meeting:
             self.app.open_meeting(self._focus_meeting)
+
+    def _now(self) -> datetime:
+        return from_ns(self.app.clock.wall_ns())
+
+    def _selected_case(self) -> Case | None:
+        meeting = next((m for m in self._meetings if m.id == self._focus_meeting), None)
+        return self.app.store.load_case(meeting.case_id) if meeting else None
+
+    def action_new_case(self) -> None:
+        def created(case: Case | None) -> None:
+            if case is None:
+                return
+            self.app.store.save_case(case)
+            self._plan_meeting(case)
+
+        self.app.push_screen(CaseScreen(None, self._now()), created)
+
+    def action_edit_case(self) -> None:
+        case = self._selected_case()
+        if case is None:
+            return
+        meetings = self.app.store.meetings_of(case.id)
+        first = meetings[0].planned_start.date() if meetings else None
+
+        def changed(updated: Case | None) -> None:
+            if updated is not None:
+                self.app.store.save_case(updated)
+                self.refresh_meetings()
+
+        self.app.push_screen(CaseScreen(case, self._now(), first), changed)
+
+    def action_new_meeting(self) -> None:
+        case = self._selected_case()
+        if case is not None:
+            self._plan_meeting(case)
+
+    def _plan_meeting(self, case: Case) -> None:
+        earlier = self.app.store.meetings_of(case.id)
+        kind = MeetingKind.FOLLOW_UP if earlier else MeetingKind.FIRST
+        last = earlier[-1] if earlier else None
+        suggested = (
+            last.sip.next_meeting.start
+            if last and last.sip.next_meeting.start
+            else (self._now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+        )
+        place = (last.sip.next_meeting.place or last.place) if last else ""
+
+        def planned(plan: MeetingPlan | None) -> None:
+            if plan is None:
+                return
+            attendance = [p.model_copy(update={"present": True}) for p in last.attendance] if last else []
+            meeting = plan_meeting(
+                case,
+                plan.kind,
+                plan.start,
+                plan.minutes,
+                place=plan.place,
+                attendance=attendance,
+                config_dir=self.app.config_dir,
+            )
+            self.app.store.save_meeting(meeting, self.app.clock.wall_ns())
+            self._focus_meeting = meeting.id
+            self.refresh_meetings()
+
+        self.app.push_screen(NewMeetingDialog(case.child.name, kind, suggested, place), planned)
 
     @on(DataTable.RowHighlighted, "#meetings")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -32,6 +32,7 @@ from textual.widgets.selection_list import Selection
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
+from facilitator.agenda.dates import parse_clock, parse_day
 from facilitator.agenda.models import (
     Authority,
     Capture,
@@ -457,16 +458,6 @@ class NextAttendeesForm(CaptureForm):
 
     def room_text(self) -> Content:
         return Content(f"{sv.LABEL_NEXT_ATTENDEES}: ") + Content(", ".join(self.sip.next_meeting.attendees))
-
-
-def parse_day(text: str) -> date:
-    return date.fromisoformat(text.strip())
-
-
-def parse_clock(text: str) -> time:
-    cleaned = text.strip().replace(".", ":")
-    hours, _, minutes = cleaned.partition(":")
-    return time(int(hours), int(minutes or 0))
 
 
 class NextMeetingForm(CaptureForm):

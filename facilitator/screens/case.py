@@ -1,0 +1,189 @@
+"""Case set-up: the child, the guardians, the question, the kallelse and the consent."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
+
+from facilitator import strings as sv
+from facilitator.agenda.dates import parse_day
+from facilitator.agenda.models import Case, Child, Consent, Guardian
+from facilitator.agenda.workdays import first_meeting_deadline
+
+
+def _label(text: str) -> Label:
+    return Label(text, classes="field-label", markup=False)
+
+
+class CaseScreen(Screen[Case | None]):
+    """Dismisses with the new or changed case, or ``None`` when cancelled."""
+
+    CSS_PATH = "case.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", sv.KEY_SAVE_CASE, priority=True, id="save-case"),
+        Binding("escape", "cancel", sv.KEY_CANCEL, id="cancel"),
+    ]
+
+    def __init__(self, case: Case | None, now: datetime, first_meeting: date | None = None):
+        super().__init__()
+        self.case = case
+        self.now = now
+        self.first_meeting = first_meeting
+
+    def compose(self) -> ComposeResult:
+        c = self.case
+        guardians = list(c.guardians) if c else []
+        consent = c.consent if c else Consent()
+        with VerticalScroll(id="case-form"):
+            yield Static(Content.styled(sv.CASE_EDIT if c else sv.CASE_NEW, "bold"), id="case-title")
+            yield _label(sv.LABEL_CHILD_NAME)
+            with Horizontal(classes="row"):
+                yield Input(c.child.name if c else "", placeholder=sv.LABEL_NAME, id="child-name")
+                yield Input(
+                    str(c.child.birth_year) if c and c.child.birth_year else "",
+                    placeholder=sv.PLACEHOLDER_BIRTH_YEAR,
+                    type="integer",
+                    id="child-born",
+                )
+            for number in (1, 2):
+                guardian = guardians[number - 1] if number <= len(guardians) else None
+                yield _label(sv.LABEL_GUARDIAN_N.format(n=number))
+                with Horizontal(classes="row"):
+                    yield Input(guardian.name if guardian else "", placeholder=sv.LABEL_NAME, id=f"guardian{number}-name")
+                    yield Input(
+                        guardian.contact if guardian else "",
+                        placeholder=sv.PLACEHOLDER_CONTACT,
+                        id=f"guardian{number}-contact",
+                    )
+            yield _label(sv.SECTION_QUESTION)
+            yield TextArea(c.question if c else "", id="question", soft_wrap=True, tab_behavior="focus")
+            yield _label(sv.LABEL_KALLELSE)
+            yield Input(
+                c.kallelse_date.isoformat() if c and c.kallelse_date else "",
+                placeholder=sv.PLACEHOLDER_DATE,
+                id="kallelse",
+            )
+            yield Static("", id="kallelse-check", markup=False)
+            yield Static(Content.styled(sv.SECTION_CONSENT, "bold"), classes="section")
+            with Horizontal(classes="row"):
+                yield Checkbox(sv.CONSENT_BY_GUARDIAN_N.format(n=1), self._gave(consent, guardians, 0), id="consent1")
+                yield Checkbox(sv.CONSENT_BY_GUARDIAN_N.format(n=2), self._gave(consent, guardians, 1), id="consent2")
+            yield _label(sv.LABEL_CONSENT_DATE)
+            yield Input(
+                consent.given_on.isoformat() if consent.given_on else "",
+                placeholder=sv.PLACEHOLDER_DATE,
+                id="consent-date",
+            )
+            yield _label(sv.LABEL_CONSENT_ORGANISATIONS)
+            yield TextArea("\n".join(consent.organisations), id="consent-organisations", tab_behavior="focus")
+            yield Static("", id="case-problem", classes="problem", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(sv.BUTTON_CANCEL, id="cancel")
+                yield Button(sv.BUTTON_SAVE, variant="primary", id="save")
+        yield Footer()
+
+    @staticmethod
+    def _gave(consent: Consent, guardians: list[Guardian], index: int) -> bool:
+        return index < len(guardians) and guardians[index].name in consent.given_by
+
+    def on_mount(self) -> None:
+        self.query_one("#child-name", Input).focus()
+        self._check_kallelse()
+
+    @on(Input.Changed, "#kallelse")
+    def _check_kallelse(self) -> None:
+        status = self.query_one("#kallelse-check", Static)
+        try:
+            kallelse = parse_day(self.query_one("#kallelse", Input).value)
+        except ValueError:
+            status.set_classes("problem")
+            status.update(sv.BAD_DATE)
+            return
+        if kallelse is None:
+            status.set_classes("hint")
+            status.update(sv.KALLELSE_HINT)
+            return
+        deadline = first_meeting_deadline(kallelse)
+        if self.first_meeting is not None and self.first_meeting > deadline:
+            status.set_classes("problem")
+            status.update(sv.KALLELSE_LATE.format(meeting=self.first_meeting, deadline=deadline))
+        else:
+            status.set_classes("hint")
+            status.update(sv.KALLELSE_DEADLINE.format(deadline=deadline))
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def _value(self, selector: str) -> str:
+        return self.query_one(selector, Input).value
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        problem = self.query_one("#case-problem", Static)
+
+        def refuse(message: str, field: str) -> None:
+            problem.update(message)
+            self.query_one(field).focus()
+
+        if not self._value("#child-name").strip():
+            return refuse(sv.PROBLEM_CHILD_NAME, "#child-name")
+        born_text = self._value("#child-born").strip()
+        try:
+            kallelse = parse_day(self._value("#kallelse"))
+        except ValueError:
+            return refuse(sv.BAD_DATE, "#kallelse")
+        try:
+            consent_day = parse_day(self._value("#consent-date"))
+        except ValueError:
+            return refuse(sv.BAD_DATE, "#consent-date")
+        guardians = [
+            Guardian(name=self._value(f"#guardian{n}-name"), contact=self._value(f"#guardian{n}-contact"))
+            for n in (1, 2)
+            if self._value(f"#guardian{n}-name").strip()
+        ]
+        given_by = [
+            self._value(f"#guardian{n}-name")
+            for n in (1, 2)
+            if self.query_one(f"#consent{n}", Checkbox).value and self._value(f"#guardian{n}-name").strip()
+        ]
+        organisations = [
+            line for line in self.query_one("#consent-organisations", TextArea).text.splitlines() if line.strip()
+        ]
+        question = self.query_one("#question", TextArea).text
+        try:
+            previous = self.case.consent if self.case else Consent()
+            consent = Consent(
+                given_by=given_by,
+                given_on=consent_day,
+                organisations=organisations,
+                question=previous.question or question,
+                revocations=previous.revocations,
+            )
+            fields = {
+                "child": Child(name=self._value("#child-name"), birth_year=int(born_text) if born_text else None),
+                "guardians": guardians,
+                "question": question,
+                "kallelse_date": kallelse,
+                "consent": consent,
+            }
+            if self.case is None:
+                case = Case(created_at=self.now, **fields)
+            else:
+                case = Case(**{**self.case.model_dump(), **fields})
+        except (ValidationError, ValueError):
+            return refuse(sv.PROBLEM_CASE, "#child-name")
+        self.dismiss(case)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
