@@ -175,8 +175,8 @@ CMD_QUIT_HELP = "Avsluta programmet (allt är sparat)"
 
 # The meeting screen.
 AGENDA_SKIPPED = "hoppas över"
-PLANNED_END = "Planerat slut"
-PROJECTED_END = "beräknat slut"
+PLANNED_END = "Slut"
+PROJECTED_END = "beräknat"
 TIMER_NOT_STARTED = "Ej startad – F5 startar"
 TIMER_PAUSED = "Pausad – F5 fortsätter"
 TIMER_RUNNING = "Kvar av steget"

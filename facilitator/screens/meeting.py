@@ -122,9 +122,9 @@ class MeetingScreen(Screen[None]):
     def _show_step(self) -> None:
         """Mount the forms of the viewed step and put the cursor in its first field."""
         step = self.timebox.steps[self.viewed]
-        number = self.viewed + 1
+        number = f"{self.viewed + 1}/{len(self.timebox.steps)}  "
         self.query_one("#step-title", Static).update(
-            Content.styled(f"{number}. ", "bold") + Content.styled(step.title, "bold")
+            Content.styled(number, "bold") + Content.styled(step.title, "bold")
         )
         self.query_one("#step-guidance", Static).update(step.guidance)
         viewing = self.query_one("#viewing", Static)
@@ -161,9 +161,9 @@ class MeetingScreen(Screen[None]):
         remaining = self.timebox.remaining_ns()
         time_up = self.query_one("#time-up", Static)
         show = self.timebox.running and remaining <= 0
-        time_up.display = show
-        if show:
-            time_up.update(Content.styled(sv.TIME_UP, "bold $error"))
+        if time_up.display != show:
+            time_up.display = show
+            time_up.update(Content.styled(sv.TIME_UP, "bold $error") if show else "")
         if self._unsaved_since is not None:
             now = time.monotonic()
             if (

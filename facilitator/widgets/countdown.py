@@ -41,10 +41,15 @@ class Countdown(Vertical):
         if self._digits.value != text:
             self._digits.update(text)
         over = remaining < 0
-        self.set_class(over, "overrun")
-        self.set_class(0 <= remaining <= NS_PER_MIN and timebox.started, "last-minute")
         paused = timebox.started and not timebox.running and not timebox.finished
-        self.set_class(paused or not timebox.started, "paused")
+        wanted = {
+            "overrun": over,
+            "last-minute": 0 <= remaining <= NS_PER_MIN and timebox.started,
+            "paused": paused or not timebox.started,
+        }
+        for name, on in wanted.items():
+            if self.has_class(name) != on:
+                self.set_class(on, name)
         if timebox.finished:
             state = sv.TIMER_FINISHED
         elif not timebox.started:

@@ -80,9 +80,19 @@ class CaptureForm(Vertical):
 
     def flush(self) -> None:
         """Read whatever is typed but not yet in the models into the models."""
+        if self.is_mounted:
+            self.read_fields()
 
     def reload(self) -> None:
         """The models changed elsewhere (attendance in F2): show them again."""
+        if self.is_mounted:
+            self.show_models()
+
+    def read_fields(self) -> None:
+        """Subclasses: copy typed values into the models."""
+
+    def show_models(self) -> None:
+        """Subclasses: show the models' current values."""
 
     def first_field(self) -> Widget | None:
         for widget in self.query("*"):
@@ -130,7 +140,7 @@ class TextFieldsForm(CaptureForm):
             self._dirty.add(event.text_area.field)
             self.edited()
 
-    def flush(self) -> None:
+    def read_fields(self) -> None:
         while self._dirty:
             field = self._dirty.pop()
             area = self.query_one(f"#f-{field}", SipTextArea)
@@ -209,7 +219,7 @@ class ConsentForm(CaptureForm):
         yield Checkbox(sv.CONSENT_CONFIRMED, self.sip.consent_confirmed, id="consent-confirmed")
 
     def on_mount(self) -> None:
-        self.reload()
+        self.show_models()
 
     def _meeting_day(self) -> date:
         return self.session.meeting.planned_start.date()
@@ -217,7 +227,7 @@ class ConsentForm(CaptureForm):
     def uncovered(self):
         return uncovered(self.session.case.consent, self.session.meeting.attendance, self._meeting_day())
 
-    def reload(self) -> None:
+    def show_models(self) -> None:
         consent = self.session.case.consent
         lines = [
             Content(f"{sv.LABEL_GIVEN_BY}: ") + Content(", ".join(consent.given_by) or sv.NOT_STATED),
@@ -293,7 +303,7 @@ class ParticipationForm(CaptureForm):
         self._dirty = True
         self.edited()
 
-    def flush(self) -> None:
+    def read_fields(self) -> None:
         if self._dirty:
             self._dirty = False
             self.sip.child_absence_reason = self.query_one("#f-child_absence_reason", TextArea).text
@@ -333,7 +343,7 @@ class LeadAuthorityForm(CaptureForm):
     def _changed(self) -> None:
         self.edited()
 
-    def flush(self) -> None:
+    def read_fields(self) -> None:
         authority = self.query_one("#lead-authority", Select).value
         organisation = self.query_one("#lead-organisation", Input).value
         if authority == Select.NULL:
@@ -373,7 +383,7 @@ class NavigatorForm(CaptureForm):
         ids = {p.id for p in self._candidates()}
         return nav.person_id if nav and nav.person_id in ids else Select.NULL
 
-    def reload(self) -> None:
+    def show_models(self) -> None:
         select = self.query_one("#navigator", Select)
         select.set_options(self._choices())
         select.value = self._current()
@@ -409,7 +419,7 @@ class NavigatorForm(CaptureForm):
     def _contact(self) -> None:
         self.edited()
 
-    def flush(self) -> None:
+    def read_fields(self) -> None:
         nav = self.sip.navigator
         if nav is None:
             return
@@ -442,7 +452,7 @@ class NextAttendeesForm(CaptureForm):
             for p in self.session.meeting.attendance
         ]
 
-    def reload(self) -> None:
+    def show_models(self) -> None:
         selection = self.query_one("#next-attendees", SelectionList)
         selection.clear_options()
         selection.add_options(self._selections())
@@ -528,7 +538,7 @@ class NextMeetingForm(CaptureForm):
             status.set_classes("ok")
             status.update(sv.NEXT_MEETING_OK.format(when=sv.when(start)))
 
-    def flush(self) -> None:
+    def read_fields(self) -> None:
         start, minutes, problem = self._read()
         place = self.query_one("#next-place", Input).value
         if problem:
@@ -565,7 +575,7 @@ class SignaturesForm(CaptureForm):
             for p in self._signers()
         ]
 
-    def reload(self) -> None:
+    def show_models(self) -> None:
         selection = self.query_one("#signatures", SelectionList)
         selection.clear_options()
         selection.add_options(self._selections())

@@ -85,13 +85,13 @@ class AttendanceEditor(CaptureForm):
         table = self.query_one(EditTable)
         for title in sv.ATTENDANCE_COLUMNS:
             table.add_column(title)
-        self.reload()
+        self.show_models()
 
     @property
     def people(self) -> list[Person]:
         return self.session.meeting.attendance
 
-    def reload(self) -> None:
+    def show_models(self) -> None:
         table = self.query_one(EditTable)
         row = table.cursor_row
         table.clear()
@@ -128,7 +128,7 @@ class AttendanceEditor(CaptureForm):
             return
         person = self.people[table.cursor_row]
         person.present = not person.present
-        self.reload()
+        self.show_models()
         self.edited(urgent=True)
 
     @on(EditTable.Requested, "#attendance")
@@ -138,7 +138,7 @@ class AttendanceEditor(CaptureForm):
         event.stop()
         if event.what == "remove":
             del self.people[event.row]
-            self.reload()
+            self.show_models()
             self.edited(urgent=True)
             return
         current = self.people[event.row] if event.what == "edit" else None
@@ -150,7 +150,7 @@ class AttendanceEditor(CaptureForm):
                 self.people.append(person)
             else:
                 self.people[event.row] = person
-            self.reload()
+            self.show_models()
             self.query_one(EditTable).focus()
             self.edited(urgent=True)
 
@@ -189,9 +189,9 @@ class GoalsEditor(CaptureForm):
         table = self.query_one(EditTable)
         table.add_column(sv.SECTION_GOALS)
         table.add_column(sv.GOAL_HORIZON_COLUMN)
-        self.reload()
+        self.show_models()
 
-    def reload(self) -> None:
+    def show_models(self) -> None:
         table = self.query_one(EditTable)
         table.clear()
         for goal in self.sip.goals:
@@ -206,7 +206,7 @@ class GoalsEditor(CaptureForm):
         horizon = self.query_one("#goal-horizon", Select).value
         self.sip.goals = [*self.sip.goals, Goal(text=text, horizon=horizon)]
         event.input.clear()
-        self.reload()
+        self.show_models()
         self.edited(urgent=True)
 
     @on(EditTable.Requested, "#goals")
@@ -223,7 +223,7 @@ class GoalsEditor(CaptureForm):
             self.query_one("#goal-horizon", Select).value = goal.horizon
             self.query_one("#goal-text", Input).focus()
         self.sip.goals = goals
-        self.reload()
+        self.show_models()
         self.edited(urgent=True)
 
     def room_text(self) -> Content:
@@ -248,13 +248,13 @@ class ActionsEditor(CaptureForm):
         table = self.query_one(EditTable)
         for title in sv.ACTION_COLUMNS:
             table.add_column(title)
-        self.reload()
+        self.show_models()
 
     def first_field(self):
         tables = self.query(EditTable)
         return tables.first() if tables else None
 
-    def reload(self) -> None:
+    def show_models(self) -> None:
         table = self.query_one(EditTable)
         row = table.cursor_row
         table.clear()
@@ -282,7 +282,7 @@ class ActionsEditor(CaptureForm):
         if event.what == "remove":
             del actions[event.row]
             self.sip.actions = actions
-            self.reload()
+            self.show_models()
             self.edited(urgent=True)
             return
         current = actions[event.row] if event.what == "edit" else None
@@ -295,7 +295,7 @@ class ActionsEditor(CaptureForm):
             else:
                 actions[event.row] = action
             self.sip.actions = actions
-            self.reload()
+            self.show_models()
             self.query_one(EditTable).focus()
             self.edited(urgent=True)
 

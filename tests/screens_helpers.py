@@ -1,0 +1,66 @@
+"""Helpers for driving the app with Pilot."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.widgets import Digits, Static
+
+from facilitator.agenda import ManualClock
+from facilitator.app import FacilitatorApp
+from facilitator.demo import demo_case
+from facilitator.screens.meeting import MeetingScreen
+from tests.conftest import STOCKHOLM
+
+START = datetime(2026, 1, 13, 8, 50, tzinfo=STOCKHOLM)
+
+
+def demo_app(store, clock: ManualClock | None = None, config_dir=None):
+    clock = clock or ManualClock(START)
+    case, meeting = demo_case(START)
+    store.save_case(case)
+    store.save_meeting(meeting)
+    app = FacilitatorApp(store=store, clock=clock, config_dir=config_dir)
+    return app, clock, meeting.id
+
+
+async def open_meeting(app, pilot) -> MeetingScreen:
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, MeetingScreen)
+    await pilot.pause()
+    return screen
+
+
+def digits(screen) -> str:
+    return screen.query_one("#countdown-digits", Digits).value
+
+
+def text_of(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).visual)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type as a person would, one key at a time (spaces and newlines included)."""
+    for char in text:
+        if char == " ":
+            await pilot.press("space")
+        elif char == "\n":
+            await pilot.press("enter")
+        else:
+            await pilot.press(char)
+
+
+async def paste(pilot, text: str) -> None:
+    """Paste into the focused widget, as from the clipboard (bracketed paste)."""
+    from textual import events
+
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def saved(screen: MeetingScreen) -> None:
+    """Let the writer thread finish what it was given."""
+    assert screen.autosaver.wait_idle(5.0)
