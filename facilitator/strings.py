@@ -290,6 +290,7 @@ REVIEW_MISSING = "Det här saknas ännu (§ = krävs enligt lag):"
 REVIEW_MISSING_HINT = "Enter på en rad går till steget där det fylls i."
 REVIEW_COMPLETE = "Allt som lagen och rutinen kräver finns med."
 REVIEW_FINISH_HINT = "F4 avslutar mötet. Esc går tillbaka till mötet."
+REVIEW_BACK_HINT = "Esc går tillbaka till mötet."
 MISSING = {
     MissingCode.CONSENT: "Sekretessen har inte bekräftats",
     MissingCode.FAMILY_STORY: "Familjens berättelse",

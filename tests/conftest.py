@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -27,6 +29,11 @@ from facilitator.agenda import (
 from facilitator.store import Store
 
 STOCKHOLM = timezone(timedelta(hours=1))
+
+# The product is used in Sweden: tests see times as a Swedish machine shows them,
+# whatever the zone of the machine they run on.
+os.environ["TZ"] = "Europe/Stockholm"
+time.tzset()
 
 
 @pytest.fixture

@@ -2,22 +2,56 @@
 
 import pytest
 
-from facilitator.agenda import ManualClock
 from facilitator.app import FacilitatorApp
-from facilitator.demo import DEMO_MEETING_ID, demo_case
-from tests.conftest import STOCKHOLM
+from facilitator.demo import DEMO_MEETING_ID
+from facilitator.themes import CONTRAST_THEME
+from tests.screens_helpers import demo_app, paste
+
+SIZES = [(120, 36), (80, 24)]
 
 
-@pytest.fixture
-def demo_app(store):
-    from datetime import datetime
-
-    case, meeting = demo_case(datetime(2026, 1, 13, 8, 50, tzinfo=STOCKHOLM))
-    store.save_case(case)
-    store.save_meeting(meeting)
-    return FacilitatorApp(store=store, clock=ManualClock(), focus_meeting=DEMO_MEETING_ID)
+@pytest.mark.parametrize("size", SIZES)
+def test_start_screen(snap_compare, store, size):
+    app, _, _ = demo_app(store)
+    app._focus_meeting = DEMO_MEETING_ID
+    assert snap_compare(app, terminal_size=size)
 
 
-@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
-def test_start_screen(snap_compare, demo_app, size):
-    assert snap_compare(demo_app, terminal_size=size)
+def _meeting(seconds: float, *, room: bool = False, contrast: bool = False, step: int = 1):
+    async def run_before(pilot) -> None:
+        app: FacilitatorApp = pilot.app
+        if contrast:
+            app.theme = CONTRAST_THEME
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f5")
+        for _ in range(step - 1):
+            await pilot.press("f4")
+        if step == 4:
+            await paste(pilot, "Elsa berättar att morgnarna är svåra.\nPappa: ”Vi vet inte hur vi ska få henne till skolan.”")
+        app.clock.advance(seconds)
+        if room:
+            await pilot.press("ctrl+r")
+        app.clear_notifications()
+        screen._tick()
+        await pilot.pause()
+
+    return run_before
+
+
+CASES = {
+    "normal": _meeting(75),
+    "last_minute": _meeting(4 * 60 + 20),
+    "overrun": _meeting(6 * 60 + 5),
+    "room": _meeting(8 * 60, room=True, step=4),
+    "contrast": _meeting(75, contrast=True),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("case", list(CASES))
+def test_meeting_screen(snap_compare, store, case, size):
+    app, _, _ = demo_app(store)
+    assert snap_compare(app, terminal_size=size, run_before=CASES[case])

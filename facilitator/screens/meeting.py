@@ -111,6 +111,9 @@ class MeetingScreen(Screen[None]):
 
     def watch_room_layout(self, room: bool) -> None:
         self.set_class(room, "room")
+        self.query_one(AgendaView).spacious = room
+        self.query_one(Countdown).set_class(room, "big")
+        self._refresh_agenda()
         if room:
             self._flush_forms()
             self._update_room_text()
@@ -277,12 +280,18 @@ class MeetingScreen(Screen[None]):
             return
         self._flush_forms()
         if not self.timebox.pending_after_current():
-            from facilitator.screens.review import ReviewScreen
-
-            self.app.push_screen(ReviewScreen(self.session), self._after_review)
+            self.action_review()
             return
         self.session.close_step()
         self._after_timer_change()
+
+    def action_review(self) -> None:
+        """All of the SIP and what is missing; from the last step, F4 there ends the meeting."""
+        from facilitator.screens.review import ReviewScreen
+
+        self._flush_forms()
+        last = not self.timebox.finished and not self.timebox.pending_after_current()
+        self.app.push_screen(ReviewScreen(self.session, can_finish=last), self._after_review)
 
     def _after_review(self, result: Capture | str | None) -> None:
         if result == "finish":

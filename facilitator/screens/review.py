@@ -91,10 +91,16 @@ class ReviewScreen(Screen[Capture | str | None]):
         Binding("escape", "back", sv.KEY_BACK, id="back"),
     ]
 
-    def __init__(self, session: MeetingSession):
+    def __init__(self, session: MeetingSession, can_finish: bool = True):
         super().__init__()
         self.session = session
+        self.can_finish = can_finish
         self.missing = missing_parts(session.meeting)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "finish":
+            return self.can_finish
+        return True
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled(sv.REVIEW_TITLE, "bold"), id="review-title")
@@ -120,7 +126,11 @@ class ReviewScreen(Screen[Capture | str | None]):
                     yield Static(sv.REVIEW_MISSING_HINT, classes="hint", markup=False)
                 else:
                     yield Static(Content.styled(sv.REVIEW_COMPLETE, "bold $text-success"))
-                yield Static(sv.REVIEW_FINISH_HINT, classes="hint", markup=False)
+                yield Static(
+                    sv.REVIEW_FINISH_HINT if self.can_finish else sv.REVIEW_BACK_HINT,
+                    classes="hint",
+                    markup=False,
+                )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -24,8 +24,8 @@ def minutes_text(ns: int) -> str:
     return str(round(ns / (60 * NS_PER_S)))
 
 
-PREFIX = 13
-"""Columns before a step's title: number, mark, minutes."""
+PREFIX = 15
+"""Columns before a step's title: number (2), mark (3), minutes (8), gap (2)."""
 
 
 def _wrap(title: str, width: int) -> list[str]:
@@ -37,13 +37,15 @@ class AgendaView(Static):
     """Renders the agenda from a timebox; ``refresh_from`` redraws only on change."""
 
     DEFAULT_CSS = """
-    AgendaView { width: 1fr; height: auto; }
+    AgendaView { width: 1fr; height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, **kwargs):
         super().__init__("", **kwargs)
         self._shown = ""
         self._timebox: Timebox | None = None
+        self.spacious = False
+        """A blank line between steps: the room layout, read from across the room."""
 
     def on_resize(self) -> None:
         if self._timebox is not None:
@@ -52,15 +54,16 @@ class AgendaView(Static):
 
     def refresh_from(self, timebox: Timebox) -> None:
         self._timebox = timebox
-        content = self.render_agenda(timebox, max(20, self.content_size.width - 1))
+        content = self.render_agenda(timebox, max(20, self.content_size.width - 1), self.spacious)
         if content.plain != self._shown:
             self._shown = content.plain
             self.update(content)
 
     @staticmethod
-    def render_agenda(timebox: Timebox, width: int = 40) -> Content:
+    def render_agenda(timebox: Timebox, width: int = 40, spacious: bool = False) -> Content:
         lines: list[Content] = []
         phase = None
+        first_in_phase = True
         for index, step in enumerate(timebox.steps):
             if step.phase != phase:
                 phase = step.phase
@@ -68,6 +71,7 @@ class AgendaView(Static):
                     lines.append(Content(""))
                 for part in textwrap.wrap(phase, max(8, width)) or [""]:
                     lines.append(Content.styled(part, "bold $text-secondary"))
+                first_in_phase = True
             number = f"{index + 1:>2}"
             planned = minutes_text(step.allotted_ns)
             is_current = index == timebox.current_index and not timebox.finished
@@ -87,6 +91,9 @@ class AgendaView(Static):
             head = Content.styled(f"{number} {mark} ", minute_style) + Content.styled(
                 f"{minutes:>8}  ", minute_style
             )
+            if spacious and not first_in_phase:
+                lines.append(Content(""))
+            first_in_phase = False
             lines.append(head + Content.styled(title_lines[0], style))
             for more in title_lines[1:]:
                 lines.append(Content(" " * PREFIX) + Content.styled(more, style))

@@ -10,25 +10,32 @@ from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN
 from facilitator.agenda.timebox import Timebox
 from facilitator.widgets.agenda import clock_text
+from facilitator.widgets.bigdigits import BigDigits
 
 
 class Countdown(Vertical):
     DEFAULT_CSS = """
     Countdown { width: 28; height: auto; align-horizontal: right; }
-    Countdown Digits { width: auto; text-style: bold; color: $text; }
-    Countdown.last-minute Digits { color: $warning; }
-    Countdown.overrun Digits { color: $error; }
-    Countdown.paused Digits { color: $text-muted; }
+    Countdown Digits, Countdown BigDigits { width: auto; text-style: bold; color: $text; }
+    Countdown.last-minute Digits, Countdown.last-minute BigDigits { color: $warning; }
+    Countdown.overrun Digits, Countdown.overrun BigDigits { color: $error; }
+    Countdown.paused Digits, Countdown.paused BigDigits { color: $text-muted; }
+    Countdown BigDigits { display: none; }
+    Countdown.big { width: auto; }
+    Countdown.big BigDigits { display: block; }
+    Countdown.big Digits { display: none; }
     Countdown #countdown-state { width: 100%; text-align: right; color: $text-muted; }
     Countdown.overrun #countdown-state { color: $error; text-style: bold; }
     """
 
     def compose(self) -> ComposeResult:
         yield Digits("00:00", id="countdown-digits")
+        yield BigDigits("00:00", id="countdown-big")
         yield Static("", id="countdown-state", markup=False)
 
     def on_mount(self) -> None:
         self._digits = self.query_one(Digits)
+        self._big = self.query_one(BigDigits)
         self._state = self.query_one("#countdown-state", Static)
         self._state_text = None
 
@@ -40,6 +47,7 @@ class Countdown(Vertical):
             text = "+" + clock_text(-remaining)
         if self._digits.value != text:
             self._digits.update(text)
+            self._big.value = text
         over = remaining < 0
         paused = timebox.started and not timebox.running and not timebox.finished
         wanted = {

@@ -1,0 +1,184 @@
+"""Attendance, the review, the palette, the theme and the start screen's set-up flows."""
+
+import json
+
+from textual.widgets import Checkbox, Input, OptionList, TextArea
+
+from facilitator.agenda import MeetingKind, Role
+from facilitator.screens.attendance import AttendanceScreen
+from facilitator.screens.case import CaseScreen
+from facilitator.screens.meeting import MeetingScreen
+from facilitator.screens.new_meeting import NewMeetingDialog
+from facilitator.screens.person import PersonDialog
+from facilitator.screens.review import ReviewScreen
+from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME
+from facilitator.widgets.lists import EditTable
+from tests.screens_helpers import demo_app, open_meeting, saved, text_of, type_text
+
+
+async def test_attendance_by_keyboard_alone_and_the_consent_flag(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5", "f4")  # step 2, Sekretess
+        await pilot.pause()
+        assert "Łukasz Nowak (Fritidsgården Kometen)" in text_of(screen, "#consent-flags")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+        table = app.screen.query_one(EditTable)
+        assert app.focused is table
+        # Łukasz is the last row: mark him absent with space, then remove Ahmed (row 6).
+        await pilot.press(*["down"] * 6, "space")
+        assert not screen.session.meeting.attendance[-1].present
+        await pilot.press("up", "delete")
+        assert "Ahmed Şahin" not in [p.name for p in screen.session.meeting.attendance]
+        # Edit Karin: change her organisation.
+        await pilot.press("up", "up", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        assert dialog.query_one("#person-name", Input).value == "Karin Öberg"
+        dialog.query_one("#person-organisation", Input).focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Elevhälsan")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        # Łukasz is absent now; Karin's new organisation is not covered.
+        flags = text_of(screen, "#consent-flags")
+        assert "Łukasz" not in flags
+        assert "Karin Öberg (Elevhälsan)" in flags
+        await saved(screen)
+    stored = store.load_meeting(meeting_id)
+    names = {p.name: p for p in stored.attendance}
+    assert names["Karin Öberg"].organisation == "Elevhälsan"
+    assert names["Karin Öberg"].roles == [Role.INITIATOR, Role.FACILITATOR]
+    assert "Ahmed Şahin" not in names
+    assert names["Łukasz Nowak"].present is False
+
+
+async def test_review_lists_what_is_missing_and_jumps_to_the_step(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5")
+        for _ in range(9):
+            await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("f4")  # the last step: review first
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        missing = review.query_one("#missing", OptionList)
+        labels = [str(missing.get_option_at_index(i).prompt) for i in range(missing.option_count)]
+        assert "§ Huvudansvarig huvudman" in labels
+        assert "• Lots" in labels
+        assert "• Om barnet deltog i mötet" in labels
+        # Jump to where the lead authority is filled in (step 8); the timer stays on 10.
+        index = labels.index("§ Huvudansvarig huvudman")
+        await pilot.press(*["down"] * index, "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.viewed == 7
+        assert screen.timebox.current_index == 9
+        assert screen.query_one("#viewing").display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.viewed == 9
+
+
+async def test_the_palette_names_the_actions_in_swedish(store):
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "en minut")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.timebox.current.allotted_ns == 6 * 60 * 1_000_000_000
+
+
+async def test_high_contrast_is_remembered(store, tmp_path):
+    config = tmp_path / "config"
+    app, _, _ = demo_app(store, config_dir=config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.theme == DEFAULT_THEME
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "kontrast")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == CONTRAST_THEME
+    assert json.loads((config / "settings.json").read_text())["theme"] == CONTRAST_THEME
+    assert (config / "settings.json").stat().st_mode & 0o077 == 0
+    again, _, _ = demo_app(store, config_dir=config)
+    async with again.run_test(size=(120, 36)):
+        assert again.theme == CONTRAST_THEME
+
+
+async def test_new_case_then_its_first_meeting(store):
+    app, clock, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CaseScreen)
+        await type_text(pilot, "Noah Lindqvist")
+        await pilot.press("enter")
+        await type_text(pilot, "2015")
+        await pilot.press("enter")
+        await type_text(pilot, "Sara Lindqvist")
+        await pilot.press("enter", "enter")
+        await type_text(pilot, "Per Lindqvist")
+        form.query_one("#question", TextArea).load_text("Oro för skolgång och sömn.")
+        form.query_one("#kallelse", Input).value = "2025-12-15"
+        await pilot.pause()
+        assert "senast 2026-01-13" in text_of(form, "#kallelse-check")
+        form.query_one("#consent1", Checkbox).value = True
+        form.query_one("#consent2", Checkbox).value = True
+        form.query_one("#consent-date", Input).value = "2025-12-15"
+        form.query_one("#consent-organisations", TextArea).load_text("BUP\nSkolan")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewMeetingDialog)
+        dialog.query_one("#day", Input).value = "2026-01-12"
+        dialog.query_one("#clock", Input).value = "13.00"
+        dialog.query_one("#place", Input).value = "Skolan"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    case = next(c for c in store.list_cases() if c.child.name == "Noah Lindqvist")
+    assert case.child.birth_year == 2015
+    assert [g.name for g in case.guardians] == ["Sara Lindqvist", "Per Lindqvist"]
+    assert case.consent.given_by == ["Sara Lindqvist", "Per Lindqvist"]
+    assert case.consent.organisations == ["BUP", "Skolan"]
+    assert case.question == "Oro för skolgång och sömn."
+    (meeting,) = store.meetings_of(case.id)
+    assert meeting.kind is MeetingKind.FIRST
+    assert meeting.planned_minutes == 90
+    assert f"{meeting.planned_start:%Y-%m-%d %H.%M}" == "2026-01-12 13.00"
+    assert meeting.place == "Skolan"
+
+
+async def test_bad_dates_get_one_swedish_line_and_change_nothing(store):
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewMeetingDialog)
+        dialog.query_one("#day", Input).value = "13/1 2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert text_of(dialog, "#meeting-problem").startswith("Datumet går inte att läsa")
+        await pilot.press("escape")
+    assert len(store.list_meetings()) == 1

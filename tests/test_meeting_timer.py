@@ -1,0 +1,151 @@
+"""The timer keys on the meeting screen: what is shown and what is stored."""
+
+import pytest
+from textual.widgets import TextArea
+
+from facilitator.agenda import NS_PER_MIN, NS_PER_S, StepStatus
+from facilitator.screens.attendance import AttendanceScreen
+from facilitator.screens.help import HelpScreen
+from facilitator.screens.meeting import MeetingScreen
+from tests.screens_helpers import demo_app, digits, open_meeting, saved, text_of
+
+
+async def _tick(pilot, screen) -> None:
+    screen._tick()
+    await pilot.pause()
+
+
+async def test_pause_and_resume(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        assert digits(screen) == "05:00"
+        assert "F5 startar" in str(screen.query_one("#countdown-state").visual)
+        await pilot.press("f5")
+        clock.advance(61)
+        await _tick(pilot, screen)
+        assert digits(screen) == "03:59"
+        await pilot.press("f5")  # pause
+        clock.advance(600)
+        await _tick(pilot, screen)
+        assert digits(screen) == "03:59"
+        assert screen.query_one("#countdown").has_class("paused")
+        await saved(screen)
+        stored = store.load_meeting(meeting_id)
+        assert not stored.timer.running
+        assert stored.steps[0].elapsed_ns == 61 * NS_PER_S
+        await pilot.press("f5")  # resume
+        clock.advance(2)
+        await _tick(pilot, screen)
+        assert digits(screen) == "03:57"
+
+
+async def test_last_minute_and_overrun_are_shown(store):
+    app, clock, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5")
+        clock.advance(4 * 60 + 30)
+        await _tick(pilot, screen)
+        countdown = screen.query_one("#countdown")
+        assert digits(screen) == "00:30"
+        assert countdown.has_class("last-minute") and not countdown.has_class("overrun")
+        assert not screen.query_one("#time-up").display
+        clock.advance(75)
+        await _tick(pilot, screen)
+        assert digits(screen) == "+00:45"
+        assert countdown.has_class("overrun")
+        assert screen.query_one("#time-up").display
+        assert "Tryck F4 för att stänga steget" in text_of(screen, "#time-up")
+
+
+async def test_add_minute(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5")
+        clock.advance(5 * 60 + 10)
+        await _tick(pilot, screen)
+        assert digits(screen) == "+00:10"
+        await pilot.press("f8")
+        await _tick(pilot, screen)
+        assert digits(screen) == "00:50"
+        await saved(screen)
+        assert store.load_meeting(meeting_id).steps[0].allotted_ns == 6 * NS_PER_MIN
+
+
+async def test_rebalance_keeps_the_planned_end(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5")
+        planned_end = screen.timebox.planned_end_wall_ns()
+        clock.advance(14 * 60)  # nine minutes over on a five-minute step
+        await pilot.press("f4")
+        await _tick(pilot, screen)
+        assert screen.timebox.projected_end_wall_ns() == planned_end + 9 * NS_PER_MIN
+        end_text = text_of(screen, "#end-times")
+        assert end_text == "Slut 10.20 · beräknat 10.29"
+        await pilot.press("f9")
+        await _tick(pilot, screen)
+        assert screen.timebox.projected_end_wall_ns() == planned_end
+        assert text_of(screen, "#end-times") == "Slut 10.20 · beräknat 10.20"
+        # 76 minutes left for 85 planned: the 3-minute step gets 3 * 76/85 minutes.
+        assert digits(screen) == "02:41"
+        await saved(screen)
+        stored = store.load_meeting(meeting_id)
+        assert sum(s.allotted_ns for s in stored.steps[1:]) == 76 * NS_PER_MIN
+
+
+async def test_previous_step_reopens_it(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5")
+        clock.advance(100)
+        await pilot.press("f4")
+        clock.advance(20)
+        await pilot.press("f3")
+        await _tick(pilot, screen)
+        assert screen.timebox.current_index == 0
+        assert digits(screen) == "03:20"
+        assert "1/10  Presentationsrunda" in text_of(screen, "#step-title")
+        await saved(screen)
+        stored = store.load_meeting(meeting_id)
+        assert stored.timer.current == 0
+        assert stored.steps[0].status is StepStatus.RUNNING
+        assert stored.steps[1].status is StepStatus.PENDING
+        assert stored.steps[1].elapsed_ns == 20 * NS_PER_S
+        await pilot.press("f3")
+        await pilot.pause()
+        assert screen.timebox.current_index == 0  # nothing before the first step
+
+
+@pytest.mark.parametrize(
+    ("key", "check"),
+    [
+        ("f1", lambda app, s: isinstance(app.screen, HelpScreen)),
+        ("f2", lambda app, s: isinstance(app.screen, AttendanceScreen)),
+        ("f3", lambda app, s: s.timebox.current_index == 1),
+        ("f4", lambda app, s: s.timebox.current_index == 3),
+        ("f5", lambda app, s: not s.timebox.running),
+        ("f8", lambda app, s: s.timebox.current.allotted_ns == 6 * NS_PER_MIN),
+        ("f9", lambda app, s: s.timebox.steps[3].allotted_ns != 15 * NS_PER_MIN),
+        ("ctrl+r", lambda app, s: s.room_layout),
+        ("ctrl+s", lambda app, s: s.session.store.load_meeting(s.session.meeting.id).sip.purpose == "Syfte"),
+    ],
+)
+async def test_every_key_works_while_typing_in_a_text_area(store, key, check):
+    app, clock, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5", "f4", "f4")
+        await pilot.pause()
+        assert isinstance(app.focused, TextArea)  # step 3, purpose
+        await pilot.press("S", "y", "f", "t", "e")
+        clock.advance(30)
+        await pilot.press(key)
+        await pilot.pause()
+        assert screen.autosaver.wait_idle(5.0)
+        assert check(app, screen), key
+        assert isinstance(app.screen, MeetingScreen) or key in ("f1", "f2")
