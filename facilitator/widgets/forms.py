@@ -366,7 +366,6 @@ class NavigatorForm(CaptureForm):
     def compose(self) -> ComposeResult:
         nav = self.sip.navigator
         yield label(sv.SECTION_NAVIGATOR)
-        yield Static(sv.NAVIGATOR_HINT, classes="hint", markup=False)
         yield Select(self._choices(), value=self._current(), prompt=sv.CHOOSE_NAVIGATOR, id="navigator")
         with Horizontal(classes="row"):
             yield Input(nav.phone if nav else "", placeholder=sv.PLACEHOLDER_PHONE, id="navigator-phone")
