@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
 from facilitator.agenda.models import Action, ActionStatus, Authority, Person
+from facilitator.widgets.forms import person_label
 
 
 class ActionDialog(ModalScreen[Action | None]):
@@ -36,7 +37,7 @@ class ActionDialog(ModalScreen[Action | None]):
             yield Input(a.what if a else "", id="action-what")
             yield Label(sv.LABEL_WHO, classes="field-label")
             yield Select(
-                [(f"{p.name} – {p.organisation}" if p.organisation else p.name, p.id) for p in self.people],
+                [(person_label(p), p.id) for p in self.people],
                 value=by_name.get(a.responsible, Select.NULL) if a else Select.NULL,
                 prompt=sv.CHOOSE_PERSON,
                 id="action-who",

@@ -39,6 +39,7 @@ from facilitator.agenda.models import (
     LeadAuthority,
     Navigator,
     NextMeeting,
+    Person,
     Role,
     Signature,
 )
@@ -106,6 +107,16 @@ class CaptureForm(Vertical):
 
     def edited(self, urgent: bool = False) -> None:
         self.post_message(self.Edited(urgent))
+
+
+def person_label(person: Person, roles: bool = False) -> Content:
+    """A person as a choice in a list: user text as plain content, never markup."""
+    text = person.name
+    if person.organisation:
+        text += f" – {person.organisation}"
+    if roles:
+        text += f" ({', '.join(sv.ROLE[r] for r in person.roles)})"
+    return Content(text)
 
 
 def label(text: str) -> Label:
@@ -375,7 +386,7 @@ class NavigatorForm(CaptureForm):
         return [p for p in self.session.meeting.attendance if p.present and p.is_professional]
 
     def _choices(self):
-        return [(f"{p.name} – {p.organisation}" if p.organisation else p.name, p.id) for p in self._candidates()]
+        return [(person_label(p), p.id) for p in self._candidates()]
 
     def _current(self):
         nav = self.sip.navigator
@@ -447,7 +458,7 @@ class NextAttendeesForm(CaptureForm):
     def _selections(self):
         chosen = set(self.sip.next_meeting.attendees)
         return [
-            Selection(p.name + (f" – {p.organisation}" if p.organisation else ""), p.name, p.name in chosen)
+            Selection(person_label(p), p.name, p.name in chosen)
             for p in self.session.meeting.attendance
         ]
 
@@ -570,7 +581,7 @@ class SignaturesForm(CaptureForm):
     def _selections(self):
         signed = {s.name for s in self.sip.signatures}
         return [
-            Selection(f"{p.name} ({', '.join(sv.ROLE[r] for r in p.roles)})", p.id, p.name in signed)
+            Selection(person_label(p, roles=True), p.id, p.name in signed)
             for p in self._signers()
         ]
 
