@@ -179,6 +179,6 @@ async def test_bad_dates_get_one_swedish_line_and_change_nothing(store):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is dialog
-        assert text_of(dialog, "#meeting-problem").startswith("Datumet går inte att läsa")
+        assert text_of(dialog, "#problem").startswith("Datumet går inte att läsa")
         await pilot.press("escape")
     assert len(store.list_meetings()) == 1

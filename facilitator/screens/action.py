@@ -5,26 +5,21 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
 from facilitator.agenda.models import Action, ActionStatus, Authority, Person
+from facilitator.screens.dialog import FormDialog
 from facilitator.widgets.forms import person_label
 
 
-class ActionDialog(ModalScreen[Action | None]):
-    CSS_PATH = "dialog.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", sv.KEY_CANCEL),
-        Binding("ctrl+s", "save", sv.KEY_SAVE_DIALOG, priority=True),
-    ]
+class ActionDialog(FormDialog[Action]):
+    LAST_FIELD = "action-comment"
 
     def __init__(self, action: Action | None, attendance: list[Person]):
-        super().__init__(classes="dialog")
+        super().__init__()
         self.action_ = action
         self.people = [p for p in attendance if p.present] or list(attendance)
 
@@ -61,10 +56,7 @@ class ActionDialog(ModalScreen[Action | None]):
             yield Input(a.due.isoformat() if a and a.due else "", placeholder=sv.PLACEHOLDER_DATE, id="action-due")
             yield Label(sv.LABEL_COMMENT, classes="field-label")
             yield Input(a.comment if a else "", id="action-comment")
-            yield Static("", classes="problem", id="action-problem", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(sv.BUTTON_CANCEL, id="cancel")
-                yield Button(sv.BUTTON_SAVE, variant="primary", id="save")
+            yield from self.footer()
 
     def on_mount(self) -> None:
         self.query_one("#action-what", Input).focus()
@@ -75,29 +67,14 @@ class ActionDialog(ModalScreen[Action | None]):
         if person is not None:
             self.query_one("#action-organisation", Input).value = person.organisation
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "action-comment":
-            self.action_save()
-        else:
-            self.focus_next()
-
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        problem = self.query_one("#action-problem", Static)
         what = self.query_one("#action-what", Input).value
         if not what.strip():
-            problem.update(sv.PROBLEM_WHAT)
-            self.query_one("#action-what", Input).focus()
-            return
-        due_text = self.query_one("#action-due", Input).value.strip()
+            return self.refuse(sv.PROBLEM_WHAT, "#action-what")
         try:
-            due = parse_day(due_text)
+            due = parse_day(self.query_one("#action-due", Input).value)
         except ValueError:
-            problem.update(sv.BAD_DATE)
-            self.query_one("#action-due", Input).focus()
-            return
+            return self.refuse(sv.BAD_DATE, "#action-due")
         who = self.query_one("#action-who", Select).value
         person = next((p for p in self.people if p.id == who), None)
         authority = self.query_one("#action-authority", Select).value
@@ -113,10 +90,5 @@ class ActionDialog(ModalScreen[Action | None]):
                 comment=self.query_one("#action-comment", Input).value,
             )
         except ValidationError:
-            problem.update(sv.PROBLEM_TOO_LONG)
-            return
+            return self.refuse(sv.PROBLEM_TOO_LONG)
         self.dismiss(action)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -6,14 +6,13 @@ from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_clock, parse_day
 from facilitator.agenda.models import MeetingKind
+from facilitator.screens.dialog import FormDialog
 
 
 class MeetingPlan:
@@ -29,15 +28,11 @@ class MeetingPlan:
 DEFAULT_MINUTES = {MeetingKind.FIRST: 90, MeetingKind.FOLLOW_UP: 60, MeetingKind.CLOSING: 60}
 
 
-class NewMeetingDialog(ModalScreen[MeetingPlan | None]):
-    CSS_PATH = "dialog.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", sv.KEY_CANCEL),
-        Binding("ctrl+s", "save", sv.KEY_SAVE_DIALOG, priority=True),
-    ]
+class NewMeetingDialog(FormDialog[MeetingPlan]):
+    LAST_FIELD = "place"
 
     def __init__(self, child: str, kind: MeetingKind, suggested: datetime, place: str = ""):
-        super().__init__(classes="dialog")
+        super().__init__()
         self.child = child
         self.kind = kind
         self.suggested = suggested
@@ -57,10 +52,7 @@ class NewMeetingDialog(ModalScreen[MeetingPlan | None]):
                 yield Input(str(DEFAULT_MINUTES[self.kind]), placeholder=sv.PLACEHOLDER_MINUTES, id="minutes")
             yield Label(sv.LABEL_PLACE, classes="field-label")
             yield Input(self.place, placeholder=sv.PLACEHOLDER_PLACE, id="place")
-            yield Static("", classes="problem", id="meeting-problem", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(sv.BUTTON_CANCEL, id="cancel")
-                yield Button(sv.BUTTON_PLAN, variant="primary", id="save")
+            yield from self.footer(sv.BUTTON_PLAN)
 
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()
@@ -69,36 +61,23 @@ class NewMeetingDialog(ModalScreen[MeetingPlan | None]):
     def _kind(self, event: Select.Changed) -> None:
         self.query_one("#minutes", Input).value = str(DEFAULT_MINUTES[event.value])
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "place":
-            self.action_save()
-        else:
-            self.focus_next()
-
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        problem = self.query_one("#meeting-problem", Static)
         try:
             day = parse_day(self.query_one("#day", Input).value)
             if day is None:
                 raise ValueError("no date")
         except ValueError:
-            problem.update(sv.BAD_DATE)
-            return
+            return self.refuse(sv.BAD_DATE, "#day")
         try:
             at = parse_clock(self.query_one("#clock", Input).value)
         except ValueError:
-            problem.update(sv.BAD_TIME)
-            return
+            return self.refuse(sv.BAD_TIME, "#clock")
         try:
             length = int(self.query_one("#minutes", Input).value)
         except ValueError:
             length = 0
         if not 15 <= length <= 240:
-            problem.update(sv.BAD_MINUTES)
-            return
+            return self.refuse(sv.BAD_MINUTES, "#minutes")
         self.dismiss(
             MeetingPlan(
                 self.query_one("#kind", Select).value,
@@ -107,7 +86,3 @@ class NewMeetingDialog(ModalScreen[MeetingPlan | None]):
                 self.query_one("#place", Input).value,
             )
         )
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -1,0 +1,62 @@
+"""The shape every small form dialog shares: Enter moves on, Ctrl+S saves, Esc cancels."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from facilitator import strings as sv
+
+T = TypeVar("T")
+
+
+class FormDialog(ModalScreen[T | None]):
+    """A modal form. Subclasses compose their fields, end with ``footer()``, and
+    implement ``action_save``; Enter in ``LAST_FIELD`` saves, elsewhere it moves on."""
+
+    CSS_PATH = "dialog.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", sv.KEY_CANCEL),
+        Binding("ctrl+s", "save", sv.KEY_SAVE_DIALOG, priority=True),
+    ]
+    LAST_FIELD = ""
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog")
+
+    def footer(self, save_label: str = sv.BUTTON_SAVE) -> ComposeResult:
+        yield Static("", classes="problem", id="problem", markup=False)
+        with Horizontal(classes="buttons"):
+            yield Button(sv.BUTTON_CANCEL, id="cancel")
+            yield Button(save_label, variant="primary", id="save")
+
+    def refuse(self, message: str, field: str | None = None) -> None:
+        """Say in one line what is wrong, and put the cursor where it is; nothing is saved."""
+        self.query_one("#problem", Static).update(message)
+        if field:
+            self.query_one(field).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == self.LAST_FIELD:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
