@@ -174,7 +174,6 @@ CMD_QUIT = "Avsluta"
 CMD_QUIT_HELP = "Avsluta programmet (allt är sparat)"
 
 # The meeting screen.
-AGENDA_SKIPPED = "hoppas över"
 PLANNED_END = "Slut"
 PROJECTED_END = "beräknat"
 TIMER_NOT_STARTED = "Ej startad – F5 startar"

@@ -37,35 +37,6 @@ def distribute(total_ns: int, weights: list[int], grain_ns: int = NS_PER_S) -> l
     return shares
 
 
-class TimeboxError(Exception):
-    """An operation that does not apply in the timer's current state."""
-
-
-def distribute(total_ns: int, weights: list[int], grain_ns: int = NS_PER_S) -> list[int]:
-    """Split ``total_ns`` in proportion to ``weights``, exactly.
-
-    Shares are whole ``grain_ns`` (largest remainder, ties to the earlier item); what
-    is left below one grain goes to the last item, so the sum is always ``total_ns``.
-    """
-    if not weights:
-        return []
-    if total_ns <= 0:
-        return [0] * len(weights)
-    weight_sum = sum(weights)
-    if weight_sum <= 0:
-        weights = [1] * len(weights)
-        weight_sum = len(weights)
-    grains, residue = divmod(total_ns, grain_ns)
-    shares = [grains * w // weight_sum for w in weights]
-    remainders = [grains * w % weight_sum for w in weights]
-    left = grains - sum(shares)
-    for i in sorted(range(len(weights)), key=lambda i: (-remainders[i], i))[:left]:
-        shares[i] += 1
-    result = [share * grain_ns for share in shares]
-    result[-1] += residue
-    return result
-
-
 class Timebox:
     """Start, pause, close and re-plan the steps of one meeting.
 

@@ -137,4 +137,4 @@ def process_warnings(
 
 def _pairs(items: Iterable[date]) -> Iterable[tuple[date, date]]:
     items = list(items)
-    return zip(items, items[1:])
+    return zip(items, items[1:], strict=False)

@@ -8,7 +8,6 @@ import textwrap
 from textual.content import Content
 from textual.widgets import Static
 
-from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_S
 from facilitator.agenda.models import StepStatus
 from facilitator.agenda.timebox import Timebox
