@@ -15,7 +15,9 @@ from facilitator.commands import MeetingCommands
 from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.start import StartScreen
 from facilitator.settings import load_settings, save_settings
-from facilitator.store import Store
+from facilitator.screens.confirm import ConfirmDialog
+from facilitator.store import Store, StoreError
+from facilitator.store.lock import MeetingLock
 from facilitator.store.session import MeetingSession
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, THEMES
 
@@ -37,8 +39,10 @@ class FacilitatorApp(App[int]):
         clock: Clock | None = None,
         config_dir: Path | None = None,
         focus_meeting: str | None = None,
+        notice: str | None = None,
     ):
         super().__init__()
+        self._notice = notice
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.config_dir = config_dir
@@ -51,12 +55,32 @@ class FacilitatorApp(App[int]):
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen(focus_meeting=self._focus_meeting))
+        if self._notice:
+            self.notify(self._notice, timeout=15, markup=False)
 
     # --- navigation --------------------------------------------------------------------
 
     def open_meeting(self, meeting_id: str) -> None:
-        session = MeetingSession.load(self.store, meeting_id, self.clock)
-        self.push_screen(MeetingScreen(session))
+        """Open a meeting to write in it, or read-only if another window writes in it."""
+        try:
+            session = MeetingSession.load(self.store, meeting_id, self.clock)
+        except StoreError as exc:
+            self.notify(sv.STORE_PROBLEM.format(problem=exc), severity="error", markup=False)
+            return
+        lock = MeetingLock(self.store.path.parent, meeting_id)
+        try:
+            locked = lock.acquire()
+        except OSError:
+            locked = False
+        if locked:
+            self.push_screen(MeetingScreen(session, lock=lock))
+            return
+
+        def answer(read_only: bool | None) -> None:
+            if read_only:
+                self.push_screen(MeetingScreen(session, read_only=True))
+
+        self.push_screen(ConfirmDialog(sv.ALREADY_OPEN, sv.OPEN_READ_ONLY), answer)
 
     def show_summary(self, session: MeetingSession) -> None:
         from facilitator.screens.summary import SummaryScreen

@@ -18,7 +18,7 @@ from facilitator import __version__
 from facilitator.agenda.clock import SystemClock
 from facilitator.agenda.templates import TemplateError
 from facilitator.paths import config_dir, data_dir
-from facilitator.store import MeetingSummary, Store, StoreError
+from facilitator.store import DatabaseUnreadable, MeetingSummary, Store, StoreError
 
 EXIT_USAGE = 2
 
@@ -130,18 +130,43 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_store_for_app(
+    args: argparse.Namespace, clock: SystemClock
+) -> tuple[Store | None, str | None]:
+    """The store (and a notice for the app); if the database cannot be read, the user
+    decides whether to set it aside and start afresh."""
+    try:
+        return _open_store(args), None
+    except DatabaseUnreadable as error:
+        from facilitator.agenda.clock import from_ns
+        from facilitator.screens.unreadable import UnreadableApp
+        from facilitator.store.recovery import move_aside
+
+        from facilitator.strings import UNREADABLE_MOVED
+
+        if not sys.stdin.isatty() or not UnreadableApp(error).run():
+            print(f"facilitator: {error}", file=sys.stderr)
+            return None, None
+        moved = move_aside(error.path, from_ns(clock.wall_ns()))
+        return _open_store(args), UNREADABLE_MOVED.format(path=moved)
+
+
 def _run_app(args: argparse.Namespace, *, demo: bool) -> int:
     from facilitator.app import FacilitatorApp
     from facilitator.demo import DEMO_MEETING_ID, ensure_demo
 
     clock = SystemClock()
-    store = _open_store(args)
+    store, notice = _open_store_for_app(args, clock)
+    if store is None:
+        return EXIT_USAGE
     try:
         focus = None
         if demo:
             ensure_demo(store, clock)
             focus = DEMO_MEETING_ID
-        app = FacilitatorApp(store=store, clock=clock, config_dir=config_dir(), focus_meeting=focus)
+        app = FacilitatorApp(
+            store=store, clock=clock, config_dir=config_dir(), focus_meeting=focus, notice=notice
+        )
         app.run()
     finally:
         store.close()
@@ -161,6 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_app(args, demo=True)
             case _:
                 return _run_app(args, demo=False)
+    except DatabaseUnreadable as exc:
+        print(f"facilitator: {exc}; run 'facilitator' to set it aside", file=sys.stderr)
+        return EXIT_USAGE
     except (UsageError, StoreError, TemplateError) as exc:
         print(f"facilitator: {exc}", file=sys.stderr)
         return EXIT_USAGE

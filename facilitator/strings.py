@@ -148,6 +148,13 @@ KEY_OPEN = "Öppna möte"
 KEY_NEW_CASE = "Nytt ärende"
 KEY_NEW_MEETING = "Nytt möte"
 KEY_EDIT_CASE = "Ändra ärende"
+KEY_DELETE_CASE = "Ta bort ärende"
+DELETE_CASE_QUESTION = (
+    "Ta bort ärendet för {child} med {count} möten och alla SIP-versioner? "
+    "Texten raderas från disken och kan inte återställas."
+)
+DELETE_CASE_YES = "Ta bort ärendet"
+CASE_DELETED = "Ärendet för {child} är borttaget."
 
 # The command palette: action name → (name, help).
 PALETTE = {
@@ -162,6 +169,8 @@ PALETTE = {
     "save": ("Spara nu", "Allt sparas ändå hela tiden (Ctrl+S)"),
     "review": ("Granska SIP", "Alla delar av SIP och vad som saknas"),
     "back_to_current": ("Till pågående steg", "Tillbaka till steget där tiden går"),
+    "to_start": ("Till startsidan", "Lämna mötet; allt är sparat och tiden går vidare"),
+    "delete_case": ("Ta bort ärende", "Ta bort det markerade ärendet med alla möten, efter en fråga"),
     "open": ("Öppna mötet", "Öppna det markerade mötet"),
     "new_case": ("Nytt ärende", "Lägg upp ett nytt ärende"),
     "new_meeting": ("Nytt möte", "Planera ett nytt möte i det markerade ärendet"),
@@ -191,11 +200,43 @@ NOTHING_TO_REBALANCE = "Det finns inga fler steg att fördela tid på."
 NO_EARLIER_STEP = "Det finns inget tidigare steg."
 SAVED_AT = "Sparat {time}"
 SAVED_NOW = "Sparat."
-SAVE_FAILED = "EJ SPARAT – försöker igen"
-SAVE_FAILED_LONG = (
-    "Det gick inte att spara. Inget av det du skrivit är borta: det finns kvar i "
-    "programmet och sparas så snart det går."
+SAVE_FAILED = "EJ SPARAT"
+SAVE_FAILED_BANNER = (
+    "Det går inte att spara: {reason} Inget av det du skrivit är borta – det finns kvar "
+    "i programmet och sparas så snart det går. Försöker igen varje sekund."
 )
+SAVE_FAILED_REASON = {
+    "locked": "databasen är låst av ett annat program.",
+    "full": "disken är full.",
+    "readonly": "mappen eller filen går inte att skriva till.",
+    "missing": "mappen med data finns inte längre.",
+    "io": "disken svarar inte som den ska.",
+    "other": "ett oväntat fel vid skrivningen.",
+}
+READ_ONLY_BANNER = "Skrivskyddat: mötet är öppet för att skriva i ett annat fönster. Här kan inget ändras."
+ALREADY_OPEN = (
+    "Mötet är redan öppet för att skriva i ett annat fönster. Bara ett fönster i taget kan "
+    "skriva i ett möte, så att inget skrivs över. Vill du öppna det skrivskyddat?"
+)
+OPEN_READ_ONLY = "Öppna skrivskyddat"
+STORE_PROBLEM = "Det gick inte att läsa eller spara: {problem}"
+UNREADABLE_TITLE = "Databasen går inte att läsa"
+UNREADABLE_WHERE = "Fil: "
+UNREADABLE_PROBLEM = "Problem: "
+UNREADABLE_WHAT = (
+    "Filen ändras inte. Du kan avsluta och be någon med IT-kunskap titta på den, eller flytta "
+    "undan den (den får ett nytt namn med datum och tid och finns kvar) och börja med en tom databas."
+)
+UNREADABLE_NEWER = (
+    "Filen är skapad av en nyare version av programmet. Uppdatera programmet för att öppna den. "
+    "Filen ändras inte."
+)
+UNREADABLE_KEEP = "Avsluta utan att ändra något"
+UNREADABLE_MOVE = "Flytta undan och börja om"
+UNREADABLE_MOVED = "Den oläsbara filen finns kvar som {path}. En ny, tom databas används nu."
+SAVED_AGAIN = "Det går att spara igen. Allt är sparat."
+RESUMED = "Mötet återupptogs vid steg {step}. Programmet var stängt i {gap}; tiden för steget har gått vidare under tiden."
+RESUMED_PAUSED = "Mötet återupptogs vid steg {step}, pausat som det var."
 QUIT_NOT_SAVED = (
     "Allt är inte sparat än, så programmet avslutas inte. Kontrollera disken och försök igen."
 )
@@ -312,6 +353,18 @@ SUMMARY_TOTAL = "Totalt: planerat {planned}, faktiskt {actual}"
 def when(moment: datetime) -> str:
     """A meeting time as Swedes write it: 2026-01-13 kl. 09.00."""
     return f"{moment:%Y-%m-%d} kl. {moment:%H.%M}"
+
+
+def duration(seconds: float) -> str:
+    """A length of time as Swedes say it: 14 s, 3 min 12 s, 2 h 5 min."""
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s"
+    return f"{secs} s"
 
 
 def day(value: date | None) -> str:

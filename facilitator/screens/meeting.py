@@ -22,11 +22,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from facilitator import strings as sv
-from facilitator.agenda.clock import NS_PER_MIN, from_ns
+from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S, from_ns
 from facilitator.agenda.models import Capture
 from facilitator.agenda.timebox import TimeboxError
 from facilitator.store.autosave import Autosaver
 from facilitator.store.database import PreparedMeeting
+from facilitator.store.errors import StorageFailure, classify
+from facilitator.store.lock import MeetingLock
 from facilitator.store.session import MeetingSession
 from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.capture import forms_for
@@ -64,10 +66,14 @@ class MeetingScreen(Screen[None]):
     viewed: reactive[int] = reactive(0, init=False)
     """The step whose form is shown: the timer's step, unless the review jumped elsewhere."""
 
-    def __init__(self, session: MeetingSession):
+    def __init__(
+        self, session: MeetingSession, lock: MeetingLock | None = None, read_only: bool = False
+    ):
         super().__init__()
         self.session = session
         self.timebox = session.timebox
+        self.lock = lock
+        self.read_only = read_only
         self._forms: list[CaptureForm] = []
         self._unsaved_since: float | None = None
         self._last_edit = 0.0
@@ -75,9 +81,20 @@ class MeetingScreen(Screen[None]):
         self._closed = False
         self.autosaver = Autosaver(session.write, self._saved_in_thread, self._failed_in_thread)
 
+    _WRITING_ACTIONS = frozenset(
+        {"toggle_timer", "close_step", "previous_step", "add_minute", "rebalance", "attendance", "save"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Read-only: the meeting is written in another window; nothing here may change it.
+        if self.read_only and action in self._WRITING_ACTIONS:
+            return False
+        return True
+
     # --- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        yield Static(id="save-banner", markup=False)
         with Horizontal(id="top-bar"):
             yield Static(id="meeting-title")
             yield Static(id="save-state", markup=False)
@@ -105,6 +122,27 @@ class MeetingScreen(Screen[None]):
         self._show_step()
         self._tick()
         self.set_interval(TICK_SECONDS, self._tick)
+        if self.read_only:
+            banner = self.query_one("#save-banner", Static)
+            banner.update(sv.READ_ONLY_BANNER)
+            banner.add_class("read-only")
+            banner.display = True
+            self.query_one("#step-body").disabled = True
+        else:
+            self._say_resumed()
+
+    def _say_resumed(self) -> None:
+        """After a restart (or a crash), say where the meeting stands and how long it was away."""
+        timer = self.session.meeting.timer
+        if not self.timebox.started or self.timebox.finished or timer.saved_wall_ns is None:
+            return
+        step = self.timebox.current_index + 1
+        if self.timebox.running:
+            gap = (self.session.clock.wall_ns() - timer.saved_wall_ns) / NS_PER_S
+            message = sv.RESUMED.format(step=step, gap=sv.duration(gap))
+        else:
+            message = sv.RESUMED_PAUSED.format(step=step)
+        self.notify(message, timeout=12, markup=False)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "narrow")
@@ -209,8 +247,10 @@ class MeetingScreen(Screen[None]):
         for form in self._forms:
             form.flush()
 
-    def save(self) -> PreparedMeeting:
+    def save(self) -> PreparedMeeting | None:
         """Read the fields into the models and hand a snapshot to the writer thread."""
+        if self.read_only:
+            return None
         self._flush_forms()
         self._unsaved_since = None
         prepared = self.session.snapshot()
@@ -233,16 +273,21 @@ class MeetingScreen(Screen[None]):
     def _saved(self, prepared: PreparedMeeting) -> None:
         state = self.query_one("#save-state", Static)
         state.set_class(False, "failed")
-        self._save_failed = False
         state.update(sv.SAVED_AT.format(time=f"{from_ns(prepared.saved_wall_ns):%H.%M.%S}"))
+        if self._save_failed:
+            self._save_failed = False
+            self.query_one("#save-banner", Static).display = False
+            self.notify(sv.SAVED_AGAIN, timeout=4, markup=False)
 
     def _failed(self, error: Exception) -> None:
+        failure = error if isinstance(error, StorageFailure) else classify(error)
         state = self.query_one("#save-state", Static)
         state.set_class(True, "failed")
         state.update(sv.SAVE_FAILED)
-        if not self._save_failed:
-            self._save_failed = True
-            self.notify(sv.SAVE_FAILED_LONG, severity="error", timeout=8, markup=False)
+        banner = self.query_one("#save-banner", Static)
+        banner.update(sv.SAVE_FAILED_BANNER.format(reason=sv.SAVE_FAILED_REASON[failure.reason]))
+        banner.display = True
+        self._save_failed = True
 
     def shutdown(self) -> bool:
         """Save everything and stop the writer; True when all of it reached the disk."""
@@ -250,7 +295,10 @@ class MeetingScreen(Screen[None]):
             return True
         self._closed = True
         self.save()
-        return self.autosaver.close()
+        written = self.autosaver.close()
+        if self.lock is not None:
+            self.lock.release()
+        return written
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -342,6 +390,10 @@ class MeetingScreen(Screen[None]):
         self.notify(sv.REBALANCED, timeout=3)
         self._tick()
         self.save()
+
+    def action_to_start(self) -> None:
+        """Leave the meeting for the start screen; everything is saved, the timer goes on."""
+        self.app.back_to_start()
 
     def action_room(self) -> None:
         self.room_layout = not self.room_layout

@@ -20,8 +20,9 @@ from facilitator.agenda.meetings import plan_meeting
 from facilitator.agenda.models import Case, Meeting, MeetingKind, MeetingStatus
 from facilitator.agenda.workdays import process_warnings
 from facilitator.screens.case import CaseScreen
+from facilitator.screens.confirm import ConfirmDialog
 from facilitator.screens.new_meeting import MeetingPlan, NewMeetingDialog
-from facilitator.store import MeetingSummary
+from facilitator.store import MeetingSummary, StoreError
 
 if TYPE_CHECKING:
     from facilitator.app import FacilitatorApp
@@ -34,6 +35,7 @@ class StartScreen(Screen[None]):
         Binding("n", "new_case", sv.KEY_NEW_CASE, id="new-case"),
         Binding("m", "new_meeting", sv.KEY_NEW_MEETING, id="new-meeting"),
         Binding("e", "edit_case", sv.KEY_EDIT_CASE, id="edit-case"),
+        Binding("delete,d", "delete_case", sv.KEY_DELETE_CASE, id="delete-case"),
     ]
     app: FacilitatorApp
 
@@ -65,10 +67,17 @@ class StartScreen(Screen[None]):
         self.refresh_meetings()
         table.focus()
 
+    def _report(self, error: StoreError) -> None:
+        self.notify(sv.STORE_PROBLEM.format(problem=error), severity="error", timeout=10, markup=False)
+
     def refresh_meetings(self) -> None:
         """Read the meetings from the store and show them, keeping the selection."""
         table = self.query_one("#meetings", DataTable)
-        self._meetings = self.app.store.list_meetings()
+        try:
+            self._meetings = self.app.store.list_meetings()
+        except StoreError as error:
+            self._report(error)
+            return
         table.clear()
         for meeting in self._meetings:
             table.add_row(
@@ -93,6 +102,8 @@ class StartScreen(Screen[None]):
             )
         if not self._meetings:
             self.query_one("#details-head", Static).update(Content(sv.START_EMPTY))
+            self.query_one("#details-agenda", Static).update("")
+            self.query_one("#details-warnings", Static).update("")
             return
         wanted = self._focus_meeting or self._meetings[0].id
         row = next((i for i, m in enumerate(self._meetings) if m.id == wanted), 0)
@@ -113,13 +124,23 @@ class StartScreen(Screen[None]):
 
     def _selected_case(self) -> Case | None:
         meeting = next((m for m in self._meetings if m.id == self._focus_meeting), None)
-        return self.app.store.load_case(meeting.case_id) if meeting else None
+        if meeting is None:
+            return None
+        try:
+            return self.app.store.load_case(meeting.case_id)
+        except StoreError as error:
+            self._report(error)
+            return None
 
     def action_new_case(self) -> None:
         def created(case: Case | None) -> None:
             if case is None:
                 return
-            self.app.store.save_case(case)
+            try:
+                self.app.store.save_case(case)
+            except StoreError as error:
+                self._report(error)
+                return
             self._plan_meeting(case)
 
         self.app.push_screen(CaseScreen(None, self._now()), created)
@@ -128,15 +149,45 @@ class StartScreen(Screen[None]):
         case = self._selected_case()
         if case is None:
             return
-        meetings = self.app.store.meetings_of(case.id)
+        try:
+            meetings = self.app.store.meetings_of(case.id)
+        except StoreError as error:
+            self._report(error)
+            return
         first = meetings[0].planned_start.date() if meetings else None
 
         def changed(updated: Case | None) -> None:
-            if updated is not None:
+            if updated is None:
+                return
+            try:
                 self.app.store.save_case(updated)
-                self.refresh_meetings()
+            except StoreError as error:
+                self._report(error)
+                return
+            self.refresh_meetings()
 
         self.app.push_screen(CaseScreen(case, self._now(), first), changed)
+
+    def action_delete_case(self) -> None:
+        case = self._selected_case()
+        if case is None:
+            return
+        count = sum(1 for m in self._meetings if m.case_id == case.id)
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.store.delete_case(case.id)
+            except StoreError as error:
+                self._report(error)
+                return
+            self._focus_meeting = None
+            self.refresh_meetings()
+            self.notify(sv.CASE_DELETED.format(child=case.child.name), markup=False)
+
+        question = sv.DELETE_CASE_QUESTION.format(child=case.child.name, count=count)
+        self.app.push_screen(ConfirmDialog(question, sv.DELETE_CASE_YES), answer)
 
     def action_new_meeting(self) -> None:
         case = self._selected_case()
@@ -144,7 +195,11 @@ class StartScreen(Screen[None]):
             self._plan_meeting(case)
 
     def _plan_meeting(self, case: Case) -> None:
-        earlier = self.app.store.meetings_of(case.id)
+        try:
+            earlier = self.app.store.meetings_of(case.id)
+        except StoreError as error:
+            self._report(error)
+            return
         kind = MeetingKind.FOLLOW_UP if earlier else MeetingKind.FIRST
         last = earlier[-1] if earlier else None
         suggested = (
@@ -167,7 +222,11 @@ class StartScreen(Screen[None]):
                 attendance=attendance,
                 config_dir=self.app.config_dir,
             )
-            self.app.store.save_meeting(meeting, self.app.clock.wall_ns())
+            try:
+                self.app.store.save_meeting(meeting, self.app.clock.wall_ns())
+            except StoreError as error:
+                self._report(error)
+                return
             self._focus_meeting = meeting.id
             self.refresh_meetings()
 
@@ -180,8 +239,12 @@ class StartScreen(Screen[None]):
             self._show(event.row_key.value)
 
     def _show(self, meeting_id: str) -> None:
-        meeting = self.app.store.load_meeting(meeting_id)
-        case = self.app.store.load_case(meeting.case_id)
+        try:
+            meeting = self.app.store.load_meeting(meeting_id)
+            case = self.app.store.load_case(meeting.case_id)
+        except StoreError as error:
+            self._report(error)
+            return
         self.query_one("#details-head", Static).update(self._head(case, meeting))
         self.query_one("#details-agenda", Static).update(self._agenda(meeting))
         self.query_one("#details-warnings", Static).update(self._warnings(case))
@@ -218,7 +281,10 @@ class StartScreen(Screen[None]):
         return Content("\n").join(lines)
 
     def _warnings(self, case: Case) -> Content:
-        dates = [m.planned_start.date() for m in self.app.store.meetings_of(case.id)]
+        try:
+            dates = [m.planned_start.date() for m in self.app.store.meetings_of(case.id)]
+        except StoreError:
+            return Content("")
         warnings = process_warnings(case.kallelse_date, dates)
         if not warnings:
             return Content("")

@@ -1,7 +1,7 @@
 """SQLite persistence: cases, meetings and SIP revisions. Imports no UI framework."""
 
 from facilitator.store.database import DB_NAME, MeetingSummary, PreparedMeeting, Store
-from facilitator.store.errors import DatabaseUnreadable, NotFound, StoreError
+from facilitator.store.errors import DatabaseUnreadable, NotFound, StorageFailure, StoreError
 from facilitator.store.migrations import CURRENT_VERSION
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "MeetingSummary",
     "NotFound",
     "PreparedMeeting",
+    "StorageFailure",
     "Store",
     "StoreError",
 ]

@@ -31,7 +31,7 @@ from facilitator.agenda.models import (
 )
 from facilitator.agenda.revisions import SipRevision
 from facilitator.paths import ensure_private_dir
-from facilitator.store.errors import DatabaseUnreadable, NotFound
+from facilitator.store.errors import DatabaseUnreadable, NotFound, StorageFailure, classify
 from facilitator.store.migrations import migrate, upgrade_record
 
 DB_NAME = "facilitator.sqlite3"
@@ -84,35 +84,58 @@ def _private_file(path: Path) -> None:
 
 
 class Store:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, timeout: float = 5.0):
         self.path = path
+        self.timeout = timeout
         self._lock = threading.RLock()
+        self._db = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        path = self.path
         ensure_private_dir(path.parent)
         _private_file(path)
         try:
-            self._db = sqlite3.connect(
-                path, check_same_thread=False, isolation_level=None, timeout=5.0
+            db = sqlite3.connect(
+                path, check_same_thread=False, isolation_level=None, timeout=self.timeout
             )
         except sqlite3.Error as exc:
             raise DatabaseUnreadable(path, f"cannot be opened ({exc})") from None
         try:
-            self._db.execute("PRAGMA foreign_keys = ON")
-            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            self._db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA foreign_keys = ON")
+            # Deleted records are overwritten with zeros, so a deleted case leaves no text.
+            db.execute("PRAGMA secure_delete = ON")
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            db.execute("PRAGMA synchronous = FULL")
             if mode.lower() != "wal":
                 raise DatabaseUnreadable(path, f"cannot use write-ahead logging (mode {mode})")
-            migrate(self._db, path)
+            migrate(db, path)
+            (verdict,) = db.execute("PRAGMA quick_check(1)").fetchone()
+            if verdict != "ok":
+                raise DatabaseUnreadable(path, f"is damaged ({verdict})")
         except sqlite3.DatabaseError as exc:
-            self._db.close()
+            db.close()
             raise DatabaseUnreadable(
                 path, f"is not a facilitator database or is damaged ({exc})"
             ) from None
         except DatabaseUnreadable:
-            self._db.close()
+            db.close()
             raise
         for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             if companion.exists() and companion.stat().st_mode & 0o077:
                 companion.chmod(0o600)
+        return db
+
+    def reopen(self) -> None:
+        """Connect again, creating the directory and a new database if they are gone."""
+        with self._lock:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            try:
+                self._db = self._connect()
+            except OSError as exc:
+                raise classify(exc) from None
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -130,19 +153,36 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any failure of the disk or directory is a StorageFailure."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            if not self.path.exists():
+                # The directory or the file was removed under us: SQLite would go on
+                # writing into an unlinked file that nobody can ever read again.
+                raise StorageFailure("missing", f"{self.path} no longer exists")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except (sqlite3.Error, OSError) as exc:
+                raise classify(exc) from None
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            else:
                 self._db.execute("COMMIT")
+            except BaseException as exc:
+                try:
+                    self._db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                if isinstance(exc, sqlite3.Error | OSError):
+                    raise classify(exc) from None
+                raise
 
     def _query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
         with self._lock:
-            return self._db.execute(sql, params).fetchall()
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise classify(exc) from None
+                raise DatabaseUnreadable(self.path, f"is damaged ({exc})") from None
 
     # --- cases ------------------------------------------------------------------------
 
@@ -163,6 +203,23 @@ class Store:
     def list_cases(self) -> list[Case]:
         rows = self._query("SELECT id, data FROM cases ORDER BY created_at DESC, id")
         return [self._parse(Case, data, f"case {cid}") for cid, data in rows]
+
+    def delete_case(self, case_id: str) -> None:
+        """Remove the case, its meetings and SIP revisions, and compact the file so that
+        none of its text stays on disk (not in the database, not in the write-ahead log)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM sip_revisions WHERE case_id = ?", (case_id,))
+            db.execute("DELETE FROM meetings WHERE case_id = ?", (case_id,))
+            deleted = db.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount
+        if not deleted:
+            raise NotFound(f"no case {case_id}")
+        with self._lock:
+            try:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self._db.execute("VACUUM")
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:
+                raise classify(exc) from None
 
     # --- meetings and SIP revisions ---------------------------------------------------------
 

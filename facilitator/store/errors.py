@@ -20,3 +20,41 @@ class DatabaseUnreadable(StoreError):
 
 class NotFound(StoreError):
     """No record by that id."""
+
+
+class StorageFailure(StoreError):
+    """Reading or writing failed for a reason outside the data: the disk, the directory,
+    another program. ``reason`` is one of ``REASONS``; the data in memory is untouched."""
+
+    REASONS = ("locked", "full", "readonly", "missing", "io", "other")
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(f"cannot write the database ({detail})")
+        self.reason = reason if reason in self.REASONS else "other"
+        self.detail = detail
+
+
+def classify(error: BaseException) -> StorageFailure:
+    """The storage failure an sqlite3 or OS error stands for."""
+    import errno
+    import sqlite3
+
+    text = str(error).lower()
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return StorageFailure("full", text)
+    if isinstance(error, sqlite3.Error):
+        if "locked" in text or "busy" in text:
+            return StorageFailure("locked", text)
+        if "full" in text:
+            return StorageFailure("full", text)
+        if "readonly" in text or "read-only" in text:
+            return StorageFailure("readonly", text)
+        if "unable to open" in text:
+            return StorageFailure("missing", text)
+        if "i/o" in text:
+            return StorageFailure("io", text)
+    if isinstance(error, PermissionError):
+        return StorageFailure("readonly", text)
+    if isinstance(error, FileNotFoundError):
+        return StorageFailure("missing", text)
+    return StorageFailure("other", text or type(error).__name__)

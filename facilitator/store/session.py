@@ -12,6 +12,7 @@ from facilitator.agenda.meetings import sync_status, timebox_for
 from facilitator.agenda.models import Case, Meeting
 from facilitator.agenda.timebox import Timebox
 from facilitator.store.database import PreparedMeeting, Store
+from facilitator.store.errors import StorageFailure
 
 
 class MeetingSession:
@@ -56,7 +57,17 @@ class MeetingSession:
         return PreparedMeeting.of(self.meeting, self.clock.wall_ns())
 
     def write(self, prepared: PreparedMeeting) -> None:
-        self.store.write_meeting(prepared)
+        """Write a snapshot. If the database file has vanished (its directory removed),
+        start a new one in the same place with this case and meeting, which are whole in
+        memory; if that cannot be done either, the failure goes to the caller to retry."""
+        try:
+            self.store.write_meeting(prepared)
+        except StorageFailure as failure:
+            if failure.reason != "missing":
+                raise
+            self.store.reopen()
+            self.store.save_case(self.case)
+            self.store.write_meeting(prepared)
 
     def save_now(self) -> None:
         self.write(self.snapshot())

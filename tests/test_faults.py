@@ -1,0 +1,234 @@
+"""Storage faults, recovery, one writer, unreadable files and deleting a case."""
+
+import errno
+import shutil
+import sqlite3
+from datetime import datetime
+
+import pytest
+
+from facilitator.agenda import NS_PER_S
+from facilitator.app import FacilitatorApp
+from facilitator.screens.confirm import ConfirmDialog
+from facilitator.screens.meeting import MeetingScreen
+from facilitator.screens.unreadable import UnreadableApp
+from facilitator.store import DatabaseUnreadable, StorageFailure, Store
+from facilitator.store.database import DB_NAME
+from facilitator.store.lock import MeetingLock
+from facilitator.store.recovery import move_aside
+from tests.conftest import full_case, full_meeting
+from tests.screens_helpers import demo_app, digits, open_meeting, saved, text_of, type_text
+
+FAULTS = {
+    "full": sqlite3.OperationalError("database or disk is full"),
+    "enospc": OSError(errno.ENOSPC, "No space left on device"),
+    "readonly": sqlite3.OperationalError("attempt to write a readonly database"),
+    "locked": sqlite3.OperationalError("database is locked"),
+    "io": sqlite3.OperationalError("disk I/O error"),
+}
+REASONS = {
+    "full": "disken är full",
+    "enospc": "disken är full",
+    "readonly": "går inte att skriva till",
+    "locked": "låst av ett annat program",
+    "io": "disken svarar inte",
+}
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+async def test_a_failed_write_shows_a_banner_keeps_the_text_and_retries(store, fault, monkeypatch):
+    app, clock, meeting_id = demo_app(store)
+    real_write = store.write_meeting
+    failing = {"on": True}
+
+    def write(prepared):
+        if failing["on"]:
+            raise FAULTS[fault]
+        real_write(prepared)
+
+    monkeypatch.setattr("facilitator.store.autosave.RETRY_SECONDS", 0.05)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        screen.autosaver._retry = 0.05
+        await pilot.press("f5", "f4", "f4")
+        monkeypatch.setattr(store, "write_meeting", write)
+        await type_text(pilot, "Får inte försvinna")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        banner = screen.query_one("#save-banner")
+        assert banner.display
+        assert REASONS[fault] in text_of(screen, "#save-banner")
+        assert "Inget av det du skrivit är borta" in text_of(screen, "#save-banner")
+        assert screen.session.meeting.sip.purpose == "Får inte försvinna"
+        await type_text(pilot, " alls")  # typing goes on while it fails
+        failing["on"] = False
+        await pilot.pause(0.5)
+        screen.save()
+        await saved(screen)
+        await pilot.pause(0.2)
+        assert not banner.display
+    assert store.load_meeting(meeting_id).sip.purpose == "Får inte försvinna alls"
+
+
+async def test_a_vanished_data_directory_is_recreated_with_the_meeting(tmp_path):
+    data = tmp_path / "data"
+    store = Store.open(data)
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5", "f4", "f4")
+        shutil.rmtree(data)
+        await type_text(pilot, "Mappen togs bort")
+        await pilot.press("ctrl+s")
+        await saved(screen)
+    store.close()
+    with Store.open(data) as again:
+        assert again.load_meeting(meeting_id).sip.purpose == "Mappen togs bort"
+        assert again.load_case(again.load_meeting(meeting_id).case_id).child.name == "Elsa Åkesson"
+
+
+def test_a_real_lock_is_reported_as_locked(tmp_path):
+    with Store(tmp_path / DB_NAME, timeout=0.05) as store:
+        case = full_case()
+        store.save_case(case)
+        meeting = full_meeting(case)
+        other = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(StorageFailure) as caught:
+                store.save_meeting(meeting)
+            assert caught.value.reason == "locked"
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        store.save_meeting(meeting)
+        assert store.load_meeting(meeting.id) == meeting
+
+
+async def test_resuming_after_a_crash_says_so_and_counts_the_gap(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5")
+        clock.advance(60)
+        await pilot.press("f4")  # step 2 of 3 minutes starts
+        clock.advance(30)
+        screen.save()
+        await saved(screen)
+        screen.autosaver.close()  # as if killed: no shutdown, no final save
+        if screen.lock:
+            screen.lock.release()
+    # Three minutes later the app starts again on the same data.
+    later = clock.restarted(gap_seconds=180)
+    app2 = FacilitatorApp(store=store, clock=later)
+    async with app2.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert "Pågående möte" in text_of(app2.screen, "#running")
+        screen = await open_meeting(app2, pilot)
+        assert screen.timebox.current_index == 1
+        assert screen.timebox.elapsed_ns() == 210 * NS_PER_S
+        assert digits(screen) == "+00:30"
+        messages = [n.message for n in app2._notifications]
+        assert any("återupptogs vid steg 2" in m and "3 min 0 s" in m for m in messages)
+
+
+async def test_a_second_writer_gets_read_only(store):
+    app, clock, meeting_id = demo_app(store)
+    other_window = MeetingLock(store.path.parent, meeting_id)
+    assert other_window.acquire()
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            assert "redan öppet" in text_of(app.screen, "#question")
+            await pilot.press("tab", "enter")  # the other button: open read-only
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, MeetingScreen) and screen.read_only
+            assert "Skrivskyddat" in text_of(screen, "#save-banner")
+            await pilot.press("f5", "f4", "f8", "f9", "ctrl+s")
+            await pilot.pause()
+            assert not screen.timebox.started
+        stored = store.load_meeting(meeting_id)
+        assert not stored.timer.running and stored.timer.current == 0
+    finally:
+        other_window.release()
+
+
+def test_the_lock_goes_with_the_holder():
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp())
+    first = MeetingLock(folder, "abc")
+    second = MeetingLock(folder, "abc")
+    assert first.acquire()
+    assert not second.acquire()
+    first.release()
+    assert second.acquire()
+    second.release()
+
+
+def test_a_truncated_database_is_unreadable(tmp_path):
+    path = tmp_path / DB_NAME
+    with Store(path) as store:
+        case = full_case()
+        store.save_case(case)
+        for _ in range(20):
+            store.save_meeting(full_meeting(case))
+        store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(DatabaseUnreadable) as caught:
+        Store(path)
+    assert str(path) in str(caught.value)
+
+
+def test_moving_aside_never_overwrites(tmp_path):
+    path = tmp_path / DB_NAME
+    now = datetime(2026, 11, 23, 14, 15, 0)
+    path.write_bytes(b"first")
+    path.with_name(DB_NAME + "-wal").write_bytes(b"wal")
+    moved = move_aside(path, now)
+    assert moved.name == f"{DB_NAME}.unreadable-20261123-141500"
+    assert moved.read_bytes() == b"first"
+    assert moved.with_name(moved.name + "-wal").read_bytes() == b"wal"
+    path.write_bytes(b"second")
+    again = move_aside(path, now)
+    assert again != moved and again.read_bytes() == b"second"
+    assert moved.read_bytes() == b"first"
+    assert not path.exists()
+
+
+async def test_the_unreadable_screen_changes_nothing_unless_asked(tmp_path):
+    error = DatabaseUnreadable(tmp_path / DB_NAME, "is not a facilitator database")
+    app = UnreadableApp(error)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")  # the focused, safe button
+    assert app.return_value is False
+    app = UnreadableApp(error)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab", "enter")
+    assert app.return_value is True
+
+
+async def test_deleting_a_case_removes_its_text_from_disk(store):
+    app, clock, meeting_id = demo_app(store)
+    meeting = store.load_meeting(meeting_id)
+    meeting.sip.family_story = "Hemlig berättelse om Elsas morgnar"
+    store.save_meeting(meeting)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Elsa Åkesson" in text_of(app.screen, "#question")
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert store.list_meetings() == []
+    for path in store.path.parent.iterdir():
+        data = path.read_bytes()
+        for secret in ("Hemlig berättelse", "Elsa Åkesson", "Åkesson"):
+            assert secret.encode("utf-8") not in data, (path.name, secret)
