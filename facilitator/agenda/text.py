@@ -67,7 +67,7 @@ def clean_line(text: str) -> str:
 
 SHORT_MAX = 200
 MEDIUM_MAX = 2_000
-LONG_MAX = 100_000
+LONG_MAX = 1_000_000
 
 
 def _cleaned(cleaner: Callable[[str], str], max_length: int) -> Callable[[str], str]:
