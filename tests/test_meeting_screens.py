@@ -182,3 +182,20 @@ async def test_bad_dates_get_one_swedish_line_and_change_nothing(store):
         assert text_of(dialog, "#problem").startswith("Datumet går inte att läsa")
         await pilot.press("escape")
     assert len(store.list_meetings()) == 1
+
+
+async def test_quit_from_the_meeting_saves_and_exits(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5", "f4", "f4")
+        await type_text(pilot, "Sista orden")
+        await pilot.press("ctrl+s")
+        await saved(screen)
+        await pilot.pause(0.2)
+        assert any(n.message == "Sparat." for n in app._notifications)
+        await type_text(pilot, "!")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert store.load_meeting(meeting_id).sip.purpose == "Sista orden!"

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -78,7 +79,8 @@ class MeetingScreen(Screen[None]):
         self._unsaved_since: float | None = None
         self._last_edit = 0.0
         self._save_failed = False
-        self._closed = False
+        self._announce_save = False
+        self._shut_down = False
         self.autosaver = Autosaver(session.write, self._saved_in_thread, self._failed_in_thread)
 
     _WRITING_ACTIONS = frozenset(
@@ -258,22 +260,44 @@ class MeetingScreen(Screen[None]):
         self._update_room_text()
         return prepared
 
+    class Saved(Message):
+        """The writer thread stored a snapshot (posted from that thread)."""
+
+        def __init__(self, prepared: PreparedMeeting):
+            super().__init__()
+            self.prepared = prepared
+
+    class SaveFailed(Message):
+        """The writer thread could not store a snapshot; it will try again."""
+
+        def __init__(self, error: Exception):
+            super().__init__()
+            self.error = error
+
     def _saved_in_thread(self, prepared: PreparedMeeting) -> None:
-        self._post_from_thread(self._saved, prepared)
+        # post_message is safe from any thread and never waits for the UI.
+        self.post_message(self.Saved(prepared))
 
     def _failed_in_thread(self, error: Exception) -> None:
-        self._post_from_thread(self._failed, error)
+        self.post_message(self.SaveFailed(error))
 
-    def _post_from_thread(self, callback, argument) -> None:
-        try:
-            self.app.call_from_thread(callback, argument)
-        except RuntimeError:
-            pass  # the app has already stopped
+    @on(Saved)
+    def _on_saved(self, message: Saved) -> None:
+        if not self._shut_down:  # after shutdown the widgets may already be gone
+            self._saved(message.prepared)
+
+    @on(SaveFailed)
+    def _on_save_failed(self, message: SaveFailed) -> None:
+        if not self._shut_down:
+            self._failed(message.error)
 
     def _saved(self, prepared: PreparedMeeting) -> None:
         state = self.query_one("#save-state", Static)
         state.set_class(False, "failed")
         state.update(sv.SAVED_AT.format(time=f"{from_ns(prepared.saved_wall_ns):%H.%M.%S}"))
+        if self._announce_save:
+            self._announce_save = False
+            self.notify(sv.SAVED_NOW, timeout=2)
         if self._save_failed:
             self._save_failed = False
             self.query_one("#save-banner", Static).display = False
@@ -291,9 +315,9 @@ class MeetingScreen(Screen[None]):
 
     def shutdown(self) -> bool:
         """Save everything and stop the writer; True when all of it reached the disk."""
-        if self._closed:
+        if self._shut_down:
             return True
-        self._closed = True
+        self._shut_down = True
         self.save()
         written = self.autosaver.close()
         if self.lock is not None:
@@ -399,9 +423,9 @@ class MeetingScreen(Screen[None]):
         self.room_layout = not self.room_layout
 
     def action_save(self) -> None:
+        # Said when the writer thread reports it done; the key never waits for the disk.
+        self._announce_save = True
         self.save()
-        if self.autosaver.wait_idle(2.0):
-            self.notify(sv.SAVED_NOW, timeout=2)
 
     def action_help(self) -> None:
         from facilitator.screens.help import HelpScreen

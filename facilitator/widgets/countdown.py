@@ -36,7 +36,7 @@ class Countdown(Vertical):
     def on_mount(self) -> None:
         self._digits = self.query_one(Digits)
         self._big = self.query_one(BigDigits)
-        self._state = self.query_one("#countdown-state", Static)
+        self._state_label = self.query_one("#countdown-state", Static)
         self._state_text = None
 
     def refresh_from(self, timebox: Timebox) -> None:
@@ -70,4 +70,4 @@ class Countdown(Vertical):
             state = sv.TIMER_RUNNING
         if state != self._state_text:
             self._state_text = state
-            self._state.update(state)
+            self._state_label.update(state)
