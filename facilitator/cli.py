@@ -60,9 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the SIP of a meeting")
     export.add_argument("meeting", metavar="MEETING", help="a meeting id (or its start) or 'latest'")
-    export.add_argument("--format", choices=["md"], default="md", help="the file format (default: md)")
+    export.add_argument(
+        "--format", choices=["md", "json"], default="md", help="the file format (default: md)"
+    )
     export.add_argument("-o", "--output", metavar="PATH", help="write here instead of to stdout")
     _add_data_dir(export, argparse.SUPPRESS)
+
+    importing = commands.add_parser("import", help="add a case from a JSON file made by 'export --format json'")
+    importing.add_argument("file", metavar="FILE.json", help="the case document to read")
+    _add_data_dir(importing, argparse.SUPPRESS)
+
+    commands.add_parser("schema", help="print the JSON Schema of the case document")
     return parser
 
 
@@ -110,15 +118,18 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from facilitator.export import to_markdown
+    from facilitator.export import to_json, to_markdown
 
     with _open_store(args) as store:
         meeting = store.load_meeting(store.resolve_meeting(args.meeting))
         case = store.load_case(meeting.case_id)
-        revision = next(
-            (r.number for r in store.revisions(case.id) if r.meeting_id == meeting.id), None
-        )
-    text = to_markdown(case, meeting, revision)
+        if args.format == "json":
+            text = to_json(case, store.meetings_of(case.id))
+        else:
+            revision = next(
+                (r.number for r in store.revisions(case.id) if r.meeting_id == meeting.id), None
+            )
+            text = to_markdown(case, meeting, revision)
     if args.output:
         path = Path(args.output).expanduser()
         if path.is_dir():
@@ -149,6 +160,34 @@ def _open_store_for_app(
             return None, None
         moved = move_aside(error.path, from_ns(clock.wall_ns()))
         return _open_store(args), UNREADABLE_MOVED.format(path=moved)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from facilitator.export import DocumentError, read_document
+
+    path = Path(args.file).expanduser()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+    try:
+        document = read_document(data)
+    except DocumentError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    with _open_store(args) as store:
+        store.add_case(document.case, document.meetings)
+    count = len(document.meetings)
+    print(f"imported the case with {count} meeting{'s' if count != 1 else ''}", file=sys.stderr)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from facilitator.export import document_schema
+
+    print(json.dumps(document_schema(), indent=2, ensure_ascii=False))
+    return 0
 
 
 def _run_app(args: argparse.Namespace, *, demo: bool) -> int:
@@ -182,6 +221,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _cmd_list(args)
             case "export":
                 return _cmd_export(args)
+            case "import":
+                return _cmd_import(args)
+            case "schema":
+                return _cmd_schema(args)
             case "demo":
                 return _run_app(args, demo=True)
             case _:

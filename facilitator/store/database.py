@@ -31,7 +31,13 @@ from facilitator.agenda.models import (
 )
 from facilitator.agenda.revisions import SipRevision
 from facilitator.paths import ensure_private_dir
-from facilitator.store.errors import DatabaseUnreadable, NotFound, StorageFailure, classify
+from facilitator.store.errors import (
+    DatabaseUnreadable,
+    NotFound,
+    StorageFailure,
+    StoreError,
+    classify,
+)
 from facilitator.store.migrations import migrate, upgrade_record
 
 DB_NAME = "facilitator.sqlite3"
@@ -203,6 +209,35 @@ class Store:
     def list_cases(self) -> list[Case]:
         rows = self._query("SELECT id, data FROM cases ORDER BY created_at DESC, id")
         return [self._parse(Case, data, f"case {cid}") for cid, data in rows]
+
+    def add_case(self, case: Case, meetings: list[Meeting]) -> None:
+        """Store a new case with its meetings in one transaction: all of it or nothing."""
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone():
+                raise StoreError(f"a case with id {case.id} is already stored")
+            clash = db.execute(
+                f"SELECT id FROM meetings WHERE id IN ({','.join('?' * len(meetings))})",
+                [m.id for m in meetings],
+            ).fetchone() if meetings else None
+            if clash:
+                raise StoreError(f"a meeting with id {clash[0]} is already stored")
+            db.execute(
+                "INSERT INTO cases (id, status, created_at, data) VALUES (?, ?, ?, ?)",
+                (case.id, case.status.value, case.created_at.isoformat(), case.model_dump_json()),
+            )
+            for number, meeting in enumerate(meetings, start=1):
+                prepared = PreparedMeeting.of(meeting)
+                db.execute(
+                    "INSERT INTO meetings (id, case_id, kind, planned_start, status, data) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (prepared.id, prepared.case_id, prepared.kind, prepared.planned_start,
+                     prepared.status, prepared.body),
+                )
+                db.execute(
+                    "INSERT INTO sip_revisions (meeting_id, case_id, number, saved_wall_ns, data) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (prepared.id, prepared.case_id, number, 0, prepared.sip),
+                )
 
     def delete_case(self, case_id: str) -> None:
         """Remove the case, its meetings and SIP revisions, and compact the file so that
