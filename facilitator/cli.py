@@ -71,6 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(importing, argparse.SUPPRESS)
 
     commands.add_parser("schema", help="print the JSON Schema of the case document")
+
+    room = commands.add_parser("room", help="read-only room view for the projector, following the meeting")
+    room.add_argument("meeting", metavar="MEETING", nargs="?", help="a meeting id (default: the running one)")
+    _add_data_dir(room, argparse.SUPPRESS)
+
+    serve = commands.add_parser("serve", help="the room view in a web browser")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    _add_data_dir(serve, argparse.SUPPRESS)
     return parser
 
 
@@ -190,6 +199,30 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_room(args: argparse.Namespace) -> int:
+    from facilitator.room import RoomApp
+
+    with _open_store(args) as store:
+        meeting = store.resolve_meeting(args.meeting) if args.meeting else None
+        app = RoomApp(store, SystemClock(), meeting, config_dir())
+        app.run()
+    return app.return_code or 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import shlex
+
+    from textual_serve.server import Server
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"port {args.port} is not between 1 and 65535")
+    folder = data_dir(args.data_dir)
+    command = shlex.join([sys.executable, "-m", "facilitator", "--data-dir", str(folder), "room"])
+    print(f"the room view is at http://{args.host}:{args.port}/", file=sys.stderr)
+    Server(command, host=args.host, port=args.port, title="Lotsmöte").serve()
+    return 0
+
+
 def _run_app(args: argparse.Namespace, *, demo: bool) -> int:
     from facilitator.app import FacilitatorApp
     from facilitator.demo import DEMO_MEETING_ID, ensure_demo
@@ -225,6 +258,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _cmd_import(args)
             case "schema":
                 return _cmd_schema(args)
+            case "room":
+                return _cmd_room(args)
+            case "serve":
+                return _cmd_serve(args)
             case "demo":
                 return _run_app(args, demo=True)
             case _:

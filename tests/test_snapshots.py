@@ -55,3 +55,29 @@ CASES = {
 def test_meeting_screen(snap_compare, store, case, size):
     app, _, _ = demo_app(store)
     assert snap_compare(app, terminal_size=size, run_before=CASES[case])
+
+
+@pytest.mark.parametrize("size", [(160, 45), (100, 30)])
+def test_room_view(snap_compare, store, size):
+    from facilitator.room import RoomApp
+    from facilitator.store.session import MeetingSession
+
+    _, clock, meeting_id = demo_app(store)
+    session = MeetingSession.load(store, meeting_id, clock)
+    session.toggle_timer()
+    clock.advance(5 * 60 + 20)
+    session.close_step()
+    clock.advance(3 * 60)
+    session.close_step()
+    session.close_step()
+    session.meeting.sip.family_story = "Elsa berättar att morgnarna är svåra.\nPappa: ”Vi vet inte hur vi ska få henne till skolan.”"
+    clock.advance(4 * 60 + 10)
+    session.save_now()
+    room = RoomApp(store, clock)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause(0.3)
+        room.screen._tick()
+        await pilot.pause()
+
+    assert snap_compare(room, terminal_size=size, run_before=run_before)

@@ -63,6 +63,8 @@ class MeetingScreen(Screen[None]):
         Binding("escape", "back_to_current", sv.KEY_BACK_TO_CURRENT, show=False, id="back"),
     ]
 
+    SHOW_READ_ONLY_BANNER = True
+
     room_layout: reactive[bool] = reactive(False, init=False)
     viewed: reactive[int] = reactive(0, init=False)
     """The step whose form is shown: the timer's step, unless the review jumped elsewhere."""
@@ -81,7 +83,12 @@ class MeetingScreen(Screen[None]):
         self._save_failed = False
         self._announce_save = False
         self._shut_down = False
-        self.autosaver = Autosaver(session.write, self._saved_in_thread, self._failed_in_thread)
+        # Only a writing screen has a writer thread.
+        self.autosaver = (
+            None
+            if read_only
+            else Autosaver(session.write, self._saved_in_thread, self._failed_in_thread)
+        )
 
     _WRITING_ACTIONS = frozenset(
         {"toggle_timer", "close_step", "previous_step", "add_minute", "rebalance", "attendance", "save"}
@@ -124,11 +131,12 @@ class MeetingScreen(Screen[None]):
         self._show_step()
         self._tick()
         self.set_interval(TICK_SECONDS, self._tick)
-        if self.read_only:
+        if self.read_only and self.SHOW_READ_ONLY_BANNER:
             banner = self.query_one("#save-banner", Static)
             banner.update(sv.READ_ONLY_BANNER)
             banner.add_class("read-only")
             banner.display = True
+        if self.read_only:
             self.query_one("#step-body").disabled = True
         else:
             self._say_resumed()
@@ -232,7 +240,10 @@ class MeetingScreen(Screen[None]):
             return
         parts = [form.room_text() for form in self._forms]
         text = Content("\n\n").join(p for p in parts if p.plain)
-        self.query_one("#room-text", Static).update(text)
+        room_text = self.query_one("#room-text", Static)
+        room_text.update(text)
+        # The newest line is what is being written: keep it in view.
+        self.call_after_refresh(room_text.scroll_end, animate=False)
 
     # --- editing and saving -------------------------------------------------------------------
 
@@ -251,7 +262,7 @@ class MeetingScreen(Screen[None]):
 
     def save(self) -> PreparedMeeting | None:
         """Read the fields into the models and hand a snapshot to the writer thread."""
-        if self.read_only:
+        if self.autosaver is None:
             return None
         self._flush_forms()
         self._unsaved_since = None
@@ -319,7 +330,7 @@ class MeetingScreen(Screen[None]):
             return True
         self._shut_down = True
         self.save()
-        written = self.autosaver.close()
+        written = self.autosaver.close() if self.autosaver is not None else True
         if self.lock is not None:
             self.lock.release()
         return written
@@ -369,7 +380,8 @@ class MeetingScreen(Screen[None]):
         if result == "finish":
             self.session.close_step()
             self.save()
-            self.autosaver.wait_idle(2.0)
+            if self.autosaver is not None:
+                self.autosaver.wait_idle(2.0)
             self._refresh_agenda()
             self.app.show_summary(self.session)
         elif isinstance(result, Capture):

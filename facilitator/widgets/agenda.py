@@ -53,7 +53,8 @@ class AgendaView(Static):
 
     def refresh_from(self, timebox: Timebox) -> None:
         self._timebox = timebox
-        content = self.render_agenda(timebox, max(20, self.content_size.width - 1), self.spacious)
+        # Leave room for a scrollbar that may appear when the agenda is long.
+        content = self.render_agenda(timebox, max(20, self.content_size.width - 3), self.spacious)
         if content.plain != self._shown:
             self._shown = content.plain
             self.update(content)
