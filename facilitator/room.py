@@ -18,7 +18,7 @@ from facilitator.store import Store, StoreError
 from facilitator.store.session import MeetingSession
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, THEMES
 
-POLL_SECONDS = 0.2
+POLL_SECONDS = 0.1
 
 
 class RoomApp(App[int]):

@@ -1,0 +1,1 @@
+"""Benchmarks that print figures. Run one with ``python -m bench.<name>``."""
