@@ -86,6 +86,24 @@ SECTION_SIGNATURES = "Underskrifter"
 SECTION_TIMES = "Planerad och faktisk tid"
 
 LABEL_CHILD = "Barn/ungdom"
+LABEL_MEETING = "Möte"
+LABEL_STEP = "Steg"
+PARTICIPANT_COLUMNS = ("Namn", "Verksamhet", "Roll", "Närvaro")
+AUTHORITY_LONG = {
+    Authority.REGION: "Regionen",
+    Authority.KOMMUN: "Kommunen",
+    Authority.OTHER: "Annan aktör",
+}
+ACTIONS_PER_AUTHORITY = "{authority} ansvarar för: {actions}"
+SECTION_CHANGES = "Förändringar sedan förra revisionen"
+CHANGE_GOAL_ADDED = "Nytt mål"
+CHANGE_GOAL_REMOVED = "Mål som tagits bort"
+CHANGE_ACTION_ADDED = "Ny insats"
+CHANGE_ACTION_REMOVED = "Insats som tagits bort"
+NO_CHANGES = "Inga förändringar av mål eller insatser."
+MISSING_PREFIX = "Saknas"
+SIGNATURE_PLACE_DATE = "Ort och datum"
+PAGE_OF = "Sida {page} av {pages}"
 LABEL_GUARDIANS = "Vårdnadshavare"
 LABEL_DATE = "Datum"
 LABEL_PLACE = "Plats"

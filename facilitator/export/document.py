@@ -1,0 +1,251 @@
+"""The SIP as a document: sections in the routine's order, ready for any file format.
+
+A pure function of the models. Each section says what the law or the routine still asks
+of it (``missing``), so a document exported in the room prints "Saknas: …" instead of
+stopping. The PDF and DOCX exporters only lay this out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from facilitator import strings as sv
+from facilitator.agenda.checks import MissingCode, missing_parts
+from facilitator.agenda.clock import NS_PER_S
+from facilitator.agenda.models import (
+    Authority,
+    Case,
+    Meeting,
+    MeetingKind,
+    PROFESSIONAL_ROLES,
+    Role,
+    Sip,
+    StepStatus,
+)
+from facilitator.agenda.revisions import diff_sips
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    table: Table | None = None
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SipDocument:
+    title: str
+    facts: list[tuple[str, str]]
+    sections: list[Section]
+    signers: list[tuple[str, str]]
+    """(name, role and organisation) for each signature line."""
+    header_line: str
+    confidential: str = sv.CONFIDENTIAL
+
+    @property
+    def missing(self) -> list[str]:
+        return [f"{s.heading}: {m}" for s in self.sections for m in s.missing]
+
+
+# Which section reports each missing part.
+_SECTION_OF = {
+    MissingCode.CONSENT: sv.SECTION_CONSENT,
+    MissingCode.FAMILY_STORY: sv.SECTION_FAMILY_STORY,
+    MissingCode.PROFESSIONALS_STORY: sv.SECTION_PROFESSIONALS_STORY,
+    MissingCode.GOALS: sv.SECTION_GOALS,
+    MissingCode.ACTIONS: sv.SECTION_ACTIONS,
+    MissingCode.ACTION_RESPONSIBLE: sv.SECTION_ACTIONS,
+    MissingCode.LEAD_AUTHORITY: sv.SECTION_LEAD,
+    MissingCode.NAVIGATOR: sv.SECTION_NAVIGATOR,
+    MissingCode.PARTICIPATION: sv.SECTION_PARTICIPATION,
+    MissingCode.ABSENCE_REASON: sv.SECTION_PARTICIPATION,
+    MissingCode.CHILD_VIEW: sv.SECTION_VIEWS,
+    MissingCode.GUARDIANS_VIEW: sv.SECTION_VIEWS,
+    MissingCode.NEXT_MEETING: sv.SECTION_NEXT,
+}
+
+
+def _mmss(ns: int) -> str:
+    seconds = round(ns / NS_PER_S)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _text(value: str) -> list[str]:
+    return [p for p in value.strip().split("\n\n") if p.strip()] or []
+
+
+def sip_document(
+    case: Case, meeting: Meeting, revision: int | None = None, previous: Sip | None = None
+) -> SipDocument:
+    sip = meeting.sip
+    follow_up = meeting.kind is not MeetingKind.FIRST
+    title = sv.SIP_FOLLOW_UP_TITLE if follow_up else sv.SIP_TITLE
+    facts = [
+        (sv.LABEL_CHILD, case.child.name),
+        (sv.LABEL_GUARDIANS, ", ".join(g.name for g in case.guardians) or sv.NOT_STATED),
+        (sv.LABEL_MEETING, sv.MEETING_KIND[meeting.kind]),
+        (sv.LABEL_DATE, sv.when(meeting.planned_start)),
+        (sv.LABEL_PLACE, meeting.place or sv.NOT_STATED),
+    ]
+    if revision is not None:
+        facts.append((sv.LABEL_REVISION, str(revision)))
+
+    sections: list[Section] = []
+    add = sections.append
+    add(Section(sv.SECTION_QUESTION, _text(case.question) or [sv.NOT_STATED]))
+    if sip.purpose.strip():
+        add(Section(sv.SECTION_PURPOSE, _text(sip.purpose)))
+    add(
+        Section(
+            sv.SECTION_PARTICIPANTS,
+            table=Table(
+                list(sv.PARTICIPANT_COLUMNS),
+                [
+                    [
+                        p.name,
+                        p.organisation,
+                        ", ".join(sv.ROLE[r] for r in p.roles),
+                        sv.LABEL_PRESENT if p.present else sv.LABEL_ABSENT,
+                    ]
+                    for p in meeting.attendance
+                ],
+            ),
+        )
+    )
+    consent = case.consent
+    consent_items = [
+        f"{sv.LABEL_GIVEN_BY}: {', '.join(consent.given_by) or sv.NOT_STATED}",
+        f"{sv.LABEL_DATE}: {sv.day(consent.given_on)}",
+        f"{sv.LABEL_COVERS}: {', '.join(consent.organisations) or sv.NOT_STATED}",
+    ] + [
+        f"{sv.LABEL_REVOKED} {r.on.isoformat()}: {r.organisation or sv.LABEL_REVOKED_WHOLE}"
+        for r in consent.revocations
+    ]
+    add(Section(sv.SECTION_CONSENT, items=consent_items))
+    add(Section(sv.SECTION_FAMILY_STORY, _text(sip.family_story)))
+    add(Section(sv.SECTION_PROFESSIONALS_STORY, _text(sip.professionals_story)))
+    if sip.notes.strip():
+        add(Section(sv.SECTION_NOTES, _text(sip.notes)))
+    add(Section(sv.SECTION_GOALS, items=[f"{g.text} ({sv.GOAL_HORIZON[g.horizon]})" for g in sip.goals]))
+    actions = Table(
+        list(sv.ACTION_COLUMNS),
+        [
+            [
+                a.what,
+                a.responsible,
+                a.organisation,
+                sv.AUTHORITY[a.authority],
+                a.due.isoformat() if a.due else "",
+                sv.ACTION_STATUS[a.status],
+            ]
+            for a in sip.actions
+        ],
+    )
+    per_authority = [
+        sv.ACTIONS_PER_AUTHORITY.format(
+            authority=sv.AUTHORITY_LONG[authority],
+            actions="; ".join(a.what for a in sip.actions if a.authority is authority) or sv.NONE_YET,
+        )
+        for authority in Authority
+    ]
+    add(Section(sv.SECTION_ACTIONS, items=per_authority, table=actions))
+    if follow_up and previous is not None:
+        diff = diff_sips(previous, sip)
+        changes = (
+            [f"{sv.CHANGE_GOAL_ADDED}: {g.text}" for g in diff.goals_added]
+            + [f"{sv.CHANGE_GOAL_REMOVED}: {g.text}" for g in diff.goals_removed]
+            + [f"{sv.CHANGE_ACTION_ADDED}: {a.what}" for a in diff.actions_added]
+            + [f"{sv.CHANGE_ACTION_REMOVED}: {a.what}" for a in diff.actions_removed]
+            + [
+                f"{c.action.what}: {sv.ACTION_STATUS[c.before]} → {sv.ACTION_STATUS[c.after]}"
+                for c in diff.status_changed
+            ]
+        )
+        add(Section(sv.SECTION_CHANGES, items=changes or [sv.NO_CHANGES]))
+    lead = sip.lead_authority
+    add(
+        Section(
+            sv.SECTION_LEAD,
+            [f"{sv.AUTHORITY_LONG[lead.authority]}{' – ' + lead.organisation if lead.organisation else ''}"]
+            if lead
+            else [],
+        )
+    )
+    nav = sip.navigator
+    add(
+        Section(
+            sv.SECTION_NAVIGATOR,
+            [", ".join(x for x in (nav.name, nav.organisation, nav.phone, nav.email) if x)] if nav else [],
+        )
+    )
+    if sip.child_participated is True:
+        participation = [sv.LABEL_CHILD_TOOK_PART + "."]
+    elif sip.child_participated is False:
+        participation = [f"{sv.LABEL_CHILD_ABSENT}: {sip.child_absence_reason.strip()}"]
+    else:
+        participation = []
+    add(Section(sv.SECTION_PARTICIPATION, participation))
+    views = []
+    if sip.child_view.strip():
+        views.append(f"{sv.LABEL_CHILD_VIEW}: {sip.child_view.strip()}")
+    if sip.guardians_view.strip():
+        views.append(f"{sv.LABEL_GUARDIANS_VIEW}: {sip.guardians_view.strip()}")
+    add(Section(sv.SECTION_VIEWS, views))
+    if sip.reflection.strip():
+        add(Section(sv.SECTION_REFLECTION, _text(sip.reflection)))
+    if sip.if_worse.strip():
+        add(Section(sv.SECTION_IF_WORSE, _text(sip.if_worse)))
+    nxt = sip.next_meeting
+    add(
+        Section(
+            sv.SECTION_NEXT,
+            items=[
+                f"{sv.LABEL_NEXT_START}: {sv.when(nxt.start) if nxt.start else sv.NOT_STATED}",
+                f"{sv.LABEL_PLACE}: {nxt.place or sv.NOT_STATED}",
+                f"{sv.LABEL_NEXT_ATTENDEES}: {', '.join(nxt.attendees) or sv.NOT_STATED}",
+            ],
+        )
+    )
+    add(
+        Section(
+            sv.SECTION_TIMES,
+            table=Table(
+                [sv.LABEL_STEP, sv.LABEL_PLANNED, sv.LABEL_ACTUAL],
+                [
+                    [
+                        s.title,
+                        _mmss(s.planned_ns),
+                        _mmss(s.elapsed_ns) if s.status is not StepStatus.PENDING else "",
+                    ]
+                    for s in meeting.steps
+                    if s.status is not StepStatus.SKIPPED
+                ],
+            ),
+        )
+    )
+
+    by_heading = {s.heading: s for s in sections}
+    for part in missing_parts(meeting):
+        section = by_heading.get(_SECTION_OF[part.code])
+        if section is not None:
+            text = sv.MISSING[part.code] + (f" ({part.detail})" if part.detail else "")
+            section.missing.append(text)
+
+    signers = [
+        (p.name, ", ".join(x for x in (sv.ROLE[p.roles[0]], p.organisation) if x))
+        for p in meeting.attendance
+        if p.present
+        and (Role.GUARDIAN in p.roles or Role.CHILD in p.roles or any(r in PROFESSIONAL_ROLES for r in p.roles))
+    ]
+    header_line = f"{title} – {case.child.name} – {sv.MEETING_KIND[meeting.kind]} {meeting.planned_start:%Y-%m-%d}"
+    if revision is not None:
+        header_line += f" – {sv.LABEL_REVISION.lower()} {revision}"
+    return SipDocument(title, facts, sections, signers, header_line)
