@@ -8,7 +8,6 @@ framework is imported only by the commands that open the app, so ``list`` and
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,9 +60,23 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the SIP of a meeting")
     export.add_argument("meeting", metavar="MEETING", help="a meeting id (or its start) or 'latest'")
     export.add_argument(
-        "--format", choices=["md", "json"], default="md", help="the file format (default: md)"
+        "--format",
+        choices=["pdf", "docx", "md", "json", "ics"],
+        default="pdf",
+        help="the file format (default: pdf)",
     )
-    export.add_argument("-o", "--output", metavar="PATH", help="write here instead of to stdout")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="where to write (default: md, json and ics to stdout; pdf and docx to a file "
+        "named after the meeting in the current directory)",
+    )
+    export.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 2 instead of exporting when the SIP lacks what the law or routine requires",
+    )
     _add_data_dir(export, argparse.SUPPRESS)
 
     importing = commands.add_parser("import", help="add a case from a JSON file made by 'export --format json'")
@@ -118,35 +131,80 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write a file that only its owner can read (0600), replacing what was there."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.chmod(path, 0o600)
-
-
 def _cmd_export(args: argparse.Namespace) -> int:
-    from facilitator.export import to_json, to_markdown
+    from facilitator.agenda.clock import from_ns
+    from facilitator.export.files import export_meeting, write_private
+    from facilitator.export.ics import NoNextMeeting
 
     with _open_store(args) as store:
-        meeting = store.load_meeting(store.resolve_meeting(args.meeting))
-        case = store.load_case(meeting.case_id)
-        if args.format == "json":
-            text = to_json(case, store.meetings_of(case.id))
-        else:
-            revision = next(
-                (r.number for r in store.revisions(case.id) if r.meeting_id == meeting.id), None
-            )
-            text = to_markdown(case, meeting, revision)
-    if args.output:
-        path = Path(args.output).expanduser()
+        meeting_id = store.resolve_meeting(args.meeting)
+        try:
+            exported = export_meeting(store, meeting_id, args.format, from_ns(SystemClock().wall_ns()))
+        except NoNextMeeting as exc:
+            raise UsageError(str(exc)) from None
+    if args.strict and exported.missing:
+        raise UsageError(f"the SIP is not complete: missing {exported.missing[0]}")
+    if args.output or args.format in ("pdf", "docx"):
+        path = Path(args.output).expanduser() if args.output else Path(exported.filename)
         if path.is_dir():
-            raise UsageError(f"{path} is a directory; give a file name")
-        write_private(path, text.encode("utf-8"))
+            path = path / exported.filename
+        write_private(path, exported.data)
         print(f"wrote {path}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(exported.data)
+        sys.stdout.flush()
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from facilitator.export import DocumentError, read_document
+
+    path = Path(args.file).expanduser()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+    try:
+        document = read_document(data)
+    except DocumentError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    with _open_store(args) as store:
+        store.add_case(document.case, document.meetings)
+    count = len(document.meetings)
+    print(f"imported the case with {count} meeting{'s' if count != 1 else ''}", file=sys.stderr)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from facilitator.export import document_schema
+
+    print(json.dumps(document_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _cmd_room(args: argparse.Namespace) -> int:
+    from facilitator.room import RoomApp
+
+    with _open_store(args) as store:
+        meeting = store.resolve_meeting(args.meeting) if args.meeting else None
+        app = RoomApp(store, SystemClock(), meeting, config_dir())
+        app.run()
+    return app.return_code or 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import shlex
+
+    from textual_serve.server import Server
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"port {args.port} is not between 1 and 65535")
+    folder = data_dir(args.data_dir)
+    command = shlex.join([sys.executable, "-m", "facilitator", "--data-dir", str(folder), "room"])
+    print(f"the room view is at http://{args.host}:{args.port}/", file=sys.stderr)
+    Server(command, host=args.host, port=args.port, title="Lotsmöte").serve()
     return 0
 
 

@@ -97,7 +97,7 @@ def test_export_markdown_to_stdout_and_file(demo_dir, tmp_path, capsys):
     assert text.startswith("# Samordnad individuell plan (SIP)")
     assert "Elsa Åkesson" in text and "Ahmed Şahin" in text and "Łukasz Nowak" in text
     target = tmp_path / "sip.md"
-    assert main(["--data-dir", str(demo_dir), "export", DEMO_MEETING_ID[:8], "-o", str(target)]) == 0
+    assert main(["--data-dir", str(demo_dir), "export", DEMO_MEETING_ID[:8], "--format", "md", "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == text
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert str(target) in capsys.readouterr().err
@@ -110,7 +110,7 @@ def test_export_of_unknown_meeting_exits_2(demo_dir):
 
 
 def test_export_into_a_missing_directory_exits_2(demo_dir, tmp_path):
-    result = run("export", "latest", "-o", str(tmp_path / "nope" / "x.md"), data_dir=demo_dir)
+    result = run("export", "latest", "--format", "md", "-o", str(tmp_path / "nope" / "x.md"), data_dir=demo_dir)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "No such file or directory" in result.stderr
@@ -128,7 +128,7 @@ def test_list_and_export_do_not_load_the_ui(demo_dir):
     code = (
         "import sys\n"
         "from facilitator.cli import main\n"
-        f"main(['--data-dir', {str(demo_dir)!r}, 'export', 'latest'])\n"
+        f"main(['--data-dir', {str(demo_dir)!r}, 'export', 'latest', '--format', 'md'])\n"
         "print('textual' in sys.modules, file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -14,12 +14,13 @@ def test_every_section_in_order():
         "## Mötets syfte",
         "## Deltagare",
         "## Samtycke till informationsöverföring",
-        "## Nulägesbeskrivning",
+        "## Familjens berättelse",
+        "## Professionernas berättelse",
         "## Frågestund",
         "## Mål",
         "## Insatser",
-        "## Lots",
         "## Huvudansvarig huvudman",
+        "## Lots",
         "## Barnets delaktighet",
         "## Uppfattning om föreslagna insatser",
         "## Uppföljning",
@@ -36,8 +37,11 @@ def test_content_and_names():
     for name in ("Åsa Öberg-Şahin", "Đorđe Đorđević", "Łukasz Wójcik", "Emre Şahin"):
         assert name in text
     assert "| Anpassat schema | Đorđe Đorđević | Skolan | kommun | 2026-02-01 | planerad |" in text
+    assert "- Mia Öberg, vårdnadshavare: ______" in text
     assert "Barnet deltog inte i mötet. Skäl: Åsa orkade inte komma." in text
-    assert "region – Socialtjänsten" not in text and "kommun – Socialtjänsten" in text
+    assert "Kommunen – Socialtjänsten" in text
+    assert "- Regionen ansvarar för: Samtalskontakt \\*varje\\* vecka" in text
+    assert "**Saknas:** Sekretessen har inte bekräftats" in text
     assert "Återkallat 2026-02-01: BUP" in text
     assert "Åsa mår dåligt på morgnarna.\n\nHon vill gå till skolan." in text
 
@@ -46,7 +50,7 @@ def test_user_markup_is_escaped():
     case = full_case()
     text = to_markdown(case, full_meeting(case))
     assert "Fråga om \\[b\\]schema\\[/b\\]" in text
-    assert "- \\# Mindre oro (lång sikt)" in text
+    assert "- \\# Mindre oro \\(lång sikt\\)" in text
     assert "Samtalskontakt \\*varje\\* vecka" in text
 
 

@@ -44,7 +44,7 @@ async def test_the_room_view_follows_the_writer_and_changes_nothing(store, tmp_p
         for step in range(2, 5):
             await wp.press("f4")
             await saved(screen)
-            await _until(lambda: room.screen.timebox.current_index == step - 1)
+            await _until(lambda step=step: room.screen.timebox.current_index == step - 1)
             assert f"{step}/10" in str(room.screen.query_one("#step-title").visual)
         # Step 4, the family's story: each typed line reaches the room.
         for line in ["Elsa berättar om morgnarna.", "Pappa fyller i."]:
