@@ -15,7 +15,8 @@ class MeetingCommands(Provider):
     def _commands(self):
         screen = self.screen
         for action, (name, help_text) in sv.PALETTE.items():
-            if hasattr(screen, f"action_{action}"):
+            method = action.partition("(")[0]
+            if hasattr(screen, f"action_{method}") and screen.check_action(method, ()) is not False:
                 yield name, help_text, partial(screen.run_action, action)
 
     async def discover(self) -> Hits:

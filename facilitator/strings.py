@@ -189,6 +189,11 @@ PALETTE = {
     "save": ("Spara nu", "Allt sparas ändå hela tiden (Ctrl+S)"),
     "review": ("Granska SIP", "Alla delar av SIP och vad som saknas"),
     "back_to_current": ("Till pågående steg", "Tillbaka till steget där tiden går"),
+    "export('pdf')": ("Exportera SIP som PDF", "För utskrift och underskrift i rummet"),
+    "export('docx')": ("Exportera SIP som Word-dokument", "För journalsystemet"),
+    "export('md')": ("Exportera SIP som Markdown", "Ren text"),
+    "export('ics')": ("Exportera kalenderinbjudan till nästa möte", "Utan personuppgifter"),
+    "export('json')": ("Exportera ärendet som JSON", "Hela ärendet, för att flytta det"),
     "to_start": ("Till startsidan", "Lämna mötet; allt är sparat och tiden går vidare"),
     "delete_case": ("Ta bort ärende", "Ta bort det markerade ärendet med alla möten, efter en fråga"),
     "open": ("Öppna mötet", "Öppna det markerade mötet"),
@@ -256,6 +261,9 @@ UNREADABLE_MOVE = "Flytta undan och börja om"
 UNREADABLE_MOVED = "Den oläsbara filen finns kvar som {path}. En ny, tom databas används nu."
 ROOM_WAITING = "Väntar på mötet …"
 ROOM_WAITING_HINT = "Rumsvyn visar mötet så snart det startar i sekreterarens fönster."
+EXPORTED = "SIP:en är sparad som {path} (bara du kan läsa filen)."
+EXPORT_FAILED = "Det gick inte att exportera: {problem}"
+EXPORT_HINT = "Ctrl+P och ”Exportera SIP som PDF” sparar SIP:en för utskrift."
 SAVED_AGAIN = "Det går att spara igen. Allt är sparat."
 RESUMED = "Mötet återupptogs vid steg {step}. Programmet var stängt i {gap}; tiden för steget har gått vidare under tiden."
 RESUMED_PAUSED = "Mötet återupptogs vid steg {step}, pausat som det var."
@@ -341,6 +349,7 @@ NEW_MEETING_FOR = "Nytt möte för {child}"
 LABEL_KIND = "Typ av möte"
 LABEL_WHEN = "Datum, tid och längd i minuter"
 BUTTON_PLAN = "Planera mötet"
+BUTTON_EXPORT_PDF = "Exportera SIP som PDF"
 
 # Help, review, summary.
 HELP_STEP_HEADING = "Det här steget"

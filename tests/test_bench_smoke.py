@@ -7,3 +7,12 @@ from bench.room_follow import measure
 async def test_room_follow_benchmark_runs():
     latencies = await measure(3)
     assert len(latencies) == 3 and all(x >= 0 for x in latencies)
+
+
+def test_export_benchmark_runs(capsys, monkeypatch):
+    import bench.export
+
+    monkeypatch.setattr("sys.argv", ["bench.export", "1"])
+    bench.export.main()
+    out = capsys.readouterr().out
+    assert "pdf" in out and "ics" in out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -91,7 +91,16 @@ class MeetingScreen(Screen[None]):
         )
 
     _WRITING_ACTIONS = frozenset(
-        {"toggle_timer", "close_step", "previous_step", "add_minute", "rebalance", "attendance", "save"}
+        {
+            "toggle_timer",
+            "close_step",
+            "previous_step",
+            "add_minute",
+            "rebalance",
+            "attendance",
+            "save",
+            "export",
+        }
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -426,6 +435,43 @@ class MeetingScreen(Screen[None]):
         self.notify(sv.REBALANCED, timeout=3)
         self._tick()
         self.save()
+
+    def action_export(self, fmt: str = "pdf") -> None:
+        """Write the SIP to a file in the export folder, in a worker so nothing waits."""
+        self.save()
+        self._export(fmt)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, fmt: str) -> None:
+        from facilitator.export.files import export_meeting, write_private
+        from facilitator.paths import ensure_private_dir
+
+        try:
+            if self.autosaver is not None:
+                self.autosaver.wait_idle(5.0)
+            folder = ensure_private_dir(self.session.store.path.parent / "export")
+            exported = export_meeting(
+                self.session.store, self.session.meeting.id, fmt, from_ns(self.session.clock.wall_ns())
+            )
+            path = folder / exported.filename
+            write_private(path, exported.data)
+        except Exception as error:  # noqa: BLE001 - reported, never raised into the UI
+            self.post_message(self.Exported(None, str(error)))
+            return
+        self.post_message(self.Exported(str(path), ""))
+
+    class Exported(Message):
+        def __init__(self, path: str | None, problem: str):
+            super().__init__()
+            self.path = path
+            self.problem = problem
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        if message.path:
+            self.notify(sv.EXPORTED.format(path=message.path), timeout=10, markup=False)
+        else:
+            self.notify(sv.EXPORT_FAILED.format(problem=message.problem), severity="error", markup=False)
 
     def action_to_start(self) -> None:
         """Leave the meeting for the start screen; everything is saved, the timer goes on."""

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import (
+    Button,
     Checkbox,
     Input,
     Label,
@@ -574,6 +575,12 @@ class SignaturesForm(CaptureForm):
         yield label(sv.SECTION_SIGNATURES)
         yield Static(sv.SIGNATURES_HINT, classes="hint", markup=False)
         yield SelectionList[str](*self._selections(), id="signatures")
+        yield Button(sv.BUTTON_EXPORT_PDF, id="export-pdf", variant="primary")
+        yield Static(sv.EXPORT_HINT, classes="hint", markup=False)
+
+    @on(Button.Pressed, "#export-pdf")
+    def _export(self) -> None:
+        self.screen.run_action("export('pdf')")
 
     def _signers(self):
         return [p for p in self.session.meeting.attendance if p.present]
