@@ -146,3 +146,20 @@ def test_demo_is_created_once(tmp_path):
 def test_short_ids_are_unique_prefixes():
     ids = ["abcdef0011", "abcdef0022", "12345678ff"]
     assert short_ids(ids) == {"abcdef0011": "abcdef001", "abcdef0022": "abcdef002", "12345678ff": "12345678"}
+
+
+def test_strict_export_refuses_an_incomplete_sip(demo_dir, tmp_path):
+    result = run("export", "latest", "--strict", "-o", str(tmp_path / "x.pdf"), data_dir=demo_dir)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("facilitator: the SIP is not complete: missing ")
+    assert not (tmp_path / "x.pdf").exists()
+    relaxed = run("export", "latest", "-o", str(tmp_path / "x.pdf"), data_dir=demo_dir)
+    assert relaxed.returncode == 0
+    assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE((tmp_path / "x.pdf").stat().st_mode) == 0o600
+
+
+def test_ics_without_a_next_meeting_exits_2(demo_dir):
+    result = run("export", "latest", "--format", "ics", data_dir=demo_dir)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "facilitator: the SIP has no date for the next meeting"

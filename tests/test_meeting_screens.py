@@ -199,3 +199,25 @@ async def test_quit_from_the_meeting_saves_and_exits(store):
         await pilot.pause()
     assert app.return_code == 0
     assert store.load_meeting(meeting_id).sip.purpose == "Sista orden!"
+
+
+async def test_export_from_the_last_step_says_where(store):
+    import stat
+
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5", *["f4"] * 9)
+        await pilot.pause()
+        screen.query_one("#export-pdf").press()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        messages = [n.message for n in app._notifications]
+        written = next(m for m in messages if m.startswith("SIP:en är sparad som "))
+    path = written.removeprefix("SIP:en är sparad som ").split(" (")[0]
+    from pathlib import Path
+
+    assert Path(path).read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(Path(path).stat().st_mode) == 0o600
+    assert Path(path).parent == store.path.parent / "export"

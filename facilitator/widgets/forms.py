@@ -579,8 +579,8 @@ class SignaturesForm(CaptureForm):
         yield Static(sv.EXPORT_HINT, classes="hint", markup=False)
 
     @on(Button.Pressed, "#export-pdf")
-    def _export(self) -> None:
-        self.screen.run_action("export('pdf')")
+    async def _export(self) -> None:
+        await self.screen.run_action("export('pdf')")
 
     def _signers(self):
         return [p for p in self.session.meeting.attendance if p.present]
