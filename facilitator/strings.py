@@ -12,6 +12,7 @@ from facilitator.agenda.checks import MissingCode
 from facilitator.agenda.models import (
     ActionStatus,
     Authority,
+    CaseStatus,
     GoalHorizon,
     MeetingKind,
     MeetingStatus,
@@ -102,6 +103,7 @@ CHANGE_ACTION_ADDED = "Ny insats"
 CHANGE_ACTION_REMOVED = "Insats som tagits bort"
 NO_CHANGES = "Inga förändringar av mål eller insatser."
 MISSING_PREFIX = "Saknas"
+LOTS_SINCE = "Lots från {on}: {name}, {organisation}"
 SIGNATURE_PLACE_DATE = "Ort och datum"
 PAGE_OF = "Sida {page} av {pages}"
 ICS_SUMMARY = "Lotsmöte: {kind}"
@@ -195,6 +197,7 @@ PALETTE = {
     "export('ics')": ("Exportera kalenderinbjudan till nästa möte", "Utan personuppgifter"),
     "export('json')": ("Exportera ärendet som JSON", "Hela ärendet, för att flytta det"),
     "to_start": ("Till startsidan", "Lämna mötet; allt är sparat och tiden går vidare"),
+    "overview": ("Ärendeöversikt", "Möten, lots, samtycke, varningar och förändringar i SIP"),
     "delete_case": ("Ta bort ärende", "Ta bort det markerade ärendet med alla möten, efter en fråga"),
     "open": ("Öppna mötet", "Öppna det markerade mötet"),
     "new_case": ("Nytt ärende", "Lägg upp ett nytt ärende"),
@@ -264,6 +267,24 @@ ROOM_WAITING_HINT = "Rumsvyn visar mötet så snart det startar i sekreterarens 
 EXPORTED = "SIP:en är sparad som {path} (bara du kan läsa filen)."
 EXPORT_FAILED = "Det gick inte att exportera: {problem}"
 EXPORT_HINT = "Ctrl+P och ”Exportera SIP som PDF” sparar SIP:en för utskrift."
+KEY_REVOKE = "Återkalla samtycke"
+KEY_OVERVIEW = "Ärendeöversikt"
+CASE_LABEL = "ärendet är"
+CASE_STATUS = {CaseStatus.OPEN: "öppet", CaseStatus.CLOSED: "avslutat"}
+OVERVIEW_MEETINGS = "Möten"
+OVERVIEW_CURRENT_LOTS = "Nuvarande lots: "
+OVERVIEW_WARNINGS = "Att uppmärksamma"
+OVERVIEW_REVISIONS = "Förändringar mellan SIP-revisionerna"
+OVERVIEW_REVISION_PAIR = "Revision {a} → {b}"
+OVERVIEW_ONE_REVISION = "Bara en revision hittills."
+CONSENT_REVOKED_WHOLE_NOTE = "Samtycket är återkallat helt: inga nya möten förrän samtycke lämnats på nytt."
+REVOKE_TITLE = "Återkalla samtycket (helt eller för en verksamhet)"
+REVOKE_WHOLE = "Hela samtycket"
+BUTTON_REVOKE = "Återkalla"
+NO_MEETING_WITHOUT_CONSENT = (
+    "Samtycket är återkallat helt. Ett nytt möte kan planeras när vårdnadshavarna har lämnat "
+    "samtycke igen (E ändrar ärendet)."
+)
 SAVED_AGAIN = "Det går att spara igen. Allt är sparat."
 RESUMED = "Mötet återupptogs vid steg {step}. Programmet var stängt i {gap}; tiden för steget har gått vidare under tiden."
 RESUMED_PAUSED = "Mötet återupptogs vid steg {step}, pausat som det var."

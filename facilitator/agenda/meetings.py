@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from facilitator.agenda.clock import Clock
-from facilitator.agenda.models import Case, Meeting, MeetingKind, MeetingStatus, Person
+from facilitator.agenda.models import Case, Meeting, MeetingKind, MeetingStatus, Person, Sip
 from facilitator.agenda.templates import AgendaTemplate, load_template, step_runs
 from facilitator.agenda.timebox import Timebox
 
@@ -49,3 +49,50 @@ def sync_status(meeting: Meeting, timebox: Timebox) -> None:
         meeting.status = MeetingStatus.RUNNING
     else:
         meeting.status = MeetingStatus.PLANNED
+
+
+def plan_follow_up(
+    case: Case,
+    previous: Meeting,
+    kind: MeetingKind,
+    planned_start: datetime,
+    minutes: int | None = None,
+    *,
+    place: str = "",
+    config_dir: Path | None = None,
+) -> Meeting:
+    """The next meeting of a process, starting from the last SIP.
+
+    Attendance is carried over with presence reset; goals, actions (with their ids, so
+    each gets a new status here), the lots and the lead authority are carried as the new
+    revision; what is said at this meeting starts empty.
+    """
+    meeting = plan_meeting(
+        case,
+        kind,
+        planned_start,
+        minutes,
+        place=place,
+        attendance=[p.model_copy(update={"present": True}) for p in previous.attendance],
+        config_dir=config_dir,
+    )
+    before = previous.sip
+    meeting.sip = Sip(
+        goals=[g.model_copy() for g in before.goals],
+        actions=[a.model_copy() for a in before.actions],
+        navigator=before.navigator,
+        lead_authority=before.lead_authority,
+    )
+    return meeting
+
+
+def new_participants(meeting: Meeting, previous: Meeting | None) -> list[Person]:
+    """New actors: professionals present now who did not attend the previous meeting."""
+    if previous is None:
+        return []
+    known = {" ".join(p.name.casefold().split()) for p in previous.attendance if p.present}
+    return [
+        p
+        for p in meeting.attendance
+        if p.present and p.is_professional and " ".join(p.name.casefold().split()) not in known
+    ]

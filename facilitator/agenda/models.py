@@ -186,6 +186,12 @@ class Consent(Model):
     question: Text = ""
     revocations: Annotated[list[Revocation], Field(max_length=100)] = []
 
+    def _in_force(self, on: date) -> list[Revocation]:
+        """Revocations made on or before ``on`` since the consent was (last) given."""
+        if self.given_on is None:
+            return []
+        return [r for r in self.revocations if self.given_on <= r.on <= on]
+
     def covers(self, organisation: str, on: date) -> bool:
         """Whether information may be shared with ``organisation`` on the day ``on``."""
         if self.given_on is None or on < self.given_on:
@@ -193,13 +199,13 @@ class Consent(Model):
         wanted = _fold(organisation)
         if not wanted or wanted not in {_fold(org) for org in self.organisations}:
             return False
-        for revocation in self.revocations:
-            if revocation.on <= on and (revocation.whole or _fold(revocation.organisation) == wanted):
-                return False
-        return True
+        return not any(
+            r.whole or _fold(r.organisation) == wanted for r in self._in_force(on)
+        )
 
     def revoked_whole(self, on: date) -> bool:
-        return any(r.whole and r.on <= on for r in self.revocations)
+        """The whole consent is withdrawn: no new meeting until it is given again."""
+        return any(r.whole for r in self._in_force(on))
 
 
 def _fold(name: str) -> str:
@@ -344,6 +350,14 @@ class Meeting(Record):
         return self
 
 
+class LotsChange(Model):
+    """The lots from a date on, as the case's history keeps it."""
+
+    on: date
+    name: Line
+    organisation: Line = ""
+
+
 class Case(Record):
     """Ärende / lotsprocess: one child's process over several meetings."""
 
@@ -355,3 +369,17 @@ class Case(Record):
     consent: Consent = Field(default_factory=Consent)
     status: CaseStatus = CaseStatus.OPEN
     created_at: datetime
+    lots_history: Annotated[list[LotsChange], Field(max_length=50)] = []
+
+    def record_lots(self, navigator: Navigator | None, on: date) -> bool:
+        """Note a new lots in the history (not the same one twice); True if it changed."""
+        if navigator is None:
+            return False
+        last = self.lots_history[-1] if self.lots_history else None
+        if last and _fold(last.name) == _fold(navigator.name):
+            return False
+        self.lots_history = [
+            *self.lots_history,
+            LotsChange(on=on, name=navigator.name, organisation=navigator.organisation),
+        ]
+        return True

@@ -184,6 +184,12 @@ def sip_document(
         Section(
             sv.SECTION_NAVIGATOR,
             [", ".join(x for x in (nav.name, nav.organisation, nav.phone, nav.email) if x)] if nav else [],
+            items=[
+                sv.LOTS_SINCE.format(on=c.on.isoformat(), name=c.name, organisation=c.organisation).rstrip(", ")
+                for c in case.lots_history
+            ]
+            if len(case.lots_history) > 1
+            else [],
         )
     )
     if sip.child_participated is True:

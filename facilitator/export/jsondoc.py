@@ -17,7 +17,9 @@ FORMAT = "facilitator-case"
 
 
 class CaseDocument(Record):
-    """A case and every meeting of it, each meeting with its SIP."""
+    """A case and every meeting of it in order, each with its SIP: the n-th meeting's SIP
+    is revision n of the plan. The case carries the consent with its revocations and the
+    history of the lots."""
 
     format: Literal["facilitator-case"] = FORMAT
     case: Case

@@ -16,11 +16,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, from_ns
-from facilitator.agenda.meetings import plan_meeting
+from facilitator.agenda.meetings import plan_follow_up, plan_meeting
 from facilitator.agenda.models import Case, Meeting, MeetingKind, MeetingStatus
 from facilitator.agenda.workdays import process_warnings
 from facilitator.screens.case import CaseScreen
 from facilitator.screens.confirm import ConfirmDialog
+from facilitator.screens.overview import CaseOverviewScreen
 from facilitator.screens.new_meeting import MeetingPlan, NewMeetingDialog
 from facilitator.store import MeetingSummary, StoreError
 
@@ -35,6 +36,7 @@ class StartScreen(Screen[None]):
         Binding("n", "new_case", sv.KEY_NEW_CASE, id="new-case"),
         Binding("m", "new_meeting", sv.KEY_NEW_MEETING, id="new-meeting"),
         Binding("e", "edit_case", sv.KEY_EDIT_CASE, id="edit-case"),
+        Binding("o", "overview", sv.KEY_OVERVIEW, id="overview"),
         Binding("delete,d", "delete_case", sv.KEY_DELETE_CASE, id="delete-case"),
     ]
     app: FacilitatorApp
@@ -168,6 +170,13 @@ class StartScreen(Screen[None]):
 
         self.app.push_screen(CaseScreen(case, self._now(), first), changed)
 
+    def action_overview(self) -> None:
+        case = self._selected_case()
+        if case is None:
+            return
+        overview = CaseOverviewScreen(self.app.store, case.id, self._now().date())
+        self.app.push_screen(overview, lambda _: self.refresh_meetings())
+
     def action_delete_case(self) -> None:
         case = self._selected_case()
         if case is None:
@@ -195,6 +204,9 @@ class StartScreen(Screen[None]):
             self._plan_meeting(case)
 
     def _plan_meeting(self, case: Case) -> None:
+        if case.consent.revoked_whole(self._now().date()):
+            self.notify(sv.NO_MEETING_WITHOUT_CONSENT, severity="warning", timeout=10, markup=False)
+            return
         try:
             earlier = self.app.store.meetings_of(case.id)
         except StoreError as error:
@@ -212,16 +224,16 @@ class StartScreen(Screen[None]):
         def planned(plan: MeetingPlan | None) -> None:
             if plan is None:
                 return
-            attendance = [p.model_copy(update={"present": True}) for p in last.attendance] if last else []
-            meeting = plan_meeting(
-                case,
-                plan.kind,
-                plan.start,
-                plan.minutes,
-                place=plan.place,
-                attendance=attendance,
-                config_dir=self.app.config_dir,
-            )
+            if last is not None and plan.kind is not MeetingKind.FIRST:
+                meeting = plan_follow_up(
+                    case, last, plan.kind, plan.start, plan.minutes,
+                    place=plan.place, config_dir=self.app.config_dir,
+                )
+            else:
+                meeting = plan_meeting(
+                    case, plan.kind, plan.start, plan.minutes,
+                    place=plan.place, config_dir=self.app.config_dir,
+                )
             try:
                 self.app.store.save_meeting(meeting, self.app.clock.wall_ns())
             except StoreError as error:

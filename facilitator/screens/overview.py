@@ -1,0 +1,155 @@
+"""The case overview: the process across its meetings, the lots, the consent over time,
+the next meeting, the process warnings, and what changed between SIP revisions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from facilitator import strings as sv
+from facilitator.agenda.models import Case, Meeting
+from facilitator.agenda.revisions import diff_sips
+from facilitator.agenda.workdays import process_warnings
+from facilitator.store import Store, StoreError
+
+
+def _heading(text: str) -> Static:
+    return Static(Content.styled(text, "bold $text-secondary"), classes="overview-heading")
+
+
+class CaseOverviewScreen(Screen[None]):
+    DEFAULT_CSS = """
+    CaseOverviewScreen #overview { padding: 1 2; }
+    CaseOverviewScreen .overview-heading { margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("r", "revoke", sv.KEY_REVOKE, id="revoke"),
+        Binding("escape", "back", sv.KEY_BACK, id="back"),
+    ]
+
+    def __init__(self, store: Store, case_id: str, today: date):
+        super().__init__()
+        self.store = store
+        self.case_id = case_id
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        yield VerticalScroll(id="overview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        body = self.query_one("#overview", VerticalScroll)
+        body.remove_children()
+        try:
+            case = self.store.load_case(self.case_id)
+            meetings = self.store.meetings_of(self.case_id)
+            revisions = self.store.revisions(self.case_id)
+        except StoreError as error:
+            self.notify(sv.STORE_PROBLEM.format(problem=error), severity="error", markup=False)
+            return
+        body.mount_all(self._widgets(case, meetings, revisions))
+
+    def _widgets(self, case: Case, meetings: list[Meeting], revisions) -> list[Static]:
+        status = sv.CASE_STATUS[case.status]
+        out = [Static(Content.styled(case.child.name, "bold") + Content(f" · {sv.CASE_LABEL} {status}"))]
+        out.append(_heading(sv.OVERVIEW_MEETINGS))
+        out.append(
+            Static(
+                Content("\n").join(
+                    Content(f"{sv.when(m.planned_start)}  {sv.MEETING_KIND[m.kind]}  ({sv.MEETING_STATUS[m.status]})")
+                    for m in meetings
+                )
+                or Content(sv.NONE_YET)
+            )
+        )
+        latest = meetings[-1].sip if meetings else None
+        out.append(_heading(sv.SECTION_NAVIGATOR))
+        nav = latest.navigator if latest else None
+        lots = [Content(sv.OVERVIEW_CURRENT_LOTS) + Content(nav.name if nav else sv.NOT_STATED)]
+        lots += [
+            Content(f"{change.on.isoformat()}  ") + Content(f"{change.name}, {change.organisation}".strip(", "))
+            for change in case.lots_history
+        ]
+        out.append(Static(Content("\n").join(lots)))
+        consent = case.consent
+        out.append(_heading(sv.SECTION_CONSENT))
+        lines = [
+            Content(f"{sv.LABEL_GIVEN_BY}: ") + Content(", ".join(consent.given_by) or sv.NOT_STATED),
+            Content(f"{sv.LABEL_DATE}: {sv.day(consent.given_on)}"),
+            Content(f"{sv.LABEL_COVERS}: ") + Content(", ".join(consent.organisations) or sv.NOT_STATED),
+        ]
+        if consent.question:
+            lines.append(Content(f"{sv.SECTION_QUESTION}: ") + Content(consent.question))
+        lines += [
+            Content(f"{sv.LABEL_REVOKED} {r.on.isoformat()}: ") + Content(r.organisation or sv.LABEL_REVOKED_WHOLE)
+            for r in consent.revocations
+        ]
+        if consent.revoked_whole(self.today):
+            lines.append(Content.styled(sv.CONSENT_REVOKED_WHOLE_NOTE, "bold $error"))
+        out.append(Static(Content("\n").join(lines)))
+        out.append(_heading(sv.SECTION_NEXT))
+        nxt = latest.next_meeting if latest else None
+        out.append(
+            Static(
+                Content(sv.when(nxt.start) if nxt and nxt.start else sv.NOT_STATED)
+                + (Content(", ") + Content(nxt.place) if nxt and nxt.place else Content(""))
+            )
+        )
+        warnings = process_warnings(
+            case.kallelse_date, [m.planned_start.date() for m in meetings], nxt.start.date() if nxt and nxt.start else None
+        )
+        if warnings:
+            out.append(_heading(sv.OVERVIEW_WARNINGS))
+            out.append(Static(Content("\n").join(Content.assemble(("! ", "bold $warning"), sv.process_warning(w)) for w in warnings)))
+        out.append(_heading(sv.OVERVIEW_REVISIONS))
+        for before, after in zip(revisions, revisions[1:], strict=False):
+            diff = diff_sips(before.sip, after.sip)
+            lines = [Content.styled(sv.OVERVIEW_REVISION_PAIR.format(a=before.number, b=after.number), "bold")]
+            lines += [Content("+ " + sv.CHANGE_GOAL_ADDED + ": ") + Content(g.text) for g in diff.goals_added]
+            lines += [Content("− " + sv.CHANGE_GOAL_REMOVED + ": ") + Content(g.text) for g in diff.goals_removed]
+            lines += [Content("+ " + sv.CHANGE_ACTION_ADDED + ": ") + Content(a.what) for a in diff.actions_added]
+            lines += [Content("− " + sv.CHANGE_ACTION_REMOVED + ": ") + Content(a.what) for a in diff.actions_removed]
+            lines += [
+                Content("~ ") + Content(c.action.what) + Content(f": {sv.ACTION_STATUS[c.before]} → {sv.ACTION_STATUS[c.after]}")
+                for c in diff.status_changed
+            ]
+            if diff.empty:
+                lines.append(Content(sv.NO_CHANGES))
+            out.append(Static(Content("\n").join(lines)))
+        if len(revisions) < 2:
+            out.append(Static(sv.OVERVIEW_ONE_REVISION, markup=False))
+        return out
+
+    def action_revoke(self) -> None:
+        from facilitator.screens.revoke import RevokeDialog
+
+        try:
+            case = self.store.load_case(self.case_id)
+        except StoreError as error:
+            self.notify(sv.STORE_PROBLEM.format(problem=error), severity="error", markup=False)
+            return
+
+        def done(revocation) -> None:
+            if revocation is None:
+                return
+            case.consent.revocations = [*case.consent.revocations, revocation]
+            try:
+                self.store.save_case(case)
+            except StoreError as error:
+                self.notify(sv.STORE_PROBLEM.format(problem=error), severity="error", markup=False)
+                return
+            self.show()
+
+        self.app.push_screen(RevokeDialog(case.consent.organisations, self.today), done)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,275 @@
+"""A Lotsprocess across meetings: follow-ups from the last SIP, "Nya aktörer", the closing
+meeting, revisions and what changed, consent over time, and the lots history."""
+
+from datetime import date, datetime, timedelta
+
+from textual.widgets import Select
+
+from facilitator.agenda import (
+    Action,
+    ActionStatus,
+    CaseStatus,
+    Goal,
+    ManualClock,
+    MeetingKind,
+    Navigator,
+    Person,
+    Revocation,
+    Role,
+    StepStatus,
+)
+from facilitator.agenda.meetings import new_participants, plan_follow_up
+from facilitator.agenda.revisions import diff_sips
+from facilitator.screens.action import ActionDialog
+from facilitator.screens.overview import CaseOverviewScreen
+from facilitator.screens.summary import SummaryScreen
+from facilitator.store.session import MeetingSession
+from tests.conftest import STOCKHOLM, full_case, full_meeting
+from tests.screens_helpers import demo_app, open_meeting, saved, type_text
+
+
+def test_partial_revocation_flags_one_organisation():
+    consent = full_case().consent  # BUP revoked on 2026-02-01
+    assert consent.covers("BUP", date(2026, 1, 31))
+    assert not consent.covers("BUP", date(2026, 2, 1))
+    assert consent.covers("Skolan", date(2026, 2, 1))
+    assert not consent.revoked_whole(date(2026, 6, 1))
+
+
+def test_whole_revocation_stops_until_consent_is_given_again():
+    consent = full_case().consent
+    consent.revocations = [*consent.revocations, Revocation(on=date(2026, 3, 1))]
+    assert consent.revoked_whole(date(2026, 3, 1))
+    assert not consent.revoked_whole(date(2026, 2, 28))
+    assert not consent.covers("Skolan", date(2026, 3, 2))
+    consent.given_on = date(2026, 3, 10)  # given again
+    assert not consent.revoked_whole(date(2026, 3, 11))
+    assert consent.covers("Skolan", date(2026, 3, 11))
+    assert consent.covers("BUP", date(2026, 3, 11))
+
+
+def test_follow_up_starts_from_the_last_sip():
+    case = full_case()
+    first = full_meeting(case)
+    first.attendance[0].present = False  # a guardian: not a new actor next time
+    first.attendance[2].present = False  # a professional: a new actor next time
+    follow = plan_follow_up(case, first, MeetingKind.FOLLOW_UP, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
+    assert [p.name for p in follow.attendance] == [p.name for p in first.attendance]
+    assert all(p.present for p in follow.attendance)
+    assert [a.id for a in follow.sip.actions] == [a.id for a in first.sip.actions]
+    assert [g.id for g in follow.sip.goals] == [g.id for g in first.sip.goals]
+    assert follow.sip.navigator == first.sip.navigator
+    assert follow.sip.family_story == "" and follow.sip.next_meeting.start is None
+    assert new_participants(follow, first) == [follow.attendance[2]]
+
+
+def _session(store, kind, previous, clock, extra_people=()):
+    case = store.load_case(previous.case_id)
+    meeting = plan_follow_up(case, previous, kind, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
+    meeting.attendance += list(extra_people)
+    store.save_meeting(meeting)
+    return MeetingSession.load(store, meeting.id, clock)
+
+
+def test_new_actors_is_skipped_when_nobody_new_attends(store):
+    case = full_case()
+    store.save_case(case)
+    first = full_meeting(case)
+    store.save_meeting(first)
+    clock = ManualClock(datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
+    session = _session(store, MeetingKind.FOLLOW_UP, first, clock)
+    session.toggle_timer()
+    for _ in range(3):
+        session.close_step()
+    steps = session.meeting.steps
+    assert steps[3].key == "new_participants" and steps[3].status is StepStatus.SKIPPED
+    assert session.timebox.current.key == "professionals_report"
+    assert sum(s.allotted_ns for s in steps) == 60 * 60 * 1_000_000_000
+
+
+def test_new_actors_opens_when_someone_new_attends(store):
+    case = full_case()
+    store.save_case(case)
+    first = full_meeting(case)
+    store.save_meeting(first)
+    clock = ManualClock(datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
+    newcomer = Person(name="Ny Kurator", organisation="Skolan", roles=[Role.PROFESSIONAL])
+    session = _session(store, MeetingKind.FOLLOW_UP, first, clock, [newcomer])
+    session.toggle_timer()
+    for _ in range(3):
+        session.close_step()
+    assert session.timebox.current.key == "new_participants"
+
+
+async def test_a_whole_process_first_follow_up_and_closing(store):
+    app, clock, first_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        # First meeting: goals, one action, a lots, then through to the end.
+        screen = await open_meeting(app, pilot)
+        sip = screen.session.meeting.sip
+        people = {p.name: p for p in screen.session.meeting.attendance}
+        sip.goals = [Goal(text="Skolan tre dagar i veckan"), Goal(text="Mindre oro")]
+        sip.actions = [
+            Action(what="Anpassat schema", responsible="Karin Öberg", organisation="Skolan"),
+            Action(what="Samtal på BUP", responsible="Ahmed Şahin", organisation="BUP Öst"),
+        ]
+        sip.navigator = Navigator(person_id=people["Ahmed Şahin"].id, name="Ahmed Şahin", organisation="BUP Öst")
+        await pilot.press("f5", *["f4"] * 9)
+        clock.advance(90 * 60)
+        await pilot.press("f4")  # review
+        await pilot.press("f4")  # finish
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await saved(screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        first = store.load_meeting(first_id)
+        case = store.load_case(first.case_id)
+
+        # The follow-up starts from the last SIP; a new participant makes "Nya aktörer" open.
+        follow = plan_follow_up(case, first, MeetingKind.FOLLOW_UP, first.planned_start + timedelta(weeks=6))
+        follow.attendance.append(
+            Person(name="Nina Kurator", organisation="Solbackens skola, elevhälsan", roles=[Role.PROFESSIONAL])
+        )
+        store.save_meeting(follow)
+        app.screen.refresh_meetings()
+        await pilot.pause()
+        app.open_meeting(follow.id)
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f5", "f4", "f4", "f4")
+        await pilot.pause()
+        assert screen.timebox.current.key == "new_participants"
+        await pilot.press("f4")  # Professionernas redogörelse: statuses
+        await pilot.pause()
+        assert screen.timebox.current.key == "professionals_report"
+        actions = screen.query_one("#actions")
+        actions.focus()
+        await pilot.press("enter")  # the first earlier action
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ActionDialog)
+        dialog.query_one("#action-status", Select).value = ActionStatus.DONE
+        dialog.query_one("#action-comment").focus()
+        await type_text(pilot, "Fungerar")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("n")  # one new action
+        await pilot.pause()
+        await type_text(pilot, "Läxhjälp")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(*["f4"] * 4)
+        await pilot.press("f4", "f4")  # review, finish
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await saved(screen)
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # The closing meeting: a new lots, then the case is closed.
+        follow = store.load_meeting(follow.id)
+        case = store.load_case(case.id)
+        closing = plan_follow_up(case, follow, MeetingKind.CLOSING, follow.planned_start + timedelta(weeks=8))
+        closing.sip.navigator = Navigator(name="Karin Öberg", organisation="Solbackens skola, elevhälsan")
+        store.save_meeting(closing)
+        app.open_meeting(closing.id)
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f5", *["f4"] * 8, "f4", "f4")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await saved(screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("home", "o")
+        await pilot.pause()
+        overview = app.screen
+        assert isinstance(overview, CaseOverviewScreen)
+        await pilot.pause()
+        text = "\n".join(str(w.visual) for w in overview.query("Static"))
+        assert "ärendet är avslutat" in text
+        assert "Revision 1 → 2" in text and "Anpassat schema: planerad → klar" in text
+        assert "+ Ny insats: Läxhjälp" in text
+
+    case = store.load_case(case.id)
+    revisions = store.revisions(case.id)
+    assert [(r.number, r.kind) for r in revisions] == [
+        (1, MeetingKind.FIRST),
+        (2, MeetingKind.FOLLOW_UP),
+        (3, MeetingKind.CLOSING),
+    ]
+    one_two = diff_sips(revisions[0].sip, revisions[1].sip)
+    assert [c.action.what for c in one_two.status_changed] == ["Anpassat schema"]
+    assert [a.what for a in one_two.actions_added] == ["Läxhjälp"]
+    assert revisions[1].sip.actions[0].comment == "Fungerar"
+    assert case.status is CaseStatus.CLOSED
+    assert [(c.name, c.on) for c in case.lots_history] == [
+        ("Ahmed Şahin", first.planned_start.date()),
+        ("Karin Öberg", closing.planned_start.date()),
+    ]
+
+
+def test_after_a_partial_revocation_the_participant_is_flagged():
+    from facilitator.agenda import uncovered
+
+    case = full_case()
+    meeting = full_meeting(case)  # Łukasz Wójcik is from BUP; BUP revoked 2026-02-01
+    assert [p.name for p in uncovered(case.consent, meeting.attendance, date(2026, 1, 13))] == []
+    flagged = uncovered(case.consent, meeting.attendance, date(2026, 2, 2))
+    assert [p.name for p in flagged] == ["Łukasz Wójcik"]
+
+
+async def test_a_whole_revocation_stops_new_meetings(store):
+    app, clock, meeting_id = demo_app(store)
+    case = store.load_case(store.load_meeting(meeting_id).case_id)
+    case.consent.revocations = [Revocation(on=date(2026, 1, 13))]
+    store.save_case(case)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Samtycket är återkallat helt" in m for m in messages)
+        assert app.screen.__class__.__name__ == "StartScreen"
+    assert len(store.meetings_of(case.id)) == 1
+
+
+def test_the_schema_shows_revocations_lots_history_and_revisions(capsys):
+    import json
+
+    from facilitator.cli import main
+
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    definitions = schema["$defs"]
+    assert "Revocation" in definitions and "revocations" in definitions["Consent"]["properties"]
+    assert "LotsChange" in definitions and "lots_history" in definitions["Case"]["properties"]
+    assert "revision" in schema["description"]
+    assert "sip" in definitions["Meeting"]["properties"]
+
+
+async def test_revoking_for_one_organisation_from_the_overview(store):
+    from facilitator.screens.revoke import RevokeDialog
+
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseOverviewScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RevokeDialog)
+        dialog.query_one("#revoke-what", Select).value = "BUP Öst"
+        dialog.query_one("#revoke-date").value = "2026-01-14"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = "\n".join(str(w.visual) for w in app.screen.query("Static"))
+        assert "Återkallat 2026-01-14: BUP Öst" in text
+    case = store.load_case(store.load_meeting(meeting_id).case_id)
+    (revocation,) = case.consent.revocations
+    assert (revocation.on, revocation.organisation) == (date(2026, 1, 14), "BUP Öst")
+    assert not case.consent.covers("BUP Öst", date(2026, 1, 14))
+    assert case.consent.covers("Socialtjänsten, familjeenheten", date(2026, 1, 14))
