@@ -214,11 +214,12 @@ class StartScreen(Screen[None]):
             return
         kind = MeetingKind.FOLLOW_UP if earlier else MeetingKind.FIRST
         last = earlier[-1] if earlier else None
-        suggested = (
-            last.sip.next_meeting.start
-            if last and last.sip.next_meeting.start
-            else (self._now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
-        )
+        if last and last.sip.next_meeting.start:
+            suggested = last.sip.next_meeting.start
+        elif last:
+            suggested = last.planned_start + timedelta(weeks=6)  # within the 4–16 weeks
+        else:
+            suggested = (self._now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
         place = (last.sip.next_meeting.place or last.place) if last else ""
 
         def planned(plan: MeetingPlan | None) -> None:
