@@ -12,13 +12,11 @@ from textual.screen import Screen
 from facilitator import strings as sv
 from facilitator.agenda.clock import Clock, SystemClock
 from facilitator.commands import MeetingCommands
-from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.start import StartScreen
 from facilitator.settings import load_settings, save_settings
 from facilitator.screens.confirm import ConfirmDialog
 from facilitator.store import Store, StoreError
 from facilitator.store.lock import MeetingLock
-from facilitator.store.session import MeetingSession
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, THEMES
 
 
@@ -62,6 +60,10 @@ class FacilitatorApp(App[int]):
 
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting to write in it, or read-only if another window writes in it."""
+        from facilitator.screens.meeting import MeetingScreen
+
+        from facilitator.store.session import MeetingSession
+
         try:
             session = MeetingSession.load(self.store, meeting_id, self.clock)
         except StoreError as exc:
@@ -96,6 +98,8 @@ class FacilitatorApp(App[int]):
             self.screen.refresh_meetings()
 
     def _shut_meetings(self) -> bool:
+        from facilitator.screens.meeting import MeetingScreen
+
         saved = True
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen):

@@ -16,3 +16,10 @@ def test_export_benchmark_runs(capsys, monkeypatch):
     bench.export.main()
     out = capsys.readouterr().out
     assert "pdf" in out and "ics" in out
+
+
+def test_startup_benchmark_runs():
+    from bench.startup import measure
+
+    bare, ours = measure(1)
+    assert 0 < bare and 0 < ours

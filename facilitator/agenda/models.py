@@ -29,6 +29,9 @@ class Model(BaseModel):
         validate_assignment=True,
         validate_default=True,
         use_enum_values=False,
+        # Validators are built on first use, not at import: the app shows its first
+        # frame before any record is read.
+        defer_build=True,
     )
 
 

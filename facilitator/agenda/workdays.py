@@ -13,12 +13,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-import holidays
-from holidays.constants import DE_FACTO, PUBLIC
-
-HOLIDAY_CATEGORIES = (PUBLIC, DE_FACTO)
-"""The ``holidays`` categories that are days off: public holidays, and the de-facto
-ones (midsummer eve, Christmas eve, New Year's eve)."""
+HOLIDAY_CATEGORIES = ("public", "de_facto")
+"""The ``holidays`` categories that are days off: PUBLIC holidays and the DE_FACTO ones
+(midsummer eve, Christmas eve, New Year's eve)."""
 
 FIRST_MEETING_WORKING_DAYS = 15
 NEXT_MEETING_MIN_WEEKS = 4
@@ -27,10 +24,12 @@ MAX_MEETINGS = 5
 
 
 @lru_cache(maxsize=64)
-def _days_off(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays(
-        "SE", years=year, categories=HOLIDAY_CATEGORIES, language="sv"
-    )
+def _days_off(year: int):
+    import holidays  # loaded on first use: it is not needed to show the first screen
+    from holidays.constants import DE_FACTO, PUBLIC
+
+    assert (PUBLIC, DE_FACTO) == HOLIDAY_CATEGORIES
+    return holidays.country_holidays("SE", years=year, categories=HOLIDAY_CATEGORIES, language="sv")
 
 
 def holiday_name(day: date) -> str | None:
