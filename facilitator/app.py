@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -12,12 +13,15 @@ from textual.screen import Screen
 from facilitator import strings as sv
 from facilitator.agenda.clock import Clock, SystemClock
 from facilitator.commands import MeetingCommands
+from facilitator.screens.confirm import ConfirmDialog
 from facilitator.screens.start import StartScreen
 from facilitator.settings import load_settings, save_settings
-from facilitator.screens.confirm import ConfirmDialog
 from facilitator.store import Store, StoreError
 from facilitator.store.lock import MeetingLock
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, THEMES
+
+if TYPE_CHECKING:
+    from facilitator.store.session import MeetingSession
 
 
 class FacilitatorApp(App[int]):
@@ -61,7 +65,6 @@ class FacilitatorApp(App[int]):
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting to write in it, or read-only if another window writes in it."""
         from facilitator.screens.meeting import MeetingScreen
-
         from facilitator.store.session import MeetingSession
 
         try:

@@ -219,7 +219,6 @@ def _open_store_for_app(
         from facilitator.agenda.clock import from_ns
         from facilitator.screens.unreadable import UnreadableApp
         from facilitator.store.recovery import move_aside
-
         from facilitator.strings import UNREADABLE_MOVED
 
         if not sys.stdin.isatty() or not UnreadableApp(error).run():

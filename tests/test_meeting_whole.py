@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-
 from textual.widgets import Input, Select, TextArea
 
 from facilitator.agenda import ActionStatus, Authority, MeetingStatus, StepStatus

@@ -44,6 +44,7 @@ from facilitator.agenda.models import (
     StepStatus,
     TimerState,
 )
+from facilitator.agenda.revisions import SipRevision
 from facilitator.agenda.templates import (
     AgendaTemplate,
     Phase,
@@ -55,7 +56,6 @@ from facilitator.agenda.templates import (
     scaled,
     step_runs,
 )
-from facilitator.agenda.revisions import SipRevision
 from facilitator.agenda.text import clean_line, clean_multiline
 from facilitator.agenda.timebox import Timebox, TimeboxError, distribute
 from facilitator.agenda.workdays import (

@@ -13,11 +13,11 @@ from facilitator import strings as sv
 from facilitator.agenda.checks import MissingCode, missing_parts
 from facilitator.agenda.clock import NS_PER_S
 from facilitator.agenda.models import (
+    PROFESSIONAL_ROLES,
     Authority,
     Case,
     Meeting,
     MeetingKind,
-    PROFESSIONAL_ROLES,
     Role,
     Sip,
     StepStatus,

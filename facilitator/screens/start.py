@@ -21,8 +21,8 @@ from facilitator.agenda.models import Case, Meeting, MeetingKind, MeetingStatus
 from facilitator.agenda.workdays import process_warnings
 from facilitator.screens.case import CaseScreen
 from facilitator.screens.confirm import ConfirmDialog
-from facilitator.screens.overview import CaseOverviewScreen
 from facilitator.screens.new_meeting import MeetingPlan, NewMeetingDialog
+from facilitator.screens.overview import CaseOverviewScreen
 from facilitator.store import MeetingSummary, StoreError
 
 if TYPE_CHECKING:
