@@ -228,58 +228,6 @@ def _open_store_for_app(
         return _open_store(args), UNREADABLE_MOVED.format(path=moved)
 
 
-def _cmd_import(args: argparse.Namespace) -> int:
-    from facilitator.export import DocumentError, read_document
-
-    path = Path(args.file).expanduser()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path}: {exc.strerror or exc}") from None
-    try:
-        document = read_document(data)
-    except DocumentError as exc:
-        raise UsageError(f"{path}: {exc}") from None
-    with _open_store(args) as store:
-        store.add_case(document.case, document.meetings)
-    count = len(document.meetings)
-    print(f"imported the case with {count} meeting{'s' if count != 1 else ''}", file=sys.stderr)
-    return 0
-
-
-def _cmd_schema(args: argparse.Namespace) -> int:
-    import json
-
-    from facilitator.export import document_schema
-
-    print(json.dumps(document_schema(), indent=2, ensure_ascii=False))
-    return 0
-
-
-def _cmd_room(args: argparse.Namespace) -> int:
-    from facilitator.room import RoomApp
-
-    with _open_store(args) as store:
-        meeting = store.resolve_meeting(args.meeting) if args.meeting else None
-        app = RoomApp(store, SystemClock(), meeting, config_dir())
-        app.run()
-    return app.return_code or 0
-
-
-def _cmd_serve(args: argparse.Namespace) -> int:
-    import shlex
-
-    from textual_serve.server import Server
-
-    if not 0 < args.port < 65536:
-        raise UsageError(f"port {args.port} is not between 1 and 65535")
-    folder = data_dir(args.data_dir)
-    command = shlex.join([sys.executable, "-m", "facilitator", "--data-dir", str(folder), "room"])
-    print(f"the room view is at http://{args.host}:{args.port}/", file=sys.stderr)
-    Server(command, host=args.host, port=args.port, title="Lotsmöte").serve()
-    return 0
-
-
 def _run_app(args: argparse.Namespace, *, demo: bool) -> int:
     from facilitator.app import FacilitatorApp
     from facilitator.demo import DEMO_MEETING_ID, ensure_demo
