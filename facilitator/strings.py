@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from facilitator.agenda.checks import MissingCode
 from facilitator.agenda.models import (
+    Action,
     ActionStatus,
     Authority,
     CaseStatus,
@@ -405,6 +406,18 @@ SUMMARY_TOTAL = "Totalt: planerat {planned}, faktiskt {actual}"
 def when(moment: datetime) -> str:
     """A meeting time as Swedes write it: 2026-01-13 kl. 09.00."""
     return f"{moment:%Y-%m-%d} kl. {moment:%H.%M}"
+
+
+def action_row(action: Action) -> list[str]:
+    """An action as the columns of ``ACTION_COLUMNS``, on screen and in every export."""
+    return [
+        action.what,
+        action.responsible,
+        action.organisation,
+        AUTHORITY[action.authority],
+        action.due.isoformat() if action.due else "",
+        ACTION_STATUS[action.status],
+    ]
 
 
 def duration(seconds: float) -> str:

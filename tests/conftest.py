@@ -103,3 +103,14 @@ def full_meeting(case: Case):
     )
     sip.signatures = [Signature(name="Mia Öberg", role=Role.GUARDIAN, signed_on=date(2026, 1, 13))]
     return meeting
+
+
+def stored_process(store):
+    """A stored case with its first meeting and a follow-up that starts from its SIP."""
+    case = full_case()
+    store.save_case(case)
+    first = full_meeting(case)
+    store.save_meeting(first)
+    second = plan_meeting(case, MeetingKind.FOLLOW_UP, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
+    second.sip = first.sip.model_copy(deep=True)
+    return case, first, second

@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from facilitator.agenda import Action, ActionStatus, Goal, MeetingKind, Person, Role, clean_line, plan_meeting
+from facilitator.agenda import Action, ActionStatus, Goal, Person, Role, clean_line
 from facilitator.export.document import sip_document
 from facilitator.export.docx import to_docx
 from facilitator.export.files import export_meeting
 from facilitator.export.ics import to_ics
 from facilitator.export.markdown import render
 from facilitator.export.pdf import printable, to_pdf
-from tests.conftest import STOCKHOLM, full_case, full_meeting
+from tests.conftest import full_case, full_meeting, stored_process
 
 NAMES = ("Åsa Öberg-Şahin", "Đorđe Đorđević", "Łukasz Wójcik", "Emre Şahin")
 
@@ -103,12 +103,7 @@ def test_ics_has_the_next_meeting_and_no_personal_data():
 
 
 def test_a_follow_up_exports_as_uppfoljning_with_what_changed(store):
-    case = full_case()
-    store.save_case(case)
-    first = full_meeting(case)
-    store.save_meeting(first)
-    second = plan_meeting(case, MeetingKind.FOLLOW_UP, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
-    second.sip = first.sip.model_copy(deep=True)
+    case, first, second = stored_process(store)
     second.sip.actions[0] = second.sip.actions[0].model_copy(update={"status": ActionStatus.DONE})
     second.sip.actions = [*second.sip.actions, Action(what="Ny insats: läxhjälp")]
     second.sip.goals = second.sip.goals[:1]

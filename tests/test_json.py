@@ -8,22 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.agenda import MeetingKind, plan_meeting
 from facilitator.cli import main
 from facilitator.export import read_document, to_json, to_markdown
 from facilitator.store import Store
-from tests.conftest import STOCKHOLM, full_case, full_meeting
+from tests.conftest import full_case, full_meeting, stored_process
 
 
 def _stored_case(store):
-    from datetime import datetime
-
-    case = full_case()
-    store.save_case(case)
-    first = full_meeting(case)
-    store.save_meeting(first)
-    second = plan_meeting(case, MeetingKind.FOLLOW_UP, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
-    second.sip = first.sip.model_copy(deep=True)
+    case, first, second = stored_process(store)
     store.save_meeting(second)
     return case, first, second
 

@@ -135,20 +135,7 @@ def sip_document(
     if sip.notes.strip():
         add(Section(sv.SECTION_NOTES, _text(sip.notes)))
     add(Section(sv.SECTION_GOALS, items=[f"{g.text} ({sv.GOAL_HORIZON[g.horizon]})" for g in sip.goals]))
-    actions = Table(
-        list(sv.ACTION_COLUMNS),
-        [
-            [
-                a.what,
-                a.responsible,
-                a.organisation,
-                sv.AUTHORITY[a.authority],
-                a.due.isoformat() if a.due else "",
-                sv.ACTION_STATUS[a.status],
-            ]
-            for a in sip.actions
-        ],
-    )
+    actions = Table(list(sv.ACTION_COLUMNS), [sv.action_row(a) for a in sip.actions])
     per_authority = [
         sv.ACTIONS_PER_AUTHORITY.format(
             authority=sv.AUTHORITY_LONG[authority],

@@ -259,17 +259,7 @@ class ActionsEditor(CaptureForm):
         row = table.cursor_row
         table.clear()
         for action in self.sip.actions:
-            table.add_row(
-                *cells(
-                    action.what,
-                    action.responsible,
-                    action.organisation,
-                    sv.AUTHORITY[action.authority],
-                    action.due.isoformat() if action.due else "",
-                    sv.ACTION_STATUS[action.status],
-                ),
-                key=action.id,
-            )
+            table.add_row(*cells(*sv.action_row(action)), key=action.id)
         if self.sip.actions:
             table.move_cursor(row=min(row, len(self.sip.actions) - 1))
 
