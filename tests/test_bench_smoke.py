@@ -23,3 +23,10 @@ def test_startup_benchmark_runs():
 
     bare, ours = measure(1)
     assert 0 < bare and 0 < ours
+
+
+async def test_typing_benchmark_runs():
+    from bench.typing import measure
+
+    latencies = await measure(3, existing=2_000)
+    assert len(latencies) == 3
