@@ -107,7 +107,7 @@ TOP = st.one_of(
 )
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=TOP)
 def test_any_json_is_imported_or_refused_in_one_line(document, capsys):
     folder = Path(tempfile.mkdtemp())
