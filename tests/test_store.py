@@ -16,7 +16,7 @@ from facilitator.agenda import (
 )
 from facilitator.store import CURRENT_VERSION, DatabaseUnreadable, NotFound, Store
 from facilitator.store.database import DB_NAME
-from tests.conftest import STOCKHOLM, full_case, full_meeting
+from tests.conftest import STOCKHOLM, full_case, full_meeting, stored_process
 
 
 def test_case_round_trip(store):
@@ -55,12 +55,7 @@ def test_updates_replace_and_keep_one_revision_per_meeting(store, clock):
 
 
 def test_each_meeting_is_a_revision_of_the_case(store):
-    case = full_case()
-    store.save_case(case)
-    first = full_meeting(case)
-    store.save_meeting(first)
-    second = plan_meeting(case, MeetingKind.FOLLOW_UP, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
-    second.sip = first.sip.model_copy(deep=True)
+    case, first, second = stored_process(store)
     second.sip.goals = second.sip.goals[:1]
     store.save_meeting(second)
     revisions = store.revisions(case.id)

@@ -12,7 +12,7 @@ from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
 from facilitator.agenda.models import Action, ActionStatus, Authority, Person
 from facilitator.screens.dialog import FormDialog
-from facilitator.widgets.forms import person_label
+from facilitator.widgets.forms import authority_select, person_label
 
 
 class ActionDialog(FormDialog[Action]):
@@ -40,12 +40,7 @@ class ActionDialog(FormDialog[Action]):
             yield Label(sv.LABEL_ORGANISATION, classes="field-label")
             yield Input(a.organisation if a else "", placeholder=sv.PLACEHOLDER_ORGANISATION, id="action-organisation")
             with Horizontal(classes="row"):
-                yield Select(
-                    [(sv.AUTHORITY[x], x) for x in Authority],
-                    value=a.authority if a else Select.NULL,
-                    prompt=sv.CHOOSE_AUTHORITY,
-                    id="action-authority",
-                )
+                yield authority_select(a.authority if a else None, "action-authority")
                 yield Select(
                     [(sv.ACTION_STATUS[s], s) for s in ActionStatus],
                     value=a.status if a else ActionStatus.PLANNED,

@@ -120,6 +120,16 @@ def person_label(person: Person, roles: bool = False) -> Content:
     return Content(text)
 
 
+def authority_select(value: Authority | None, id: str) -> Select:
+    """A choice of huvudman: region, kommun or another organisation."""
+    return Select(
+        [(sv.AUTHORITY[a], a) for a in Authority],
+        value=value if value is not None else Select.NULL,
+        prompt=sv.CHOOSE_AUTHORITY,
+        id=id,
+    )
+
+
 def label(text: str) -> Label:
     return Label(text, classes="field-label", markup=False)
 
@@ -338,12 +348,7 @@ class LeadAuthorityForm(CaptureForm):
         lead = self.sip.lead_authority
         yield label(sv.SECTION_LEAD)
         with Horizontal(classes="row"):
-            yield Select(
-                [(sv.AUTHORITY[a], a) for a in Authority],
-                value=lead.authority if lead else Select.NULL,
-                prompt=sv.CHOOSE_AUTHORITY,
-                id="lead-authority",
-            )
+            yield authority_select(lead.authority if lead else None, "lead-authority")
             yield Input(
                 lead.organisation if lead else "",
                 placeholder=sv.PLACEHOLDER_ORGANISATION,
