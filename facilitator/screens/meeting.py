@@ -30,11 +30,13 @@ from facilitator.store.autosave import Autosaver
 from facilitator.store.database import PreparedMeeting
 from facilitator.store.errors import StorageFailure, classify
 from facilitator.store.lock import MeetingLock
+from facilitator.screens.pacing import PromptFrames, settle, unsettle
 from facilitator.store.session import MeetingSession
 from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.capture import forms_for
 from facilitator.widgets.countdown import Countdown
 from facilitator.widgets.forms import CaptureForm
+from facilitator.widgets.label import relabel
 
 if TYPE_CHECKING:
     from facilitator.app import FacilitatorApp
@@ -46,7 +48,7 @@ LONGEST_UNSAVED_SECONDS = 1.0
 """...and at the latest this long after the first unsaved key press."""
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(PromptFrames, Screen[None]):
     CSS_PATH = "meeting.tcss"
     app: FacilitatorApp
 
@@ -149,6 +151,10 @@ class MeetingScreen(Screen[None]):
             self.query_one("#step-body").disabled = True
         else:
             self._say_resumed()
+        self.call_after_refresh(settle)
+
+    def on_unmount(self) -> None:
+        unsettle()
 
     def _say_resumed(self) -> None:
         """After a restart (or a crash), say where the meeting stands and how long it was away."""
@@ -242,7 +248,7 @@ class MeetingScreen(Screen[None]):
         )
         widget = self.query_one("#end-times", Static)
         if str(widget.visual) != text.plain:
-            widget.update(text)
+            relabel(widget, text)
 
     def _update_room_text(self) -> None:
         if not self.room_layout:
@@ -314,7 +320,7 @@ class MeetingScreen(Screen[None]):
     def _saved(self, prepared: PreparedMeeting) -> None:
         state = self.query_one("#save-state", Static)
         state.set_class(False, "failed")
-        state.update(sv.SAVED_AT.format(time=f"{from_ns(prepared.saved_wall_ns):%H.%M.%S}"))
+        relabel(state, sv.SAVED_AT.format(time=f"{from_ns(prepared.saved_wall_ns):%H.%M.%S}"))
         if self._announce_save:
             self._announce_save = False
             self.notify(sv.SAVED_NOW, timeout=2)
@@ -327,7 +333,7 @@ class MeetingScreen(Screen[None]):
         failure = error if isinstance(error, StorageFailure) else classify(error)
         state = self.query_one("#save-state", Static)
         state.set_class(True, "failed")
-        state.update(sv.SAVE_FAILED)
+        relabel(state, sv.SAVE_FAILED)
         banner = self.query_one("#save-banner", Static)
         banner.update(sv.SAVE_FAILED_BANNER.format(reason=sv.SAVE_FAILED_REASON[failure.reason]))
         banner.display = True

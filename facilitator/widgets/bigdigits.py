@@ -40,17 +40,25 @@ class BigDigits(Widget):
     BigDigits { width: auto; height: 5; }
     """
 
-    value: reactive[str] = reactive("", layout=True)
+    value: reactive[str] = reactive("", repaint=False)
 
     def __init__(self, value: str = "", **kwargs):
         super().__init__(**kwargs)
         self.value = value
 
+    def watch_value(self, old: str, new: str) -> None:
+        # A new time is the same width almost always: lay out the screen only when not.
+        self.refresh(layout=self._width(old) != self._width(new))
+
+    @staticmethod
+    def _width(text: str) -> int:
+        return max((len(line) for line in big_lines(text)), default=0)
+
     def render(self) -> Content:
         return Content("\n".join(big_lines(self.value)))
 
     def get_content_width(self, container, viewport) -> int:
-        return max((len(line) for line in big_lines(self.value)), default=0)
+        return self._width(self.value)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return ROWS

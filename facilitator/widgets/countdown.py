@@ -11,6 +11,7 @@ from facilitator.agenda.clock import NS_PER_MIN
 from facilitator.agenda.timebox import Timebox
 from facilitator.widgets.agenda import clock_text
 from facilitator.widgets.bigdigits import BigDigits
+from facilitator.widgets.label import relabel
 
 
 class Countdown(Vertical):
@@ -28,16 +29,19 @@ class Countdown(Vertical):
     Countdown.overrun #countdown-state { color: $error; text-style: bold; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Digits("00:00", id="countdown-digits")
-        yield BigDigits("00:00", id="countdown-big")
-        yield Static("", id="countdown-state", markup=False)
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Made here, not looked up on mount: the screen may show the time before this
+        # widget's own mount handler has run.
+        self._digits = Digits("00:00", id="countdown-digits")
+        self._big = BigDigits("00:00", id="countdown-big")
+        self._state_label = Static("", id="countdown-state", markup=False)
+        self._state_text: str | None = None
 
-    def on_mount(self) -> None:
-        self._digits = self.query_one(Digits)
-        self._big = self.query_one(BigDigits)
-        self._state_label = self.query_one("#countdown-state", Static)
-        self._state_text = None
+    def compose(self) -> ComposeResult:
+        yield self._digits
+        yield self._big
+        yield self._state_label
 
     def refresh_from(self, timebox: Timebox) -> None:
         remaining = timebox.remaining_ns()
@@ -70,4 +74,4 @@ class Countdown(Vertical):
             state = sv.TIMER_RUNNING
         if state != self._state_text:
             self._state_text = state
-            self._state_label.update(state)
+            relabel(self._state_label, state)

@@ -46,6 +46,7 @@ from facilitator.agenda.models import (
 )
 from facilitator.agenda.workdays import check_next_meeting
 from facilitator.store.session import MeetingSession
+from facilitator.widgets.notes import NotesArea
 
 
 class CaptureForm(Vertical):
@@ -134,11 +135,11 @@ def label(text: str) -> Label:
     return Label(text, classes="field-label", markup=False)
 
 
-class SipTextArea(TextArea):
+class SipTextArea(NotesArea):
     """A text area bound to one text attribute of the SIP."""
 
     def __init__(self, field: str, text: str, **kwargs):
-        super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+        super().__init__(text, **kwargs)
         self.field = field
 
 
