@@ -26,11 +26,11 @@ from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S, from_ns
 from facilitator.agenda.models import Capture
 from facilitator.agenda.timebox import TimeboxError
+from facilitator.screens.pacing import PromptFrames, settle, unsettle
 from facilitator.store.autosave import Autosaver
 from facilitator.store.database import PreparedMeeting
 from facilitator.store.errors import StorageFailure, classify
 from facilitator.store.lock import MeetingLock
-from facilitator.screens.pacing import PromptFrames, settle, unsettle
 from facilitator.store.session import MeetingSession
 from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.capture import forms_for

@@ -28,7 +28,6 @@ from textual._context import active_app
 from textual.screen import Screen
 from textual.timer import EventTargetGone, Timer
 
-
 FRAME_SECONDS = 1 / 120
 
 
