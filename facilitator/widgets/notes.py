@@ -18,6 +18,7 @@ to tens of thousands of characters; at that size a key costs a visible stall.
 - When typing carries the cursor below the last visible row, the view moves so the
   cursor sits mid-area (as nano does) instead of one row per line: every scroll makes
   Textual lay out the whole screen, and now that happens every ten rows, not every row.
+  For that the scroll range ends half a view below the text.
 - When the text grows by a wrapped line while the area is already at its largest, only
   the scroll range changes, so no screen layout is run for it.
 """
@@ -44,6 +45,13 @@ class NotesArea(TextArea):
     # the watcher below repaints the rows the cursor left and the rows it entered.
     selection: reactive[Selection] = reactive(Selection(), init=False, always_update=True, repaint=False)
 
+    _frame: tuple | None = None
+    """What every row's look depends on, read once per frame while rendering."""
+    _look: tuple | None = None
+    """The look the theme's component styles were last read for."""
+    _editing = False
+    """True inside ``edit``: the only time a size change may skip the screen layout."""
+
     def __init__(self, text: str = "", **kwargs):
         kwargs.setdefault("soft_wrap", True)
         kwargs.setdefault("show_line_numbers", False)
@@ -52,8 +60,6 @@ class NotesArea(TextArea):
         # Bracket matching is for code; in prose it only adds work per key.
         self.match_cursor_bracket = False
         self._strips: LRUCache[tuple, Strip] = LRUCache(CACHED_LINES)
-        self._frame: tuple | None = None
-        self._look: tuple | None = None
 
     # --- rendering --------------------------------------------------------------------
 
@@ -182,7 +188,11 @@ class NotesArea(TextArea):
 
     def edit(self, edit: Edit) -> EditResult:
         lines, height = self.document.line_count, len(self.wrapped_document._offset_to_line_info)
-        result = super().edit(edit)
+        self._editing = True
+        try:
+            result = super().edit(edit)
+        finally:
+            self._editing = False
         new_height = len(self.wrapped_document._offset_to_line_info)
         if not self.soft_wrap or self.document.line_count != lines:
             self.refresh()
@@ -203,6 +213,19 @@ class NotesArea(TextArea):
             self._repaint_rows(first, rows[1])
         return result
 
+    def _undo_batch(self, edits) -> None:
+        super()._undo_batch(edits)
+        self.refresh()  # undo and redo are rare: repaint everything
+
+    def _redo_batch(self, edits) -> None:
+        super()._redo_batch(edits)
+        self.refresh()
+
+    def _set_document(self, *args, **kwargs) -> None:
+        super()._set_document(*args, **kwargs)
+        if self.is_mounted:
+            self.refresh()  # new text (load_text): nothing cached applies to its rows
+
     # --- scrolling --------------------------------------------------------------------
 
     def scroll_cursor_visible(self, center: bool = False, animate: bool = False) -> Offset:
@@ -211,6 +234,10 @@ class NotesArea(TextArea):
             row = self._cursor_offset.y
             top = self.scroll_offset.y
             center = row >= top + self.scrollable_content_region.height
+            if center:
+                # Inside an edit the scroll range is not yet updated for the new row;
+                # without it the view could only move to the old end.
+                self._refresh_size()
         return super().scroll_cursor_visible(center=center, animate=animate)
 
     # --- size ------------------------------------------------------------------------
@@ -219,13 +246,19 @@ class NotesArea(TextArea):
         if not self.soft_wrap or not self.is_mounted:
             super()._refresh_size()
             return
-        new = Size(0, self.wrapped_document.height)
-        old = self.virtual_size
+        rows = self.wrapped_document.height
         visible = self.scrollable_content_region.height
-        if new != old and old.height > visible and new.height > visible:
+        if rows > visible > 0:
+            # Room below the last row, so the view can bring the cursor up to the middle
+            # when typing reaches the bottom (see scroll_cursor_visible).
+            rows += visible // 2
+        new = Size(0, rows)
+        old = self.virtual_size
+        if self._editing and new != old and old.height > visible and new.height > visible:
             # Already at its largest and still scrolling: the box keeps its size, so only
             # the scroll range and the scrollbar change. No layout of the whole screen.
             self.set_reactive(Widget.virtual_size, new)
             self._scroll_update(new)
             return
-        super()._refresh_size()
+        self.virtual_size = new
+        self._refresh_scrollbars()
