@@ -50,6 +50,26 @@ def test_cleaned_text_has_no_control_or_format_characters(raw):
     assert clean_multiline(cleaned) == cleaned  # idempotent
 
 
+_TRICKY = "aåÄö Z\n\t\r\u00a0\u0301e\u200d\u200c\u200b\u202e\x1b[]\x9b\x07\x85👍\ue000\u0308\uac00\u1100\u1161"
+
+
+@given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(_TRICKY))))
+def test_the_quick_check_never_lets_through_what_cleaning_would_change(raw):
+    from facilitator.agenda.text import _clean_multiline, is_clean
+
+    if is_clean(raw):
+        assert _clean_multiline(raw) == raw
+    assert clean_multiline(raw) == _clean_multiline(raw)
+
+
+def test_typed_notes_take_the_quick_path():
+    from facilitator.agenda.text import is_clean
+
+    assert is_clean("Elsa berättar om morgnarna.\n\tPappa: ”bättre nu”, säger han – 3 gånger.")
+    assert not is_clean("röd\x1b[31m")
+    assert not is_clean("a\u0308")  # not NFC
+
+
 def test_models_clean_their_text_fields():
     person = Person(name="\x1b[1mAnna\x1b[0m\nÖberg", organisation="BUP\u202e")
     assert person.name == "Anna Öberg"
