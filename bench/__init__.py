@@ -1,1 +1,20 @@
-"""Benchmarks that print figures. Run one with ``python -m bench.<name>``."""
+"""Benchmarks of what the people in the room feel. Run them all with ``python -m bench``;
+one with ``python -m bench.<name>``."""
+
+BENCHMARKS_EXPECTED = frozenset(
+    {
+        "startup",
+        "keystroke_p99",
+        "save_blocks_ui",
+        "save_write",
+        "timer_drift",
+        "export_pdf",
+        "export_docx",
+        "export_md",
+        "export_json",
+        "export_ics",
+        "memory_peak",
+        "room_follow",
+    }
+)
+"""The figures a full run reports."""

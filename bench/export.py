@@ -1,17 +1,17 @@
-"""Time each export format on a five-meeting case. Prints the median of several runs.
+"""Time each export format on a five-meeting case (the latest meeting, whose SIP carries
+the whole history). Target: PDF at most 0.5 s.
 
-    python -m bench.export [RUNS]
+    python -m bench.export
 """
 
 from __future__ import annotations
 
-import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.figures import Figure, median, table
 from facilitator.agenda import Action, Authority, Goal, MeetingKind, plan_meeting
 from facilitator.export.files import FORMATS, export_meeting
 from facilitator.store import Store
@@ -41,24 +41,40 @@ def five_meeting_case(store: Store):
     return meetings[-1].id
 
 
-def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+TITLES = {"pdf": "PDF", "docx": "DOCX", "md": "Markdown", "json": "JSON", "ics": "ICS"}
+
+
+def figures(quick: bool = False) -> list[Figure]:
+    runs = 1 if quick else 9
+    results = []
     with Store.open(Path(tempfile.mkdtemp())) as store:
         meeting_id = five_meeting_case(store)
         now = datetime.now(UTC)
-        export_meeting(store, meeting_id, "pdf", now)  # fonts and libraries loaded once
-        print(f"export of the last meeting of a five-meeting case, median of {runs} runs:")
         for fmt in FORMATS:
-            times = []
+            export_meeting(store, meeting_id, fmt, now)  # fonts and libraries loaded once
+            times, size = [], 0
             for _ in range(runs):
                 start = time.perf_counter()
                 exported = export_meeting(store, meeting_id, fmt, now)
-                times.append(time.perf_counter() - start)
-            print(f"  {fmt:<5} {statistics.median(times) * 1000:7.1f} ms  ({len(exported.data):,} bytes)")
-            if fmt == "pdf":
-                verdict = "met" if statistics.median(times) <= 0.5 else "NOT met"
-                print(f"        target: PDF <= 500 ms -> {verdict}")
+                times.append((time.perf_counter() - start) * 1000)
+                size = len(exported.data)
+            value = median(times)
+            pdf = fmt == "pdf"
+            results.append(
+                Figure(
+                    key=f"export_{fmt}",
+                    title=f"export {TITLES.get(fmt, fmt)}",
+                    value=value,
+                    unit="ms",
+                    target="≤ 500 ms" if pdf else "report",
+                    met=value <= 500 if pdf else None,
+                    runs=runs,
+                    detail=f"last meeting of a five-meeting case, {size:,} bytes",
+                    samples=times,
+                )
+            )
+    return results
 
 
 if __name__ == "__main__":
-    main()
+    print(table(figures()))

@@ -1,17 +1,20 @@
 """Startup to first frame, whole process, headless: facilitator against a bare Textual app
-in the same run. Prints medians and their ratio (target: at most 1.5).
+in the same run, interleaved so both see the same machine. Target: at most 1.5 times
+the bare app.
 
-    python -m bench.startup [RUNS]
+    python -m bench.startup
 """
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 
+from bench.figures import Figure, median, table
+
 
 def first_frame(which: str) -> float:
+    """Seconds from interpreter start to the first frame of one fresh process."""
     result = subprocess.run(
         [sys.executable, "-m", "bench.startup_probe", which],
         capture_output=True,
@@ -22,22 +25,34 @@ def first_frame(which: str) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
-def measure(runs: int) -> tuple[float, float]:
+def measure(runs: int) -> tuple[list[float], list[float]]:
     bare, ours = [], []
-    for _ in range(runs):  # interleaved, so both see the same machine
+    first_frame("facilitator")  # the first start of all pays for compiling bytecode
+    for _ in range(runs):
         bare.append(first_frame("bare"))
         ours.append(first_frame("facilitator"))
-    return statistics.median(bare), statistics.median(ours)
+    return bare, ours
 
 
-def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+def figures(quick: bool = False) -> list[Figure]:
+    runs = 1 if quick else 9
     bare, ours = measure(runs)
-    ratio = ours / bare
-    print(f"startup to first frame, median of {runs}: bare Textual {bare * 1000:.0f} ms, "
-          f"facilitator {ours * 1000:.0f} ms, ratio {ratio:.2f}")
-    print(f"target: ratio <= 1.5 -> {'met' if ratio <= 1.5 else 'NOT met'}")
+    ratios = [o / b for o, b in zip(ours, bare, strict=True)]
+    ratio = median(ours) / median(bare)
+    return [
+        Figure(
+            key="startup",
+            title="startup to first frame",
+            value=ratio,
+            unit="×",
+            target="≤ 1.5 × bare Textual",
+            met=ratio <= 1.5,
+            runs=runs,
+            detail=f"facilitator {median(ours) * 1000:.0f} ms, bare Textual {median(bare) * 1000:.0f} ms",
+            samples=ratios,
+        )
+    ]
 
 
 if __name__ == "__main__":
-    main()
+    print(table(figures()))

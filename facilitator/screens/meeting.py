@@ -9,6 +9,7 @@ thread, so a key press never waits for the disk.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import TYPE_CHECKING
 
@@ -236,7 +237,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
                 now - self._last_edit >= QUIET_SECONDS
                 or now - self._unsaved_since >= LONGEST_UNSAVED_SECONDS
             ):
-                self.save()
+                self.autosave()
 
     def _refresh_end_times(self) -> None:
         planned = from_ns(self.timebox.planned_end_wall_ns())
@@ -269,7 +270,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         if self._unsaved_since is None:
             self._unsaved_since = now
         if event.urgent:
-            self.save()
+            self.autosave()
 
     def _flush_forms(self) -> None:
         for form in self._forms:
@@ -285,6 +286,25 @@ class MeetingScreen(PromptFrames, Screen[None]):
         self.autosaver.submit(prepared)
         self._update_room_text()
         return prepared
+
+    def autosave(self) -> None:
+        """The save after a pause in typing or a changed choice, in two turns of the event
+        loop: the fields are read into the models now, the snapshot is taken and handed
+        to the writer on the next turn. A key pressed meanwhile waits for one half, not
+        for both."""
+        if self.autosaver is None:
+            return
+        self._flush_forms()
+        self._unsaved_since = None
+        # A bare event-loop callback, not a message: it runs on its own, not inside the
+        # screen's message handling.
+        asyncio.get_running_loop().call_soon(self._hand_over)
+
+    def _hand_over(self) -> None:
+        if self._shut_down or self.autosaver is None:
+            return  # shutting down saved everything already
+        self.autosaver.submit(self.session.snapshot())
+        self._update_room_text()
 
     class Saved(Message):
         """The writer thread stored a snapshot (posted from that thread)."""
@@ -319,8 +339,12 @@ class MeetingScreen(PromptFrames, Screen[None]):
 
     def _saved(self, prepared: PreparedMeeting) -> None:
         state = self.query_one("#save-state", Static)
+        # To the minute: the label then changes once a minute, not with every save, and a
+        # save costs no repaint. A failed save shows at once (banner and label).
+        text = sv.SAVED_AT.format(time=f"{from_ns(prepared.saved_wall_ns):%H.%M}")
+        if state.has_class("failed") or str(state.visual) != text:
+            relabel(state, text)
         state.set_class(False, "failed")
-        relabel(state, sv.SAVED_AT.format(time=f"{from_ns(prepared.saved_wall_ns):%H.%M.%S}"))
         if self._announce_save:
             self._announce_save = False
             self.notify(sv.SAVED_NOW, timeout=2)

@@ -288,24 +288,17 @@ class Store:
                     prepared.body,
                 ),
             )
-            existing = db.execute(
-                "SELECT number FROM sip_revisions WHERE meeting_id = ?", (prepared.id,)
-            ).fetchone()
-            if existing:
-                db.execute(
-                    "UPDATE sip_revisions SET data = ?, saved_wall_ns = ? WHERE meeting_id = ?",
-                    (prepared.sip, prepared.saved_wall_ns, prepared.id),
-                )
-            else:
-                (number,) = db.execute(
-                    "SELECT COALESCE(MAX(number), 0) + 1 FROM sip_revisions WHERE case_id = ?",
-                    (prepared.case_id,),
-                ).fetchone()
-                db.execute(
-                    "INSERT INTO sip_revisions (meeting_id, case_id, number, saved_wall_ns, data) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (prepared.id, prepared.case_id, number, prepared.saved_wall_ns, prepared.sip),
-                )
+            # The SIP of this meeting: a new revision numbered after the case's latest,
+            # or the meeting's own revision updated. One statement, so the writer
+            # thread takes the interpreter lock as few times as it can.
+            db.execute(
+                "INSERT INTO sip_revisions (meeting_id, case_id, number, saved_wall_ns, data) "
+                "VALUES (?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM sip_revisions "
+                "WHERE case_id = ?), ?, ?) "
+                "ON CONFLICT(meeting_id) DO UPDATE SET "
+                "data = excluded.data, saved_wall_ns = excluded.saved_wall_ns",
+                (prepared.id, prepared.case_id, prepared.case_id, prepared.saved_wall_ns, prepared.sip),
+            )
 
     def load_meeting(self, meeting_id: str) -> Meeting:
         rows = self._query(

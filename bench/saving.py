@@ -1,0 +1,140 @@
+"""Saving: how long the event loop (the UI thread) is held up around one save, and how
+long one write of a five-meeting case takes in the writer.
+
+- Blocked: in the meeting screen, with 50,000 characters in the step and the countdown
+  running, a probe task yields to the event loop continuously and records the longest
+  gap between its turns, from just before a save until the writer's "saved" has been
+  shown. The gap covers reading the fields, serialising, handing over to the writer
+  thread, the writer holding the interpreter lock, and showing "Sparat". Target: 2 ms.
+- Write: the writer's part, ``MeetingSession.write`` of a snapshot (one transaction,
+  synchronous=FULL, so it includes the fsync), for the latest meeting of a five-meeting
+  case. Target: 20 ms.
+
+    python -m bench.saving
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import time
+from pathlib import Path
+
+from bench.export import five_meeting_case
+from bench.figures import Figure, median, table
+from bench.typing import PARAGRAPH
+from facilitator.agenda.clock import SystemClock
+from facilitator.app import FacilitatorApp
+from facilitator.demo import ensure_demo
+from facilitator.store import Store
+from facilitator.store.session import MeetingSession
+
+
+async def blocked(saves: int, existing: int = 50_000) -> list[float]:
+    """For each save, the longest time the event loop could not run anything else (ms)."""
+    store = Store.open(Path(tempfile.mkdtemp()))
+    ensure_demo(store, SystemClock())
+    app = FacilitatorApp(store=store, clock=SystemClock())
+    pauses: list[float] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f5", "f4", "f4", "f4")  # the family's story, timer running
+        await pilot.pause()
+        area = app.focused
+        area.insert((PARAGRAPH * (existing // len(PARAGRAPH) + 1))[:existing])
+        await pilot.pause(0.5)
+        screen = app.screen
+        acknowledged = []
+        show_saved = screen._saved
+
+        def counting(prepared) -> None:
+            show_saved(prepared)
+            acknowledged.append(prepared)
+
+        screen._saved = counting  # count the "Sparat" the writer's messages lead to
+        screen.save()
+        assert screen.autosaver is not None
+        screen.autosaver.wait_idle(5)
+        await pilot.pause(0.2)
+        for index in range(saves):
+            await pilot.press(*f" {index}")  # a changed field, as after typing
+            await pilot.pause(0.05)
+            saved_before = len(acknowledged)
+            longest = 0.0
+            stop = False
+
+            async def probe() -> None:
+                nonlocal longest
+                last = time.perf_counter()
+                while not stop:
+                    await asyncio.sleep(0)
+                    now = time.perf_counter()
+                    longest = max(longest, now - last)
+                    last = now
+
+            task = asyncio.create_task(probe())
+            await asyncio.sleep(0)
+            screen.autosave()  # what the screen does after a pause in typing
+            while len(acknowledged) == saved_before:
+                await asyncio.sleep(0)
+            await asyncio.sleep(0.01)  # and showing it
+            stop = True
+            await task
+            pauses.append(longest * 1000)
+            await pilot.pause(0.1)
+    store.close()
+    return pauses
+
+
+def write_times(writes: int) -> list[float]:
+    """Milliseconds for each write of the latest meeting of a five-meeting case."""
+    folder = Path(tempfile.mkdtemp())
+    with Store.open(folder) as store:
+        meeting_id = five_meeting_case(store)
+        session = MeetingSession.load(store, meeting_id, SystemClock())
+        session.write(session.snapshot())  # warm the statement cache
+        times = []
+        for index in range(writes):
+            session.meeting.sip.family_story += f" Rad {index}."
+            prepared = session.snapshot()
+            start = time.perf_counter()
+            session.write(prepared)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def figures(quick: bool = False) -> list[Figure]:
+    saves, writes = (2, 3) if quick else (30, 60)
+    pauses = asyncio.run(blocked(saves, 2_000 if quick else 50_000))
+    times = write_times(writes)
+    block, write = median(pauses), median(times)
+    return [
+        Figure(
+            key="save_blocks_ui",
+            title="UI thread blocked by a save",
+            value=block,
+            unit="ms",
+            target="≤ 2 ms",
+            met=block <= 2,
+            runs=saves,
+            detail=f"longest event-loop pause per save, 50,000-character step; worst {max(pauses):.1f} ms",
+            samples=pauses,
+        ),
+        Figure(
+            key="save_write",
+            title="save write, five-meeting case",
+            value=write,
+            unit="ms",
+            target="≤ 20 ms",
+            met=write <= 20,
+            runs=writes,
+            detail=f"one transaction with fsync; worst {max(times):.1f} ms",
+            samples=times,
+        ),
+    ]
+
+
+if __name__ == "__main__":
+    print(table(figures()))
