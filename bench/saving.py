@@ -30,6 +30,16 @@ from facilitator.store import Store
 from facilitator.store.session import MeetingSession
 
 
+async def _probe(state: dict) -> None:
+    """Yield to the event loop over and over; note the longest time it took to get back."""
+    last = time.perf_counter()
+    while not state["stop"]:
+        await asyncio.sleep(0)
+        now = time.perf_counter()
+        state["longest"] = max(state["longest"], now - last)
+        last = now
+
+
 async def blocked(saves: int, existing: int = 50_000) -> list[float]:
     """For each save, the longest time the event loop could not run anything else (ms)."""
     store = Store.open(Path(tempfile.mkdtemp()))
@@ -62,26 +72,16 @@ async def blocked(saves: int, existing: int = 50_000) -> list[float]:
             await pilot.press(*f" {index}")  # a changed field, as after typing
             await pilot.pause(0.05)
             saved_before = len(acknowledged)
-            longest = 0.0
-            stop = False
-
-            async def probe() -> None:
-                nonlocal longest
-                last = time.perf_counter()
-                while not stop:
-                    await asyncio.sleep(0)
-                    now = time.perf_counter()
-                    longest = max(longest, now - last)
-                    last = now
-
-            task = asyncio.create_task(probe())
+            state = {"stop": False, "longest": 0.0}
+            task = asyncio.create_task(_probe(state))
             await asyncio.sleep(0)
             screen.autosave()  # what the screen does after a pause in typing
             while len(acknowledged) == saved_before:
                 await asyncio.sleep(0)
             await asyncio.sleep(0.01)  # and showing it
-            stop = True
+            state["stop"] = True
             await task
+            longest = state["longest"]
             pauses.append(longest * 1000)
             await pilot.pause(0.1)
     store.close()
