@@ -1,6 +1,6 @@
-"""Startup to first frame, whole process, headless: facilitator against a bare Textual app
-in the same run, interleaved so both see the same machine. Target: at most 1.5 times
-the bare app.
+"""Startup to first frame, whole process, headless: facilitator, opening a data directory
+with the demo case in it, against a bare Textual app showing one line, in the same run
+and interleaved so both see the same machine. Target: at most 1.5 times the bare app.
 
     python -m bench.startup
 """
@@ -9,14 +9,28 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from bench.figures import Figure, median, table
 
 
-def first_frame(which: str) -> float:
+def demo_store() -> Path:
+    """A data directory as a user has it: the demo case with its meeting."""
+    from facilitator.agenda.clock import SystemClock
+    from facilitator.demo import ensure_demo
+    from facilitator.store import Store
+
+    folder = Path(tempfile.mkdtemp())
+    with Store.open(folder) as store:
+        ensure_demo(store, SystemClock())
+    return folder
+
+
+def first_frame(which: str, data: Path) -> float:
     """Seconds from interpreter start to the first frame of one fresh process."""
     result = subprocess.run(
-        [sys.executable, "-m", "bench.startup_probe", which],
+        [sys.executable, "-m", "bench.startup_probe", which, str(data)],
         capture_output=True,
         text=True,
         check=True,
@@ -27,10 +41,11 @@ def first_frame(which: str) -> float:
 
 def measure(runs: int) -> tuple[list[float], list[float]]:
     bare, ours = [], []
-    first_frame("facilitator")  # the first start of all pays for compiling bytecode
+    data = demo_store()
+    first_frame("facilitator", data)  # the first start of all pays for compiling bytecode
     for _ in range(runs):
-        bare.append(first_frame("bare"))
-        ours.append(first_frame("facilitator"))
+        bare.append(first_frame("bare", data))
+        ours.append(first_frame("facilitator", data))
     return bare, ours
 
 

@@ -1,9 +1,15 @@
-"""One process start to first frame, for the startup benchmark: ``facilitator`` or ``bare``."""
+"""One process start to first frame, for the startup benchmark.
+
+    python -m bench.startup_probe bare
+    python -m bench.startup_probe facilitator DATA_DIR
+
+Prints the seconds from interpreter start (as near as Python lets us see it) to the
+first screen update the app produces, then exits.
+"""
 
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -25,14 +31,20 @@ def main() -> None:
         from facilitator.app import FacilitatorApp
         from facilitator.store import Store
 
-        app = FacilitatorApp(store=Store.open(Path(tempfile.mkdtemp())))
+        app = FacilitatorApp(store=Store.open(Path(sys.argv[2])))
 
-    async def first_frame(pilot) -> None:
-        await pilot.pause()
-        print(f"{time.perf_counter() - START:.6f}")
-        app.exit()
+    shown: list[float] = []
+    display = app._display
 
-    app.run(headless=True, auto_pilot=first_frame)
+    def first_display(screen, renderable) -> None:
+        display(screen, renderable)
+        if renderable is not None and not shown:
+            shown.append(time.perf_counter() - START)
+            app.call_later(app.exit)
+
+    app._display = first_display
+    app.run(headless=True, size=(120, 36))
+    print(f"{shown[0]:.6f}")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,6 @@ from textual.screen import Screen
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import Clock, SystemClock
-from facilitator.commands import MeetingCommands
-from facilitator.screens.confirm import ConfirmDialog
 from facilitator.screens.start import StartScreen
 from facilitator.settings import load_settings, save_settings
 from facilitator.store import Store, StoreError
@@ -24,13 +22,21 @@ from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, THEMES
 if TYPE_CHECKING:
     from facilitator.store.session import MeetingSession
 
+def meeting_commands():
+    """The palette's meeting commands, loaded when the palette first opens (as Textual's own
+    are): the command machinery is not needed for the first frame."""
+    from facilitator.commands import MeetingCommands
+
+    return MeetingCommands
+
+
 SWITCH_SECONDS = 0.001
 """How long a thread may hold the interpreter while another waits (Python's default: 5 ms)."""
 
 
 class FacilitatorApp(App[int]):
     TITLE = sv.APP_TITLE
-    COMMANDS = App.COMMANDS | {MeetingCommands}
+    COMMANDS = App.COMMANDS | {meeting_commands}
     COMMAND_PALETTE_DISPLAY = "^p"
     BINDINGS = [
         Binding("ctrl+q", "quit", sv.KEY_QUIT, priority=True, id="quit"),
@@ -91,6 +97,8 @@ class FacilitatorApp(App[int]):
         def answer(read_only: bool | None) -> None:
             if read_only:
                 self.push_screen(MeetingScreen(session, read_only=True))
+
+        from facilitator.screens.confirm import ConfirmDialog
 
         self.push_screen(ConfirmDialog(sv.ALREADY_OPEN, sv.OPEN_READ_ONLY), answer)
 

@@ -4,30 +4,36 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from facilitator.paths import ensure_private_dir
 
 SETTINGS_FILE = "settings.json"
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+@dataclass
+class Settings:
+    """Read at every start, before the first frame: a plain dataclass, so that reading
+    one small file does not load a validation library."""
 
     theme: str = "lots"
     """The theme: ``lots`` (default) or ``lots-kontrast`` for projectors."""
 
 
 def load_settings(config_dir: Path | None) -> Settings:
-    """The saved settings; defaults when there are none or they cannot be read."""
+    """The saved settings; defaults when there are none or they cannot be read. Unknown
+    keys are ignored; a value of the wrong type falls back to its default."""
     if config_dir is None:
         return Settings()
     try:
-        return Settings.model_validate_json((config_dir / SETTINGS_FILE).read_bytes())
-    except (OSError, ValidationError, ValueError):
+        data = json.loads((config_dir / SETTINGS_FILE).read_bytes())
+    except (OSError, ValueError):
         return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    theme = data.get("theme")
+    return Settings(theme=theme if isinstance(theme, str) else Settings.theme)
 
 
 def save_settings(config_dir: Path | None, settings: Settings) -> None:
@@ -39,5 +45,5 @@ def save_settings(config_dir: Path | None, settings: Settings) -> None:
     temporary = target.with_suffix(".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(settings.model_dump(), handle)
+        json.dump(asdict(settings), handle)
     os.replace(temporary, target)

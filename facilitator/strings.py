@@ -7,19 +7,22 @@ User text is never formatted into these as markup: screens pass it as plain text
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from facilitator.agenda.checks import MissingCode
-from facilitator.agenda.models import (
-    Action,
+from facilitator.agenda.kinds import (
     ActionStatus,
     Authority,
     CaseStatus,
     GoalHorizon,
     MeetingKind,
     MeetingStatus,
+    MissingCode,
     Role,
 )
 from facilitator.agenda.workdays import ProcessWarning, WarningCode
+
+if TYPE_CHECKING:
+    from facilitator.agenda.models import Action
 
 APP_TITLE = "Lotsmöte"
 

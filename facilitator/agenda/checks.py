@@ -11,25 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+from facilitator.agenda.kinds import MissingCode
 from facilitator.agenda.models import Capture, Consent, Meeting, MeetingKind, Person
-
-
-class MissingCode(StrEnum):
-    ACTIONS = "actions"
-    ACTION_RESPONSIBLE = "action_responsible"
-    LEAD_AUTHORITY = "lead_authority"
-    GOALS = "goals"
-    NAVIGATOR = "navigator"
-    PARTICIPATION = "participation"
-    ABSENCE_REASON = "absence_reason"
-    CHILD_VIEW = "child_view"
-    GUARDIANS_VIEW = "guardians_view"
-    NEXT_MEETING = "next_meeting"
-    FAMILY_STORY = "family_story"
-    PROFESSIONALS_STORY = "professionals_story"
-    CONSENT = "consent"
 
 
 @dataclass(frozen=True)

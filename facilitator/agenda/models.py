@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here too
+    PROFESSIONAL_ROLES,
+    SCHEMA_VERSION,
+    ActionStatus,
+    Authority,
+    Capture,
+    CaseStatus,
+    GoalHorizon,
+    MeetingKind,
+    MeetingStatus,
+    Role,
+    SkipRule,
+    StepStatus,
+)
 from facilitator.agenda.text import Line, Sentence, Text
-
-SCHEMA_VERSION = 1
-"""Version of the stored and exported record format. Bump it with a migration."""
 
 
 def new_id() -> str:
@@ -39,97 +49,6 @@ class Record(Model):
     """A model stored or exported on its own, so it says which format it is."""
 
     schema_version: Annotated[int, Field(ge=1, le=SCHEMA_VERSION)] = SCHEMA_VERSION
-
-
-# --- vocabulary -------------------------------------------------------------------
-
-
-class MeetingKind(StrEnum):
-    FIRST = "first"
-    FOLLOW_UP = "follow_up"
-    CLOSING = "closing"
-
-
-class Role(StrEnum):
-    INITIATOR = "initiator"
-    FACILITATOR = "facilitator"
-    SECRETARY = "secretary"
-    NAVIGATOR = "navigator"  # lots
-    PROFESSIONAL = "professional"  # verksamhetsaktör
-    GUARDIAN = "guardian"
-    CHILD = "child"
-    PRIVATE_NETWORK = "private_network"
-
-
-PROFESSIONAL_ROLES = frozenset(
-    {Role.INITIATOR, Role.FACILITATOR, Role.SECRETARY, Role.NAVIGATOR, Role.PROFESSIONAL}
-)
-
-
-class Authority(StrEnum):
-    """Huvudman: who funds and answers for an action."""
-
-    REGION = "region"
-    KOMMUN = "kommun"
-    OTHER = "other"
-
-
-class ActionStatus(StrEnum):
-    PLANNED = "planned"
-    ONGOING = "ongoing"
-    DONE = "done"
-    NOT_RELEVANT = "not_relevant"
-
-
-class CaseStatus(StrEnum):
-    OPEN = "open"
-    CLOSED = "closed"
-
-
-class MeetingStatus(StrEnum):
-    PLANNED = "planned"
-    RUNNING = "running"
-    FINISHED = "finished"
-
-
-class StepStatus(StrEnum):
-    PENDING = "pending"
-    RUNNING = "running"
-    DONE = "done"
-    SKIPPED = "skipped"
-
-
-class GoalHorizon(StrEnum):
-    SHORT = "short"
-    LONG = "long"
-
-
-class Capture(StrEnum):
-    """What the secretary captures during a step; the meeting screen picks a form by it."""
-
-    ATTENDANCE = "attendance"
-    CONSENT = "consent"
-    PURPOSE = "purpose"
-    FAMILY_STORY = "family_story"
-    PROFESSIONALS_STORY = "professionals_story"
-    NOTES = "notes"
-    GOALS = "goals"
-    ACTIONS = "actions"
-    ACTION_STATUS = "action_status"
-    NAVIGATOR = "navigator"
-    LEAD_AUTHORITY = "lead_authority"
-    VIEWS = "views"
-    PARTICIPATION = "participation"
-    NEXT_ATTENDEES = "next_attendees"
-    NEXT_MEETING = "next_meeting"
-    SIGNATURES = "signatures"
-    REFLECTION = "reflection"
-    IF_WORSE = "if_worse"
-
-
-class SkipRule(StrEnum):
-    NEW_PARTICIPANTS = "new_participants"
-    """The step runs only when someone attends who was not at the previous meeting."""
 
 
 # --- people and consent -------------------------------------------------------------

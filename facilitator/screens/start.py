@@ -12,21 +12,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, from_ns
-from facilitator.agenda.meetings import plan_follow_up, plan_meeting
-from facilitator.agenda.models import Case, Meeting, MeetingKind, MeetingStatus
+from facilitator.agenda.kinds import MeetingKind, MeetingStatus
 from facilitator.agenda.workdays import process_warnings
-from facilitator.screens.case import CaseScreen
-from facilitator.screens.confirm import ConfirmDialog
-from facilitator.screens.new_meeting import MeetingPlan, NewMeetingDialog
-from facilitator.screens.overview import CaseOverviewScreen
 from facilitator.store import MeetingSummary, StoreError
 
+# The screens this one opens, and the models, load when first needed: the start screen
+# is the first frame the user waits for.
 if TYPE_CHECKING:
+    from facilitator.agenda.models import Case, Meeting
     from facilitator.app import FacilitatorApp
+    from facilitator.screens.new_meeting import MeetingPlan
 
 
 class StartScreen(Screen[None]):
@@ -45,9 +44,12 @@ class StartScreen(Screen[None]):
         super().__init__()
         self._focus_meeting = focus_meeting
         self._meetings: list[MeetingSummary] = []
+        self._details_for: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # One line like the meeting screen's top bar: the same title as Textual's Header,
+        # without its three widgets to build before the first frame.
+        yield Static(Content.styled(sv.APP_TITLE, "bold"), id="app-bar")
         yield Static(sv.START_TITLE, id="start-title", markup=False)
         yield Static("", id="running", markup=False)
         with Horizontal(id="start-body"):
@@ -110,7 +112,7 @@ class StartScreen(Screen[None]):
         wanted = self._focus_meeting or self._meetings[0].id
         row = next((i for i, m in enumerate(self._meetings) if m.id == wanted), 0)
         table.move_cursor(row=row)
-        self._show(self._meetings[row].id)
+        self._show_soon(self._meetings[row].id)
 
     @on(DataTable.RowSelected, "#meetings")
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -135,6 +137,8 @@ class StartScreen(Screen[None]):
             return None
 
     def action_new_case(self) -> None:
+        from facilitator.screens.case import CaseScreen
+
         def created(case: Case | None) -> None:
             if case is None:
                 return
@@ -148,6 +152,8 @@ class StartScreen(Screen[None]):
         self.app.push_screen(CaseScreen(None, self._now()), created)
 
     def action_edit_case(self) -> None:
+        from facilitator.screens.case import CaseScreen
+
         case = self._selected_case()
         if case is None:
             return
@@ -171,6 +177,8 @@ class StartScreen(Screen[None]):
         self.app.push_screen(CaseScreen(case, self._now(), first), changed)
 
     def action_overview(self) -> None:
+        from facilitator.screens.overview import CaseOverviewScreen
+
         case = self._selected_case()
         if case is None:
             return
@@ -178,6 +186,8 @@ class StartScreen(Screen[None]):
         self.app.push_screen(overview, lambda _: self.refresh_meetings())
 
     def action_delete_case(self) -> None:
+        from facilitator.screens.confirm import ConfirmDialog
+
         case = self._selected_case()
         if case is None:
             return
@@ -204,6 +214,9 @@ class StartScreen(Screen[None]):
             self._plan_meeting(case)
 
     def _plan_meeting(self, case: Case) -> None:
+        from facilitator.agenda.meetings import plan_follow_up, plan_meeting
+        from facilitator.screens.new_meeting import NewMeetingDialog
+
         if case.consent.revoked_whole(self._now().date()):
             self.notify(sv.NO_MEETING_WITHOUT_CONSENT, severity="warning", timeout=10, markup=False)
             return
@@ -249,7 +262,20 @@ class StartScreen(Screen[None]):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
             self._focus_meeting = event.row_key.value
-            self._show(event.row_key.value)
+            self._show_soon(event.row_key.value)
+
+    def _show_soon(self, meeting_id: str) -> None:
+        """Show a meeting's details once the screen has been drawn: the list comes first,
+        and moving through it with the arrow keys never waits for a case to be read."""
+        first = self._details_for is None
+        self._details_for = meeting_id
+        if first:
+            self.call_after_refresh(self._show_pending)
+
+    def _show_pending(self) -> None:
+        meeting_id, self._details_for = self._details_for, None
+        if meeting_id is not None and self.is_attached:
+            self._show(meeting_id)
 
     def _show(self, meeting_id: str) -> None:
         try:
@@ -285,11 +311,12 @@ class StartScreen(Screen[None]):
                 phase = step.phase
                 lines.append(Content.from_markup("[i]$phase[/i]", phase=phase))
             minutes = step.planned_ns // NS_PER_MIN
-            lines.append(Content(f"{number:>2}. {minutes:>3} {sv.MINUTES_SHORT}  ") + Content(step.title))
+            # Padded after the number, not before it: wrapping drops a line's leading spaces.
+            lines.append(Content(f"{f'{number}.':<4}{minutes:>3} {sv.MINUTES_SHORT}  ") + Content(step.title))
         start = meeting.planned_start
         end = start + timedelta(minutes=meeting.planned_minutes)
         lines.append(
-            Content(f"    {meeting.planned_minutes:>3} {sv.MINUTES_SHORT}  {start:%H.%M}–{end:%H.%M}")
+            Content(f"{meeting.planned_minutes} {sv.MINUTES_SHORT}  {start:%H.%M}–{end:%H.%M}")
         )
         return Content("\n").join(lines)
 

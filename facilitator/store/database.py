@@ -19,17 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from facilitator.agenda.models import (
-    Case,
-    Meeting,
-    MeetingKind,
-    MeetingStatus,
-    Sip,
-)
-from facilitator.agenda.revisions import SipRevision
+from facilitator.agenda.kinds import MeetingKind, MeetingStatus
 from facilitator.paths import ensure_private_dir
 from facilitator.store.errors import (
     DatabaseUnreadable,
@@ -39,6 +31,12 @@ from facilitator.store.errors import (
     classify,
 )
 from facilitator.store.migrations import migrate, upgrade_record
+
+if TYPE_CHECKING:
+    # The models (and pydantic) load when the first record is read, not when the store
+    # opens: the start screen lists meetings from plain columns.
+    from facilitator.agenda.models import Case, Meeting
+    from facilitator.agenda.revisions import SipRevision
 
 DB_NAME = "facilitator.sqlite3"
 
@@ -210,12 +208,16 @@ class Store:
             )
 
     def load_case(self, case_id: str) -> Case:
+        from facilitator.agenda.models import Case
+
         rows = self._query("SELECT data FROM cases WHERE id = ?", (case_id,))
         if not rows:
             raise NotFound(f"no case {case_id}")
         return self._parse(Case, rows[0][0], f"case {case_id}")
 
     def list_cases(self) -> list[Case]:
+        from facilitator.agenda.models import Case
+
         rows = self._query("SELECT id, data FROM cases ORDER BY created_at DESC, id")
         return [self._parse(Case, data, f"case {cid}") for cid, data in rows]
 
@@ -301,6 +303,8 @@ class Store:
             )
 
     def load_meeting(self, meeting_id: str) -> Meeting:
+        from facilitator.agenda.models import Meeting, Sip
+
         rows = self._query(
             "SELECT m.data, r.data FROM meetings m "
             "LEFT JOIN sip_revisions r ON r.meeting_id = m.id WHERE m.id = ?",
@@ -323,6 +327,9 @@ class Store:
 
     def revisions(self, case_id: str) -> list[SipRevision]:
         """Every SIP revision of the case, oldest first."""
+        from facilitator.agenda.models import Sip
+        from facilitator.agenda.revisions import SipRevision
+
         rows = self._query(
             "SELECT r.meeting_id, r.number, r.saved_wall_ns, r.data, m.kind "
             "FROM sip_revisions r JOIN meetings m ON m.id = r.meeting_id "
@@ -390,11 +397,13 @@ class Store:
     def _parse(self, model, data: str, what: str):
         try:
             return model.model_validate_json(upgrade_record(data))
-        except (ValidationError, ValueError) as exc:
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
             raise DatabaseUnreadable(self.path, f"{what} cannot be read ({_first_problem(exc)})") from None
 
 
 def _first_problem(exc: Exception) -> str:
+    from pydantic import ValidationError
+
     if isinstance(exc, ValidationError):
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"]) or "record"

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from facilitator.agenda.models import SCHEMA_VERSION
+from facilitator.agenda.kinds import SCHEMA_VERSION
 from facilitator.store.errors import DatabaseUnreadable
 
 SCHEMA_STEPS: dict[int, list[str]] = {

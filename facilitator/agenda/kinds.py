@@ -1,0 +1,116 @@
+"""The domain's vocabulary: kinds, roles, statuses and codes, as plain enums.
+
+Nothing here needs pydantic, so the start screen and the Swedish wording can use these
+names without loading the models: the app shows its first frame sooner.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+SCHEMA_VERSION = 1
+"""Version of the stored and exported record format. Bump it with a migration."""
+
+
+class MeetingKind(StrEnum):
+    FIRST = "first"
+    FOLLOW_UP = "follow_up"
+    CLOSING = "closing"
+
+
+class Role(StrEnum):
+    INITIATOR = "initiator"
+    FACILITATOR = "facilitator"
+    SECRETARY = "secretary"
+    NAVIGATOR = "navigator"  # lots
+    PROFESSIONAL = "professional"  # verksamhetsaktör
+    GUARDIAN = "guardian"
+    CHILD = "child"
+    PRIVATE_NETWORK = "private_network"
+
+
+PROFESSIONAL_ROLES = frozenset(
+    {Role.INITIATOR, Role.FACILITATOR, Role.SECRETARY, Role.NAVIGATOR, Role.PROFESSIONAL}
+)
+
+
+class Authority(StrEnum):
+    """Huvudman: who funds and answers for an action."""
+
+    REGION = "region"
+    KOMMUN = "kommun"
+    OTHER = "other"
+
+
+class ActionStatus(StrEnum):
+    PLANNED = "planned"
+    ONGOING = "ongoing"
+    DONE = "done"
+    NOT_RELEVANT = "not_relevant"
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    FINISHED = "finished"
+
+
+class StepStatus(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class GoalHorizon(StrEnum):
+    SHORT = "short"
+    LONG = "long"
+
+
+class Capture(StrEnum):
+    """What the secretary captures during a step; the meeting screen picks a form by it."""
+
+    ATTENDANCE = "attendance"
+    CONSENT = "consent"
+    PURPOSE = "purpose"
+    FAMILY_STORY = "family_story"
+    PROFESSIONALS_STORY = "professionals_story"
+    NOTES = "notes"
+    GOALS = "goals"
+    ACTIONS = "actions"
+    ACTION_STATUS = "action_status"
+    NAVIGATOR = "navigator"
+    LEAD_AUTHORITY = "lead_authority"
+    VIEWS = "views"
+    PARTICIPATION = "participation"
+    NEXT_ATTENDEES = "next_attendees"
+    NEXT_MEETING = "next_meeting"
+    SIGNATURES = "signatures"
+    REFLECTION = "reflection"
+    IF_WORSE = "if_worse"
+
+
+class SkipRule(StrEnum):
+    NEW_PARTICIPANTS = "new_participants"
+    """The step runs only when someone attends who was not at the previous meeting."""
+
+
+class MissingCode(StrEnum):
+    ACTIONS = "actions"
+    ACTION_RESPONSIBLE = "action_responsible"
+    LEAD_AUTHORITY = "lead_authority"
+    GOALS = "goals"
+    NAVIGATOR = "navigator"
+    PARTICIPATION = "participation"
+    ABSENCE_REASON = "absence_reason"
+    CHILD_VIEW = "child_view"
+    GUARDIANS_VIEW = "guardians_view"
+    NEXT_MEETING = "next_meeting"
+    FAMILY_STORY = "family_story"
+    PROFESSIONALS_STORY = "professionals_story"
+    CONSENT = "consent"
