@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
@@ -114,3 +115,31 @@ def test_typing_past_the_last_row_scrolls_by_half_a_view_not_a_row():
     assert all(0 <= row < height for row, height, _ in seen)  # the cursor is always in view
     scrolls = len({scroll for _, _, scroll in seen})
     assert scrolls <= 12 // 3  # a 7-row view moves at least three rows at a time
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(KEYS, min_size=1, max_size=30))
+def test_any_keys_show_the_same_rows(keys):
+    plain, notes = asyncio.run(seen_after(keys))
+    assert notes == plain
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab åÖ\t語👍\u0301-\n"), max_size=300),
+    st.integers(min_value=0, max_value=40),
+)
+def test_the_quick_cursor_lookup_agrees_with_textual(text, width):
+    from textual.document._document import Document
+    from textual.document._wrapped_document import WrappedDocument
+
+    from facilitator.widgets.notes import _QuickWrap
+
+    document = Document(text)
+    textual = WrappedDocument(document, width=width, tab_width=4)
+    quick = WrappedDocument(document, width=width, tab_width=4)
+    quick.__class__ = _QuickWrap
+    assert quick.height == textual.height
+    for row, line in enumerate(document.lines):
+        for column in range(len(line) + 1):
+            assert quick.location_to_offset((row, column)) == textual.location_to_offset((row, column))

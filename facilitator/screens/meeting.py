@@ -27,7 +27,7 @@ from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S, from_ns
 from facilitator.agenda.models import Capture
 from facilitator.agenda.timebox import TimeboxError
-from facilitator.screens.pacing import PromptFrames, settle, unsettle
+from facilitator.screens.pacing import Collector, PromptFrames
 from facilitator.store.autosave import Autosaver
 from facilitator.store.database import PreparedMeeting
 from facilitator.store.errors import StorageFailure, classify
@@ -83,6 +83,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         self._forms: list[CaptureForm] = []
         self._unsaved_since: float | None = None
         self._last_edit = 0.0
+        self._collector = Collector()
         self._save_failed = False
         self._announce_save = False
         self._shut_down = False
@@ -152,10 +153,10 @@ class MeetingScreen(PromptFrames, Screen[None]):
             self.query_one("#step-body").disabled = True
         else:
             self._say_resumed()
-        self.call_after_refresh(settle)
+        self.call_after_refresh(self._collector.start)
 
     def on_unmount(self) -> None:
-        unsettle()
+        self._collector.stop()
 
     def _say_resumed(self) -> None:
         """After a restart (or a crash), say where the meeting stands and how long it was away."""
@@ -231,8 +232,9 @@ class MeetingScreen(PromptFrames, Screen[None]):
         if time_up.display != show:
             time_up.display = show
             time_up.update(Content.styled(sv.TIME_UP, "bold $error") if show else "")
+        now = time.monotonic()
+        self._collector.tick(quiet_for=now - self._last_edit)
         if self._unsaved_since is not None:
-            now = time.monotonic()
             if (
                 now - self._last_edit >= QUIET_SECONDS
                 or now - self._unsaved_since >= LONGEST_UNSAVED_SECONDS

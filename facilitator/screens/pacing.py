@@ -6,16 +6,14 @@ arrives just after any other frame (the countdown, a save) waits up to two frame
 about 33 ms, before it is shown. For the secretary that is a visible stutter.
 
 ``PromptFrames`` gives a screen a timer with leading-edge pacing instead: it paints as
-soon as there is something to paint, and never twice within ``FRAME_SECONDS``. That is
-half Textual's frame time, so a key that follows a countdown frame waits at most about
-8 ms; frames still come only when something changed.
+soon as there is something to paint, and never twice within ``FRAME_SECONDS`` (about
+4 ms), so a key that follows a countdown frame waits at most that. Frames still come
+only when something changed: typing, the countdown, a save, at most a few dozen a second.
 
 Python's full garbage collection walks every object the app holds; with Textual's
 widgets and caches that is over a hundred thousand objects and a pause of 50–200 ms,
-which lands in the middle of someone's sentence. ``settle`` collects once when the
-meeting screen opens and freezes what survives (the app, its widgets, its styles), so
-later collections walk only what was made since; ``unsettle`` gives them back to the
-collector when the screen closes.
+which would land in the middle of someone's sentence. ``Collector`` moves collection to
+the pauses in typing.
 """
 
 from __future__ import annotations
@@ -28,7 +26,7 @@ from textual._context import active_app
 from textual.screen import Screen
 from textual.timer import EventTargetGone, Timer
 
-FRAME_SECONDS = 1 / 120
+FRAME_SECONDS = 1 / 240
 
 
 class PacedTimer(Timer):
@@ -70,12 +68,53 @@ class PromptFrames(Screen):
         return timer
 
 
-def settle() -> None:
-    """Collect once, then keep what survives out of later collections."""
-    gc.collect()
-    gc.freeze()
+class Collector:
+    """Garbage collection at pauses in typing, not in the middle of a word.
 
+    While the meeting screen is open, Python's automatic collector is off: it would run
+    every few hundred allocations, and a frame makes thousands, so collections of a few
+    milliseconds kept landing between a key and its frame. Instead ``tick`` (four times
+    a second) collects the young generations when nobody has typed for a moment, or
+    anyway when two seconds have passed, and the whole heap when the room has been quiet
+    for a few seconds (at least once a minute). Reference counting frees everything that
+    is not in a cycle at once, as always; only cyclic garbage waits for these moments.
+    """
 
-def unsettle() -> None:
-    """Let the collector see everything again (the frozen objects may now be garbage)."""
-    gc.unfreeze()
+    YOUNG_SECONDS = 2.0
+    FULL_SECONDS = 60.0
+    QUIET_SECONDS = 0.15
+    """No key for this long: a young collection will not be in anyone's way."""
+    STILL_SECONDS = 3.0
+    """No key for this long: a full collection will not be either."""
+
+    def __init__(self) -> None:
+        self._young = self._full = time.monotonic()
+        self._active = False
+
+    def start(self) -> None:
+        """Collect once, freeze what survives (the app, its widgets, its styles: later
+        collections need not walk it again), and take over from the automatic collector."""
+        gc.collect()
+        gc.freeze()
+        gc.disable()
+        self._young = self._full = time.monotonic()
+        self._active = True
+
+    def stop(self) -> None:
+        if self._active:
+            self._active = False
+            gc.unfreeze()
+            gc.enable()
+
+    def tick(self, quiet_for: float) -> None:
+        if not self._active:
+            return
+        now = time.monotonic()
+        if now - self._full >= self.FULL_SECONDS or (
+            quiet_for >= self.STILL_SECONDS and now - self._full >= self.YOUNG_SECONDS * 5
+        ):
+            gc.collect()
+            self._young = self._full = now
+        elif quiet_for >= self.QUIET_SECONDS or now - self._young >= self.YOUNG_SECONDS:
+            gc.collect(1)
+            self._young = now

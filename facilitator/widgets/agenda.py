@@ -42,6 +42,7 @@ class AgendaView(Static):
     def __init__(self, **kwargs):
         super().__init__("", **kwargs)
         self._shown = ""
+        self._state: tuple | None = None
         self._timebox: Timebox | None = None
         self.spacious = False
         """A blank line between steps: the room layout, read from across the room."""
@@ -49,12 +50,25 @@ class AgendaView(Static):
     def on_resize(self) -> None:
         if self._timebox is not None:
             self._shown = ""
+            self._state = None
             self.refresh_from(self._timebox)
 
     def refresh_from(self, timebox: Timebox) -> None:
         self._timebox = timebox
-        # Leave room for a scrollbar that may appear when the agenda is long.
-        content = self.render_agenda(timebox, max(20, self.content_size.width - 3), self.spacious)
+        # The agenda shows no running time, so it changes only when a step's state does:
+        # called four times a second, it compares that first and is done.
+        width = max(20, self.content_size.width - 3)  # room for a scrollbar
+        state = (
+            width,
+            self.spacious,
+            timebox.current_index,
+            timebox.finished,
+            tuple((s.status, s.allotted_ns, s.elapsed_ns, s.title) for s in timebox.steps),
+        )
+        if state == self._state:
+            return
+        self._state = state
+        content = self.render_agenda(timebox, width, self.spacious)
         if content.plain != self._shown:
             self._shown = content.plain
             self.update(content)

@@ -25,17 +25,54 @@ to tens of thousands of characters; at that size a key costs a visible stall.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from textual._cells import cell_len
 from textual.cache import LRUCache
 from textual.document._edit import Edit, EditResult
+from textual.document._wrapped_document import WrappedDocument
+from textual.expand_tabs import expand_tabs_inline
 from textual.geometry import Offset, Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Location, Selection
 
 CACHED_LINES = 4096
 """Rendered lines kept: far more than a screen, a few hundred kilobytes at most."""
+
+
+# Rich removes these when it builds a Text; where a line holds one, Textual's own lookup
+# (which builds a Text) is the one that agrees with what is drawn.
+_RICH_STRIPS = frozenset("\x07\x08\x0b\x0c\x0d")
+
+
+class _QuickWrap(WrappedDocument):
+    """Textual's wrapped document, with two lookups made cheap.
+
+    The cursor's screen position is asked for several times per key. Textual answers by
+    building a Rich ``Text`` of the whole paragraph and dividing it into its rows; here
+    the row comes from the wrap offsets and the column from the row's own characters.
+    The height is the number of rows already kept, not a sum over every paragraph.
+    """
+
+    @property
+    def height(self) -> int:
+        return len(self._offset_to_line_info)
+
+    def location_to_offset(self, location: Location) -> Offset:
+        line_index, column = location
+        if not 0 <= line_index < len(self._line_index_to_offsets):
+            return super().location_to_offset(location)
+        line = self.document[line_index]
+        if _RICH_STRIPS.intersection(line):
+            return super().location_to_offset(location)
+        bounds = self._wrap_offsets[line_index]
+        section = bisect_right(bounds, column)
+        start = bounds[section - 1] if section else 0
+        x = cell_len(expand_tabs_inline(line[start:column], self._tab_width))
+        return Offset(x, self._line_index_to_offsets[line_index][section])
 
 
 class NotesArea(TextArea):
@@ -223,6 +260,7 @@ class NotesArea(TextArea):
 
     def _set_document(self, *args, **kwargs) -> None:
         super()._set_document(*args, **kwargs)
+        self.wrapped_document.__class__ = _QuickWrap  # same state, quicker lookups
         if self.is_mounted:
             self.refresh()  # new text (load_text): nothing cached applies to its rows
 
