@@ -290,22 +290,28 @@ class MeetingScreen(PromptFrames, Screen[None]):
         return prepared
 
     def autosave(self) -> None:
-        """The save after a pause in typing or a changed choice, in two turns of the event
-        loop: the fields are read into the models now, the snapshot is taken and handed
-        to the writer on the next turn. A key pressed meanwhile waits for one half, not
-        for both."""
+        """The save after a pause in typing or a changed choice, in three turns of the
+        event loop: the fields are read into the models, then the snapshot is taken, then
+        it is handed to the writer thread (which from then on competes for the
+        interpreter). A key pressed meanwhile waits for one of these, never for all."""
         if self.autosaver is None:
             return
         self._flush_forms()
         self._unsaved_since = None
-        # A bare event-loop callback, not a message: it runs on its own, not inside the
+        # Bare event-loop callbacks, not messages: each runs on its own, not inside the
         # screen's message handling.
-        asyncio.get_running_loop().call_soon(self._hand_over)
+        asyncio.get_running_loop().call_soon(self._snapshot_soon)
 
-    def _hand_over(self) -> None:
+    def _snapshot_soon(self) -> None:
         if self._shut_down or self.autosaver is None:
             return  # shutting down saved everything already
-        self.autosaver.submit(self.session.snapshot())
+        prepared = self.session.snapshot()
+        asyncio.get_running_loop().call_soon(self._hand_over, prepared)
+
+    def _hand_over(self, prepared: PreparedMeeting) -> None:
+        if self._shut_down or self.autosaver is None:
+            return
+        self.autosaver.submit(prepared)
         self._update_room_text()
 
     class Saved(Message):

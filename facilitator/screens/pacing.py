@@ -30,24 +30,29 @@ FRAME_SECONDS = 1 / 240
 
 
 class PacedTimer(Timer):
-    """Fires as soon as it is resumed, but at most once per interval."""
+    """Fires as soon as it is resumed, but leaves a gap after each firing: at least the
+    interval, and at least as long as the firing itself took. A key that follows a quiet
+    moment is painted at once; when keys pour in faster than frames can follow (a fast
+    typist, a scanner, a paste through a terminal without bracketed paste), at least half
+    the time goes to reading them, and each frame shows several."""
 
     async def _run(self) -> None:
-        last: float | None = None
+        next_allowed = 0.0
         while True:
             await self._active.wait()
-            if last is not None:
-                wait = last + self._interval - time.monotonic()
-                if wait > 0:
-                    await asyncio.sleep(wait)
-                    await self._active.wait()
-            last = time.monotonic()
+            wait = next_allowed - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+                await self._active.wait()
+            started = time.monotonic()
             if active_app.get()._exit:
                 return
             try:
-                await self._tick(next_timer=last, count=0)
+                await self._tick(next_timer=started, count=0)
             except EventTargetGone:
                 return
+            took = time.monotonic() - started
+            next_allowed = started + max(self._interval, 2 * took)
 
 
 class PromptFrames(Screen):
