@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.figures import Figure, median, table
-from bench.typing import TEXT
+from bench.scene import TEXT
 from facilitator.agenda.clock import NS_PER_S, ManualClock
 
 HOURS = 3

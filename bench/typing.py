@@ -9,37 +9,17 @@ output. Target: p99 at most 16 ms (one frame at 60 Hz).
 from __future__ import annotations
 
 import asyncio
-import tempfile
 import time
-from pathlib import Path
 
 from textual import events
 
 from bench.figures import Figure, median, percentile, table
-from facilitator.agenda.clock import SystemClock
-from facilitator.app import FacilitatorApp
-from facilitator.demo import ensure_demo
-from facilitator.store import Store
-
-TEXT = "Elsa berättar om morgnarna, om skolan och om kvällarna då oron kommer. "
-PARAGRAPH = TEXT * 5 + "\n"
-"""Notes as a secretary types them: paragraphs of a few hundred characters."""
+from bench.scene import TEXT, long_step
 
 
 async def measure(keys: int, existing: int = 50_000) -> list[float]:
-    store = Store.open(Path(tempfile.mkdtemp()))
-    ensure_demo(store, SystemClock())
-    app = FacilitatorApp(store=store, clock=SystemClock())
     latencies: list[float] = []
-    async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("f5", "f4", "f4", "f4")  # the family's story, timer running
-        await pilot.pause()
-        area = app.focused
-        area.insert((PARAGRAPH * (existing // len(PARAGRAPH) + 1))[:existing])
-        await pilot.pause(0.5)
+    async with long_step(existing) as (app, _pilot, area):
         shown: list[float] = []
         on_screen = asyncio.Event()
         before = {"cursor": area.cursor_location}
@@ -68,7 +48,6 @@ async def measure(keys: int, existing: int = 50_000) -> list[float]:
             latencies.append(shown[0] - start)
             await asyncio.sleep(0.03)  # a quick typist: about 30 keys a second
         app._display = original
-    store.close()
     return latencies
 
 
