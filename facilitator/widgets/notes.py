@@ -39,8 +39,8 @@ from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Location, Selection
 
-CACHED_LINES = 4096
-"""Rendered lines kept: far more than a screen, a few hundred kilobytes at most."""
+CACHED_LINES = 1024
+"""Rendered rows kept: twenty screens of them, a megabyte or two at most."""
 
 
 # Rich removes these when it builds a Text; where a line holds one, Textual's own lookup
