@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "facilitator"
 DATA_ENV = "FACILITATOR_DATA_DIR"
 CONFIG_ENV = "FACILITATOR_CONFIG_DIR"
@@ -22,6 +20,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(DATA_ENV)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when neither flag nor environment says where
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
@@ -29,6 +29,8 @@ def config_dir() -> Path:
     env = os.environ.get(CONFIG_ENV)
     if env:
         return Path(env).expanduser()
+    import platformdirs
+
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from facilitator.paths import ensure_private_dir
@@ -12,13 +11,18 @@ from facilitator.paths import ensure_private_dir
 SETTINGS_FILE = "settings.json"
 
 
-@dataclass
 class Settings:
-    """Read at every start, before the first frame: a plain dataclass, so that reading
-    one small file does not load a validation library."""
+    """Read at every start, before the first frame: a plain class, so that reading one
+    small file loads no validation library."""
 
-    theme: str = "lots"
-    """The theme: ``lots`` (default) or ``lots-kontrast`` for projectors."""
+    DEFAULT_THEME = "lots"
+
+    def __init__(self, theme: str = DEFAULT_THEME):
+        self.theme = theme
+        """The theme: ``lots`` (default) or ``lots-kontrast`` for projectors."""
+
+    def as_json(self) -> dict[str, str]:
+        return {"theme": self.theme}
 
 
 def load_settings(config_dir: Path | None) -> Settings:
@@ -33,7 +37,7 @@ def load_settings(config_dir: Path | None) -> Settings:
     if not isinstance(data, dict):
         return Settings()
     theme = data.get("theme")
-    return Settings(theme=theme if isinstance(theme, str) else Settings.theme)
+    return Settings(theme) if isinstance(theme, str) else Settings()
 
 
 def save_settings(config_dir: Path | None, settings: Settings) -> None:
@@ -45,5 +49,5 @@ def save_settings(config_dir: Path | None, settings: Settings) -> None:
     temporary = target.with_suffix(".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(asdict(settings), handle)
+        json.dump(settings.as_json(), handle)
     os.replace(temporary, target)

@@ -8,10 +8,10 @@ never blocks: the people in the room decide.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 HOLIDAY_CATEGORIES = ("public", "de_facto")
 """The ``holidays`` categories that are days off: PUBLIC holidays and the DE_FACTO ones
@@ -71,8 +71,7 @@ class WarningCode(StrEnum):
     MANY_MEETINGS = "many_meetings"
 
 
-@dataclass(frozen=True)
-class ProcessWarning:
+class ProcessWarning(NamedTuple):
     """A rule of the process that a date or count does not keep.
 
     ``subject`` is the date or count the warning is about, ``limit`` the bound it
