@@ -31,10 +31,13 @@ FRAME_SECONDS = 1 / 240
 
 class PacedTimer(Timer):
     """Fires as soon as it is resumed, but leaves a gap after each firing: at least the
-    interval, and at least as long as the firing itself took. A key that follows a quiet
-    moment is painted at once; when keys pour in faster than frames can follow (a fast
-    typist, a scanner, a paste through a terminal without bracketed paste), at least half
-    the time goes to reading them, and each frame shows several."""
+    interval, and at least as long as the firing itself took. And while input is still
+    waiting to be read (a fast typist, a scanner, a paste through a terminal without
+    bracketed paste), it waits for that first, up to one 60 Hz frame: a key that follows
+    a quiet moment is painted at once, and a flood of keys is read, each frame showing
+    several."""
+
+    INPUT_FIRST_SECONDS = 1 / 60
 
     async def _run(self) -> None:
         next_allowed = 0.0
@@ -44,8 +47,12 @@ class PacedTimer(Timer):
             if wait > 0:
                 await asyncio.sleep(wait)
                 await self._active.wait()
+            app = active_app.get()
+            patience = time.monotonic() + self.INPUT_FIRST_SECONDS
+            while app._message_queue.qsize() and time.monotonic() < patience:
+                await asyncio.sleep(0)  # let the app read it
             started = time.monotonic()
-            if active_app.get()._exit:
+            if app._exit:
                 return
             try:
                 await self._tick(next_timer=started, count=0)
