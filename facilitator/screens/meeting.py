@@ -376,6 +376,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         if self._shut_down:
             return True
         self._shut_down = True
+        self._collector.stop()  # the automatic collector again, whatever comes next
         self.save()
         written = self.autosaver.close() if self.autosaver is not None else True
         if self.lock is not None:
