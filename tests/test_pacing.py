@@ -1,0 +1,38 @@
+"""The meeting screen moves garbage collection to pauses in typing, and gives it back."""
+
+import gc
+
+from facilitator.screens.pacing import Collector
+from tests.screens_helpers import demo_app
+
+
+async def test_collection_is_the_screens_while_the_meeting_is_open(store):
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert not gc.isenabled()  # collected at pauses instead
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_quiet_moments_collect_and_busy_ones_wait():
+    collector = Collector()
+    collector.start()
+    try:
+        collector._young -= 1  # a second since the last collection
+        before = gc.get_stats()[1]["collections"]
+        collector.tick(quiet_for=0.01)  # typing: not now
+        assert gc.get_stats()[1]["collections"] == before
+        collector.tick(quiet_for=0.5)  # a pause: now
+        assert gc.get_stats()[1]["collections"] == before + 1
+        collector._young -= Collector.YOUNG_SECONDS
+        collector.tick(quiet_for=0.0)  # two seconds of typing: anyway
+        assert gc.get_stats()[1]["collections"] == before + 2
+    finally:
+        collector.stop()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
