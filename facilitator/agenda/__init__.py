@@ -3,13 +3,13 @@
 Used the same way by the app, the command line and the exporters.
 
 Names are loaded on first use (PEP 562), so importing one light part, such as the
-clock or the vocabulary, does not load the models and pydantic with it.
+clock or the vocabulary, does not load the models and pydantic with it. ``_WHERE`` is
+the one list of the public names and the modules they live in.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
 _WHERE = {
     "MissingPart": "facilitator.agenda.checks",
@@ -78,140 +78,7 @@ _WHERE = {
     "working_days_between": "facilitator.agenda.workdays",
 }
 
-__all__ = [
-    "Action",
-    "ActionStatus",
-    "AgendaTemplate",
-    "Authority",
-    "Capture",
-    "Case",
-    "CaseStatus",
-    "Child",
-    "Clock",
-    "Consent",
-    "Goal",
-    "GoalHorizon",
-    "Guardian",
-    "LeadAuthority",
-    "ManualClock",
-    "Meeting",
-    "MeetingKind",
-    "MeetingStatus",
-    "MissingCode",
-    "MissingPart",
-    "NS_PER_MIN",
-    "NS_PER_MS",
-    "NS_PER_S",
-    "Navigator",
-    "NextMeeting",
-    "Person",
-    "Phase",
-    "ProcessWarning",
-    "Revocation",
-    "Role",
-    "SCHEMA_VERSION",
-    "Signature",
-    "Sip",
-    "SipRevision",
-    "SkipRule",
-    "StepRun",
-    "StepStatus",
-    "StepTemplate",
-    "SystemClock",
-    "TemplateError",
-    "Timebox",
-    "TimeboxError",
-    "TimerState",
-    "WarningCode",
-    "add_working_days",
-    "clean_line",
-    "clean_multiline",
-    "default_template",
-    "distribute",
-    "from_ns",
-    "is_working_day",
-    "load_template",
-    "missing_parts",
-    "plan_meeting",
-    "process_warnings",
-    "scale_minutes",
-    "scaled",
-    "step_for",
-    "step_runs",
-    "sync_status",
-    "timebox_for",
-    "to_ns",
-    "uncovered",
-    "working_days_between",
-]
-
-if TYPE_CHECKING:
-    from facilitator.agenda.checks import MissingPart, missing_parts, step_for, uncovered
-    from facilitator.agenda.clock import (
-        NS_PER_MIN,
-        NS_PER_MS,
-        NS_PER_S,
-        Clock,
-        ManualClock,
-        SystemClock,
-        from_ns,
-        to_ns,
-    )
-    from facilitator.agenda.kinds import (
-        ActionStatus,
-        Authority,
-        Capture,
-        CaseStatus,
-        GoalHorizon,
-        MeetingKind,
-        MeetingStatus,
-        MissingCode,
-        Role,
-        SkipRule,
-        StepStatus,
-    )
-    from facilitator.agenda.meetings import plan_meeting, sync_status, timebox_for
-    from facilitator.agenda.models import (
-        SCHEMA_VERSION,
-        Action,
-        Case,
-        Child,
-        Consent,
-        Goal,
-        Guardian,
-        LeadAuthority,
-        Meeting,
-        Navigator,
-        NextMeeting,
-        Person,
-        Revocation,
-        Signature,
-        Sip,
-        StepRun,
-        TimerState,
-    )
-    from facilitator.agenda.revisions import SipRevision
-    from facilitator.agenda.templates import (
-        AgendaTemplate,
-        Phase,
-        StepTemplate,
-        TemplateError,
-        default_template,
-        load_template,
-        scale_minutes,
-        scaled,
-        step_runs,
-    )
-    from facilitator.agenda.text import clean_line, clean_multiline
-    from facilitator.agenda.timebox import Timebox, TimeboxError, distribute
-    from facilitator.agenda.workdays import (
-        ProcessWarning,
-        WarningCode,
-        add_working_days,
-        is_working_day,
-        process_warnings,
-        working_days_between,
-    )
+__all__ = sorted(_WHERE)
 
 
 def __getattr__(name: str) -> object:
