@@ -6,11 +6,11 @@ the whole history). Target: PDF at most 0.5 s.
 
 from __future__ import annotations
 
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.scratch import scratch_dir
 from bench.figures import Figure, median, table
 from facilitator.agenda import Action, Authority, Goal, MeetingKind, plan_meeting
 from facilitator.export.files import FORMATS, export_meeting
@@ -47,7 +47,7 @@ TITLES = {"pdf": "PDF", "docx": "DOCX", "md": "Markdown", "json": "JSON", "ics":
 def figures(quick: bool = False) -> list[Figure]:
     runs = 1 if quick else 9
     results = []
-    with Store.open(Path(tempfile.mkdtemp())) as store:
+    with scratch_dir() as folder, Store.open(folder) as store:
         meeting_id = five_meeting_case(store)
         now = datetime.now(UTC)
         for fmt in FORMATS:

@@ -18,10 +18,10 @@ import random
 import resource
 import subprocess
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from bench.scratch import scratch_dir
 from bench.figures import Figure, median, table
 from bench.scene import TEXT
 from facilitator.agenda.clock import NS_PER_S, ManualClock
@@ -46,6 +46,11 @@ def peak_mib() -> float:
 
 async def meeting(seconds: int, characters: int) -> int:
     """Run the meeting; returns the number of characters typed."""
+    with scratch_dir() as folder:
+        return await _meeting(folder, seconds, characters)
+
+
+async def _meeting(folder: Path, seconds: int, characters: int) -> int:
     from facilitator.app import FacilitatorApp
     from facilitator.demo import ensure_demo
     from facilitator.store import Store
@@ -53,7 +58,7 @@ async def meeting(seconds: int, characters: int) -> int:
 
     rng = random.Random(3)
     clock = ManualClock()
-    store = Store.open(Path(tempfile.mkdtemp()))
+    store = Store.open(folder)
     ensure_demo(store, clock)
     app = FacilitatorApp(store=store, clock=clock)
     words = TEXT.split()

@@ -16,11 +16,11 @@ long one write of a five-meeting case takes in the writer.
 from __future__ import annotations
 
 import asyncio
-import tempfile
 import time
 from pathlib import Path
 
 from bench.export import five_meeting_case
+from bench.scratch import scratch_dir
 from bench.figures import Figure, median, table
 from bench.scene import long_step
 from facilitator.agenda.clock import SystemClock
@@ -76,8 +76,7 @@ async def blocked(saves: int, existing: int = 50_000) -> list[float]:
 
 def write_times(writes: int) -> list[float]:
     """Milliseconds for each write of the latest meeting of a five-meeting case."""
-    folder = Path(tempfile.mkdtemp())
-    with Store.open(folder) as store:
+    with scratch_dir() as folder, Store.open(folder) as store:
         meeting_id = five_meeting_case(store)
         session = MeetingSession.load(store, meeting_id, SystemClock())
         session.write(session.snapshot())  # warm the statement cache

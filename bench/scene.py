@@ -3,13 +3,12 @@ secretary in the family's story with a long text already typed."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from textual.pilot import Pilot
 
+from bench.scratch import scratch_dir
 from facilitator.agenda.clock import SystemClock
 from facilitator.app import FacilitatorApp
 from facilitator.demo import ensure_demo
@@ -25,10 +24,9 @@ PARAGRAPH = TEXT * 5 + "\n"
 async def long_step(existing: int) -> AsyncIterator[tuple[FacilitatorApp, Pilot, NotesArea]]:
     """The app at 120×36 in step 4 of the demo meeting, its text area holding ``existing``
     characters and the cursor at their end."""
-    store = Store.open(Path(tempfile.mkdtemp()))
-    ensure_demo(store, SystemClock())
-    app = FacilitatorApp(store=store, clock=SystemClock())
-    try:
+    with scratch_dir() as folder, Store.open(folder) as store:
+        ensure_demo(store, SystemClock())
+        app = FacilitatorApp(store=store, clock=SystemClock())
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             await pilot.press("enter")
@@ -40,5 +38,3 @@ async def long_step(existing: int) -> AsyncIterator[tuple[FacilitatorApp, Pilot,
             area.insert((PARAGRAPH * (existing // len(PARAGRAPH) + 1))[:existing])
             await pilot.pause(0.5)
             yield app, pilot, area
-    finally:
-        store.close()

@@ -10,19 +10,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from bench.figures import Figure, median, table
+from bench.scratch import scratch_dir
 
 
-def demo_store() -> Path:
+def demo_store(folder: Path) -> Path:
     """A data directory as a user has it: the demo case with its meeting."""
     from facilitator.agenda.clock import SystemClock
     from facilitator.demo import ensure_demo
     from facilitator.store import Store
 
-    folder = Path(tempfile.mkdtemp())
     with Store.open(folder) as store:
         ensure_demo(store, SystemClock())
     return folder
@@ -50,11 +49,12 @@ def first_frame(which: str, data: Path) -> float:
 
 def measure(runs: int) -> tuple[list[float], list[float]]:
     bare, ours = [], []
-    data = demo_store()
-    first_frame("facilitator", data)  # the first start of all pays for compiling bytecode
-    for _ in range(runs):
-        bare.append(first_frame("bare", data))
-        ours.append(first_frame("facilitator", data))
+    with scratch_dir() as folder:
+        data = demo_store(folder)
+        first_frame("facilitator", data)  # the first start of all pays for compiling bytecode
+        for _ in range(runs):
+            bare.append(first_frame("bare", data))
+            ours.append(first_frame("facilitator", data))
     return bare, ours
 
 

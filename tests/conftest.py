@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 
@@ -34,6 +36,21 @@ STOCKHOLM = timezone(timedelta(hours=1))
 # whatever the zone of the machine they run on.
 os.environ["TZ"] = "Europe/Stockholm"
 time.tzset()
+
+
+def pytest_configure(config):
+    """Every test's files go under one folder of this run, removed when the run ends, so
+    the suite leaves nothing in the temporary directory (pytest keeps its last three runs
+    otherwise). Workers get a folder each inside it."""
+    if config.option.basetemp is None and not hasattr(config, "workerinput"):
+        config.option.basetemp = tempfile.mkdtemp(prefix="facilitator-tests-")
+        config._facilitator_basetemp = config.option.basetemp
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_facilitator_basetemp", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

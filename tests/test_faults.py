@@ -157,11 +157,8 @@ async def test_a_second_writer_gets_read_only(store):
         other_window.release()
 
 
-def test_the_lock_goes_with_the_holder():
-    import tempfile
-    from pathlib import Path
-
-    folder = Path(tempfile.mkdtemp())
+def test_the_lock_goes_with_the_holder(tmp_path):
+    folder = tmp_path
     first = MeetingLock(folder, "abc")
     second = MeetingLock(folder, "abc")
     assert first.acquire()

@@ -109,8 +109,8 @@ TOP = st.one_of(
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=TOP)
-def test_any_json_is_imported_or_refused_in_one_line(document, capsys):
-    folder = Path(tempfile.mkdtemp())
+def test_any_json_is_imported_or_refused_in_one_line(document, capsys, tmp_path):
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
     data = folder / "data"
     with Store.open(data) as store:
         _stored_case(store)
