@@ -19,7 +19,7 @@ from facilitator.demo import DEMO_MEETING_ID, ensure_demo
 from facilitator.room import RoomApp
 from facilitator.screens.room import RoomScreen
 from facilitator.store import Store
-from facilitator.store.session import MeetingSession
+from facilitator.meeting.session import MeetingSession
 
 
 async def measure(changes: int) -> list[float]:

@@ -25,7 +25,7 @@ from bench.figures import Figure, median, table
 from bench.scene import long_step
 from facilitator.agenda.clock import SystemClock
 from facilitator.store import Store
-from facilitator.store.session import MeetingSession
+from facilitator.meeting.session import MeetingSession
 
 
 async def _probe(state: dict) -> None:

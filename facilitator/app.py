@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +19,7 @@ from facilitator.store.lock import MeetingLock
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
-    from facilitator.store.session import MeetingSession
+    from facilitator.meeting.session import MeetingSession
 
 def meeting_commands():
     """The palette's meeting commands, loaded when the palette first opens (as Textual's own
@@ -28,10 +27,6 @@ def meeting_commands():
     from facilitator.commands import MeetingCommands
 
     return MeetingCommands
-
-
-SWITCH_SECONDS = 0.001
-"""How long a thread may hold the interpreter while another waits (Python's default: 5 ms)."""
 
 
 class FacilitatorApp(App[int]):
@@ -54,9 +49,6 @@ class FacilitatorApp(App[int]):
         notice: str | None = None,
     ):
         super().__init__()
-        # The writer thread saves while the secretary types. When both want the
-        # interpreter, the UI gets it back within a millisecond instead of five.
-        sys.setswitchinterval(SWITCH_SECONDS)
         self._notice = notice
         self.store = store
         self.clock: Clock = clock or SystemClock()
@@ -77,26 +69,29 @@ class FacilitatorApp(App[int]):
 
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting to write in it, or read-only if another window writes in it."""
+        from facilitator.meeting.live import LiveMeeting
+        from facilitator.meeting.session import MeetingSession
         from facilitator.screens.meeting import MeetingScreen
-        from facilitator.store.session import MeetingSession
 
-        try:
-            session = MeetingSession.load(self.store, meeting_id, self.clock)
-        except StoreError as exc:
-            self.notify(sv.STORE_PROBLEM.format(problem=exc), severity="error", markup=False)
-            return
         lock = MeetingLock(self.store.path.parent, meeting_id)
         try:
             locked = lock.acquire()
         except OSError:
             locked = False
+        try:
+            # Loaded after the lock is taken: no other window writes it from here on.
+            session = MeetingSession.load(self.store, meeting_id, self.clock)
+        except StoreError as exc:
+            lock.release()
+            self.notify(sv.STORE_PROBLEM.format(problem=exc), severity="error", markup=False)
+            return
         if locked:
-            self.push_screen(MeetingScreen(session, lock=lock))
+            self.push_screen(MeetingScreen(LiveMeeting(session, lock)))
             return
 
         def answer(read_only: bool | None) -> None:
             if read_only:
-                self.push_screen(MeetingScreen(session, read_only=True))
+                self.push_screen(MeetingScreen(LiveMeeting(session, read_only=True)))
 
         from facilitator.screens.confirm import ConfirmDialog
 

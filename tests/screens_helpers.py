@@ -64,3 +64,26 @@ async def paste(pilot, text: str) -> None:
 async def saved(screen: MeetingScreen) -> None:
     """Let the writer thread finish what it was given."""
     assert screen.autosaver.wait_idle(5.0)
+
+
+def screen_lines(app) -> list[str]:
+    """What a person sees: the app's screen as text, one string per row.
+
+    Rendered the way Textual renders its own screenshots (``App.export_screenshot``),
+    as plain text instead of SVG."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(
+        width=width, height=height, file=io.StringIO(), force_terminal=True, record=True,
+        color_system="truecolor", legacy_windows=False, safe_box=False,
+    )
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    lines = console.export_text(styles=False).split("\n")
+    return [line.rstrip() for line in lines[:height]]
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_lines(app))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from facilitator.agenda import Action, ActionStatus, Goal, Person, Role, clean_line
-from facilitator.export.document import sip_document
+from facilitator.agenda.sipview import sip_document
 from facilitator.export.docx import to_docx
 from facilitator.export.files import export_meeting
 from facilitator.export.ics import to_ics

@@ -60,7 +60,7 @@ def test_meeting_screen(snap_compare, store, case, size):
 @pytest.mark.parametrize("size", [(160, 45), (100, 30)])
 def test_room_view(snap_compare, store, size):
     from facilitator.room import RoomApp
-    from facilitator.store.session import MeetingSession
+    from facilitator.meeting.session import MeetingSession
 
     _, clock, meeting_id = demo_app(store)
     session = MeetingSession.load(store, meeting_id, clock)

@@ -51,6 +51,8 @@ _WHERE = {
     "Person": "facilitator.agenda.models",
     "Revocation": "facilitator.agenda.models",
     "SCHEMA_VERSION": "facilitator.agenda.models",
+    "SIP_TEXT_FIELDS": "facilitator.agenda.models",
+    "apply_draft": "facilitator.agenda.models",
     "Signature": "facilitator.agenda.models",
     "Sip": "facilitator.agenda.models",
     "StepRun": "facilitator.agenda.models",

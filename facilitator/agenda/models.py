@@ -10,7 +10,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here too
     PROFESSIONAL_ROLES,
@@ -207,6 +207,31 @@ class Sip(Record):
     if_worse: Text = ""
     next_meeting: NextMeeting = Field(default_factory=NextMeeting)
     signatures: Annotated[list[Signature], Field(max_length=100)] = []
+
+
+SIP_TEXT_FIELDS = (
+    "purpose",
+    "family_story",
+    "professionals_story",
+    "notes",
+    "child_absence_reason",
+    "child_view",
+    "guardians_view",
+    "reflection",
+    "if_worse",
+)
+"""The SIP's free-text fields: what the secretary types a step's words into."""
+
+
+def apply_draft(sip: Sip, fields: dict[str, str]) -> None:
+    """Put text typed but not yet saved into ``sip``: only its free-text fields, each
+    cleaned as any text is; a value the model refuses (too long) is left out."""
+    for name, text in fields.items():
+        if name in SIP_TEXT_FIELDS:
+            try:
+                setattr(sip, name, text)
+            except ValidationError:
+                continue
 
 
 # --- the meeting --------------------------------------------------------------------

@@ -12,9 +12,22 @@ All durations are integer nanoseconds.
 
 from __future__ import annotations
 
+from enum import Enum
+
 from facilitator.agenda.apportion import apportion
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S, Clock
 from facilitator.agenda.models import StepRun, StepStatus, TimerState
+
+
+class TimerPhase(Enum):
+    """Where the timer stands, as a screen says it."""
+
+    NOT_STARTED = "not_started"
+    RUNNING = "running"
+    LAST_MINUTE = "last_minute"
+    OVERRUN = "overrun"
+    PAUSED = "paused"
+    FINISHED = "finished"
 
 
 class TimeboxError(Exception):
@@ -98,6 +111,20 @@ class Timebox:
         """Allotted minus elapsed: negative once the step runs over."""
         i = self.state.current if index is None else index
         return self.steps[i].allotted_ns - self.elapsed_ns(i)
+
+    def phase(self) -> TimerPhase:
+        if self.finished:
+            return TimerPhase.FINISHED
+        if not self.started:
+            return TimerPhase.NOT_STARTED
+        if not self.running:
+            return TimerPhase.PAUSED
+        remaining = self.remaining_ns()
+        if remaining < 0:
+            return TimerPhase.OVERRUN
+        if remaining <= NS_PER_MIN:
+            return TimerPhase.LAST_MINUTE
+        return TimerPhase.RUNNING
 
     def overrun_ns(self, index: int | None = None) -> int:
         return max(0, -self.remaining_ns(index))

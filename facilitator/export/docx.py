@@ -8,7 +8,7 @@ from docx import Document
 from docx.shared import Pt, RGBColor
 
 from facilitator import strings as sv
-from facilitator.export.document import SipDocument
+from facilitator.agenda.sipview import SipDocument
 
 # Word cannot hold C0 controls in its XML; the models never contain them, but a
 # document from an older file might: drop them rather than fail.
@@ -31,7 +31,7 @@ def to_docx(document: SipDocument) -> bytes:
         cells = facts.add_row().cells
         cells[0].text = _safe(label)
         cells[1].text = _safe(value)
-    for part in document.sections:
+    for part in document.paper:
         word.add_heading(_safe(part.heading), level=1)
         for paragraph in part.paragraphs:
             word.add_paragraph(_safe(paragraph))

@@ -46,7 +46,7 @@ def export_meeting(store: Store, meeting_id: str, fmt: str, now: datetime) -> Ex
         from facilitator.export.ics import to_ics
 
         return Exported(to_ics(meeting, now), f"nasta-mote-{meeting.planned_start:%Y-%m-%d}.ics", [])
-    from facilitator.export.document import sip_document
+    from facilitator.agenda.sipview import sip_document
 
     document = sip_document(case, meeting, number, previous)
     if fmt == "md":

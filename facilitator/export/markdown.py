@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Case, Meeting, Sip
-from facilitator.export.document import SipDocument, sip_document
+from facilitator.agenda.sipview import SipDocument, sip_document
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _LINE_START = re.compile(r"^(\s*(?:\d+)?)([-=.)])")
@@ -51,7 +51,7 @@ def render(document: SipDocument) -> str:
     out: list[str] = [f"# {document.title}", ""]
     out += [f"- **{label}:** {escape(value, line_start=False)}" for label, value in document.facts]
     out += ["", f"*{document.confidential}*", ""]
-    for section in document.sections:
+    for section in document.paper:
         out += [f"## {section.heading}", ""]
         body = [escape_block(p) for p in section.paragraphs]
         if section.items:

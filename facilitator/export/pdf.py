@@ -14,7 +14,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from facilitator import strings as sv
-from facilitator.export.document import Section, SipDocument
+from facilitator.agenda.sipview import Section, SipDocument
 
 FONT = "SourceSans"
 _MARGIN = 18
@@ -153,7 +153,7 @@ def to_pdf(document: SipDocument) -> bytes:
         pdf.cell(34, 5.5, printable(label))
         pdf.set_font(FONT, "", 10.5)
         pdf.multi_cell(pdf.epw - 34, 5.5, printable(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    for section in document.sections:
+    for section in document.paper:
         _section(pdf, section)
     _signatures(pdf, document.signers)
     return bytes(pdf.output())

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from facilitator import strings as sv
-from facilitator.store.session import MeetingSession
+from facilitator.meeting.session import MeetingSession
 from facilitator.widgets.forms import CaptureForm
 from facilitator.widgets.lists import AttendanceEditor
 

@@ -101,7 +101,12 @@ class Collector:
 
     def __init__(self) -> None:
         self._young = self._full = time.monotonic()
+        self._last_key = 0.0
         self._active = False
+
+    def typed(self) -> None:
+        """A key was pressed: collections wait for a pause."""
+        self._last_key = time.monotonic()
 
     def start(self) -> None:
         """Collect once, freeze what survives (the app, its widgets, its styles: later
@@ -118,10 +123,14 @@ class Collector:
             gc.unfreeze()
             gc.enable()
 
-    def tick(self, quiet_for: float) -> None:
+    def tick(self, quiet_for: float | None = None) -> None:
+        """Collect if this is a good moment; ``quiet_for``: seconds since the last key
+        (default: as noted by ``typed``)."""
         if not self._active:
             return
         now = time.monotonic()
+        if quiet_for is None:
+            quiet_for = now - self._last_key
         if now - self._full >= self.FULL_SECONDS or (
             quiet_for >= self.STILL_SECONDS and now - self._full >= self.YOUNG_SECONDS * 5
         ):

@@ -1,4 +1,6 @@
-"""The SIP review before the last step ends: every section, and what is still missing."""
+"""The SIP review before the last step ends: every section, and what is still missing.
+
+The sections are the one SIP view that the room view and every export render too."""
 
 from __future__ import annotations
 
@@ -13,72 +15,10 @@ from textual.widgets.option_list import Option
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import missing_parts
-from facilitator.agenda.models import Capture, Case, Meeting
-from facilitator.store.session import MeetingSession
-
-
-def _text(value: str) -> Content:
-    return Content(value) if value.strip() else Content.styled(sv.NOT_STATED, "italic $text-muted")
-
-
-def sip_sections(case: Case, meeting: Meeting) -> list[tuple[str, Content]]:
-    """Every section of the SIP as it stands, in the routine's order, for the screen."""
-    sip = meeting.sip
-    people = [
-        Content(p.name)
-        + Content.styled(
-            f"  {p.organisation} · {', '.join(sv.ROLE[r] for r in p.roles)}"
-            + ("" if p.present else f" · {sv.LABEL_ABSENT}"),
-            "$text-muted",
-        )
-        for p in meeting.attendance
-    ]
-    actions = [
-        Content("• ")
-        + Content(a.what)
-        + Content.styled(
-            f"  {a.responsible} · {a.organisation} · {sv.AUTHORITY[a.authority]} · "
-            f"{a.due.isoformat() if a.due else '–'} · {sv.ACTION_STATUS[a.status]}",
-            "$text-muted",
-        )
-        for a in sip.actions
-    ]
-    nav = sip.navigator
-    lead = sip.lead_authority
-    if sip.child_participated is None:
-        participation = _text("")
-    elif sip.child_participated:
-        participation = Content(sv.LABEL_CHILD_TOOK_PART + ".")
-    else:
-        participation = Content(sv.LABEL_CHILD_ABSENT + ": ") + _text(sip.child_absence_reason)
-    nxt = sip.next_meeting
-    sections = [
-        (sv.SECTION_QUESTION, _text(case.question)),
-        (sv.SECTION_PURPOSE, _text(sip.purpose)),
-        (sv.SECTION_PARTICIPANTS, Content("\n").join(people) if people else _text("")),
-        (sv.SECTION_FAMILY_STORY, _text(sip.family_story)),
-        (sv.SECTION_PROFESSIONALS_STORY, _text(sip.professionals_story)),
-        (sv.SECTION_NOTES, _text(sip.notes)),
-        (sv.SECTION_GOALS, Content("\n").join(Content("• ") + Content(g.text) for g in sip.goals) if sip.goals else _text("")),
-        (sv.SECTION_ACTIONS, Content("\n").join(actions) if actions else _text("")),
-        (sv.SECTION_NAVIGATOR, _text(", ".join(x for x in (nav.name, nav.organisation, nav.phone, nav.email) if x)) if nav else _text("")),
-        (sv.SECTION_LEAD, (Content(sv.AUTHORITY[lead.authority] + " ") + Content(lead.organisation)) if lead else _text("")),
-        (sv.SECTION_PARTICIPATION, participation),
-        (sv.LABEL_CHILD_VIEW, _text(sip.child_view)),
-        (sv.LABEL_GUARDIANS_VIEW, _text(sip.guardians_view)),
-    ]
-    if sip.reflection or sip.if_worse:
-        sections += [(sv.SECTION_REFLECTION, _text(sip.reflection)), (sv.SECTION_IF_WORSE, _text(sip.if_worse))]
-    sections.append(
-        (
-            sv.SECTION_NEXT,
-            Content(f"{sv.when(nxt.start) if nxt.start else sv.NOT_STATED}, ")
-            + _text(nxt.place)
-            + Content(f"\n{sv.LABEL_NEXT_ATTENDEES}: ")
-            + _text(", ".join(nxt.attendees)),
-        )
-    )
-    return sections
+from facilitator.agenda.models import Capture
+from facilitator.agenda.sipview import Section, sip_document
+from facilitator.meeting.session import MeetingSession
+from facilitator.widgets.sipview import section_body, section_heading
 
 
 class ReviewScreen(Screen[Capture | str | None]):
@@ -106,9 +46,9 @@ class ReviewScreen(Screen[Capture | str | None]):
         yield Static(Content.styled(sv.REVIEW_TITLE, "bold"), id="review-title")
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-sip"):
-                for title, body in sip_sections(self.session.case, self.session.meeting):
-                    yield Static(Content.styled(title, "bold $text-secondary"), classes="section-title")
-                    yield Static(body, classes="section-body")
+                for section in self.sections():
+                    yield Static(section_heading(section), classes="section-title")
+                    yield Static(section_body(section, sv.NOT_STATED), classes="section-body")
             with VerticalScroll(id="review-missing"):
                 if self.missing:
                     yield Static(Content.styled(sv.REVIEW_MISSING, "bold $error"))
@@ -132,6 +72,15 @@ class ReviewScreen(Screen[Capture | str | None]):
                     markup=False,
                 )
         yield Footer()
+
+    def sections(self) -> list[Section]:
+        """The SIP's sections that this meeting's agenda fills, or that hold something."""
+        meeting = self.session.meeting
+        captured = {capture for step in meeting.steps for capture in step.captures}
+        document = sip_document(self.session.case, meeting)
+        return [
+            s for s in document.sections if captured.intersection(s.captures) or (s.captures and not s.empty)
+        ]
 
     def on_mount(self) -> None:
         if self.missing:

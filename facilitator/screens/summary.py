@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_S
 from facilitator.agenda.models import StepRun, StepStatus
-from facilitator.store.session import MeetingSession
+from facilitator.meeting.session import MeetingSession
 
 BAR_WIDTH = 40
 

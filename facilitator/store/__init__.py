@@ -1,6 +1,12 @@
 """SQLite persistence: cases, meetings and SIP revisions. Imports no UI framework."""
 
-from facilitator.store.database import DB_NAME, MeetingSummary, PreparedMeeting, Store
+from facilitator.store.database import (
+    DB_NAME,
+    MeetingSummary,
+    PreparedCase,
+    PreparedMeeting,
+    Store,
+)
 from facilitator.store.errors import DatabaseUnreadable, NotFound, StorageFailure, StoreError
 from facilitator.store.migrations import CURRENT_VERSION
 
@@ -10,6 +16,7 @@ __all__ = [
     "DatabaseUnreadable",
     "MeetingSummary",
     "NotFound",
+    "PreparedCase",
     "PreparedMeeting",
     "StorageFailure",
     "Store",

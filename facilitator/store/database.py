@@ -11,6 +11,7 @@ connection, one lock.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -57,6 +58,8 @@ _CONNECTION_STATEMENTS = (
     "VALUES (NEW.id, NEW.case_id, (SELECT COALESCE(MAX(number), 0) + 1 FROM sip_revisions "
     "WHERE case_id = NEW.case_id), NEW.saved_wall_ns, NEW.sip) "
     "ON CONFLICT(meeting_id) DO UPDATE SET data = excluded.data, saved_wall_ns = excluded.saved_wall_ns; "
+    # The meeting as saved holds everything its draft held.
+    "DELETE FROM drafts WHERE meeting_id = NEW.id; "
     "END",
 )
 
@@ -87,6 +90,19 @@ class PreparedMeeting(NamedTuple):
             sip=meeting.sip.model_dump_json(),
             saved_wall_ns=saved_wall_ns,
         )
+
+
+class PreparedCase(NamedTuple):
+    """A case serialised at one instant, ready to be written from another thread."""
+
+    id: str
+    status: str
+    created_at: str
+    body: str
+
+    @classmethod
+    def of(cls, case: Case) -> PreparedCase:
+        return cls(case.id, case.status.value, case.created_at.isoformat(), case.model_dump_json())
 
 
 class MeetingSummary(NamedTuple):
@@ -225,11 +241,15 @@ class Store:
     # --- cases ------------------------------------------------------------------------
 
     def save_case(self, case: Case) -> None:
+        self.write_case(PreparedCase.of(case))
+
+    def write_case(self, prepared: PreparedCase) -> None:
+        """Write a case serialised earlier (on another thread, as a meeting's snapshot is)."""
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO cases (id, status, created_at, data) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET status = excluded.status, data = excluded.data",
-                (case.id, case.status.value, case.created_at.isoformat(), case.model_dump_json()),
+                tuple(prepared),
             )
 
     def load_case(self, case_id: str) -> Case:
@@ -279,6 +299,10 @@ class Store:
         """Remove the case, its meetings and SIP revisions, and compact the file so that
         none of its text stays on disk (not in the database, not in the write-ahead log)."""
         with self._transaction() as db:
+            db.execute(
+                "DELETE FROM drafts WHERE meeting_id IN (SELECT id FROM meetings WHERE case_id = ?)",
+                (case_id,),
+            )
             db.execute("DELETE FROM sip_revisions WHERE case_id = ?", (case_id,))
             db.execute("DELETE FROM meetings WHERE case_id = ?", (case_id,))
             deleted = db.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount
@@ -324,6 +348,34 @@ class Store:
                 )
             except (sqlite3.Error, OSError) as exc:
                 raise classify(exc) from None
+
+    def write_draft(self, meeting_id: str, fields: str, saved_wall_ns: int) -> None:
+        """Store the text being typed (JSON of field name to text) until the meeting's
+        next save replaces it: one statement, one transaction."""
+        with self._lock:
+            self._check_present()
+            try:
+                self._db.execute(
+                    "INSERT INTO drafts (meeting_id, saved_wall_ns, data) VALUES (?, ?, ?) "
+                    "ON CONFLICT(meeting_id) DO UPDATE SET saved_wall_ns = excluded.saved_wall_ns, "
+                    "data = excluded.data",
+                    (meeting_id, saved_wall_ns, fields),
+                )
+            except (sqlite3.Error, OSError) as exc:
+                raise classify(exc) from None
+
+    def load_draft(self, meeting_id: str) -> dict[str, str]:
+        """The text typed since the meeting was last saved, by field; empty when none."""
+        rows = self._query("SELECT data FROM drafts WHERE meeting_id = ?", (meeting_id,))
+        if not rows:
+            return {}
+        try:
+            fields = json.loads(rows[0][0])
+        except ValueError:
+            return {}  # a draft is a convenience; the meeting's own row is the record
+        if not isinstance(fields, dict):
+            return {}
+        return {k: v for k, v in fields.items() if isinstance(k, str) and isinstance(v, str)}
 
     def load_meeting(self, meeting_id: str) -> Meeting:
         from facilitator.agenda.models import Meeting, Sip

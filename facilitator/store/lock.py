@@ -1,37 +1,128 @@
-"""One writer per meeting: an advisory lock that the operating system drops with the
-process, so a crash or ``kill -9`` never leaves a meeting locked."""
+"""One writer per meeting: an advisory lock on a file in the data directory, which the
+operating system drops with the process, so a crash or ``kill -9`` never leaves a
+meeting locked. ``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows.
+
+The room view asks which meetings are open for writing by trying each lock for an
+instant (``writing_meetings``). A writer that meets such a probe tries again a few times
+within a fraction of a second, so the two never get in each other's way.
+"""
 
 from __future__ import annotations
 
-import fcntl
+import errno
 import os
+import sys
+import time
 from pathlib import Path
+
+PREFIX = "meeting-"
+SUFFIX = ".lock"
+PATIENCE_SECONDS = 0.25
+"""How long ``acquire`` keeps trying a lock that is held only for a probe's instant."""
+
+_CONTENDED = {errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK, errno.EDEADLK}
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            if exc.errno in _CONTENDED:
+                return False
+            raise
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in _CONTENDED:
+                return False
+            raise
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def lock_path(data_dir: Path, meeting_id: str) -> Path:
+    return data_dir / f"{PREFIX}{meeting_id}{SUFFIX}"
 
 
 class MeetingLock:
     def __init__(self, data_dir: Path, meeting_id: str):
-        self.path = data_dir / f"meeting-{meeting_id}.lock"
+        self.meeting_id = meeting_id
+        self.path = lock_path(data_dir, meeting_id)
         self._fd: int | None = None
 
-    def acquire(self) -> bool:
-        """Take the lock if no other process holds it; False if one does."""
+    def acquire(self, patience: float = PATIENCE_SECONDS) -> bool:
+        """Take the lock if no other window holds it; False if one does."""
         if self._fd is not None:
             return True
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        deadline = time.monotonic() + patience
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            while not _try_lock(fd):
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    return False
+                time.sleep(0.01)
+        except OSError:
             os.close(fd)
-            return False
+            raise
         self._fd = fd
         return True
 
     def release(self) -> None:
         if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+            try:
+                _unlock(self._fd)
+            finally:
+                os.close(self._fd)
+                self._fd = None
 
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+
+def is_open_for_writing(data_dir: Path, meeting_id: str) -> bool:
+    """Whether some window holds the meeting's lock. Takes the lock for an instant when
+    nobody does; changes nothing on disk."""
+    try:
+        fd = os.open(lock_path(data_dir, meeting_id), os.O_RDWR)
+    except OSError:
+        return False  # never opened for writing, or the file is gone
+    try:
+        if _try_lock(fd):
+            _unlock(fd)
+            return False
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def writing_meetings(data_dir: Path) -> list[str]:
+    """The ids of the meetings that a window holds open for writing right now."""
+    try:
+        names = os.listdir(data_dir)
+    except OSError:
+        return []
+    ids = [
+        name[len(PREFIX) : -len(SUFFIX)]
+        for name in names
+        if name.startswith(PREFIX) and name.endswith(SUFFIX)
+    ]
+    return sorted(i for i in ids if is_open_for_writing(data_dir, i))

@@ -47,6 +47,16 @@ SCHEMA_STEPS: dict[int, list[str]] = {
         )""",
         "INSERT INTO schema_version (version) VALUES (0)",
     ],
+    2: [
+        # The text of a step as it is being typed, written a moment after each pause in
+        # typing so the room view can show it; the meeting's own row replaces it at the
+        # next save (see Store.write_meeting). A draft present is newer than its meeting.
+        """CREATE TABLE drafts (
+            meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+            saved_wall_ns INTEGER NOT NULL,
+            data TEXT NOT NULL
+        )""",
+    ],
 }
 
 CURRENT_VERSION = max(SCHEMA_STEPS)

@@ -28,8 +28,9 @@ PREFIX = 15
 
 
 def _wrap(title: str, width: int) -> list[str]:
-    """The title in lines of ``width``; continuation lines are indented under the title."""
-    return textwrap.wrap(title, max(8, width - PREFIX)) or [""]
+    """The title in lines of ``width``; continuation lines are indented under the title.
+    Words are never split: a word longer than the line is cut at the edge with "…"."""
+    return textwrap.wrap(title, max(8, width - PREFIX), break_long_words=False) or [""]
 
 
 class AgendaView(Static):
@@ -45,7 +46,9 @@ class AgendaView(Static):
         self._state: tuple | None = None
         self._timebox: Timebox | None = None
         self.spacious = False
-        """A blank line between steps: the room layout, read from across the room."""
+        """A blank line between steps: the room view, read from across the room."""
+        self.current_line = 0
+        """The line of the current step, for a scrolling parent to keep in view."""
 
     def on_resize(self) -> None:
         if self._timebox is not None:
@@ -53,7 +56,8 @@ class AgendaView(Static):
             self._state = None
             self.refresh_from(self._timebox)
 
-    def refresh_from(self, timebox: Timebox) -> None:
+    def refresh_from(self, timebox: Timebox) -> bool:
+        """Redraw if a step's state changed; True if it did."""
         self._timebox = timebox
         # The agenda shows no running time, so it changes only when a step's state does:
         # called four times a second, it compares that first and is done.
@@ -66,16 +70,23 @@ class AgendaView(Static):
             tuple((s.status, s.allotted_ns, s.elapsed_ns, s.title) for s in timebox.steps),
         )
         if state == self._state:
-            return
+            return False
         self._state = state
-        content = self.render_agenda(timebox, width, self.spacious)
+        content, self.current_line = self.agenda_lines(timebox, width, self.spacious)
         if content.plain != self._shown:
             self._shown = content.plain
             self.update(content)
+        return True
+
+    @classmethod
+    def render_agenda(cls, timebox: Timebox, width: int = 40, spacious: bool = False) -> Content:
+        return cls.agenda_lines(timebox, width, spacious)[0]
 
     @staticmethod
-    def render_agenda(timebox: Timebox, width: int = 40, spacious: bool = False) -> Content:
+    def agenda_lines(timebox: Timebox, width: int = 40, spacious: bool = False) -> tuple[Content, int]:
+        """The agenda, and the line its current step starts on."""
         lines: list[Content] = []
+        current_line = 0
         phase = None
         first_in_phase = True
         for index, step in enumerate(timebox.steps):
@@ -83,7 +94,7 @@ class AgendaView(Static):
                 phase = step.phase
                 if lines:
                     lines.append(Content(""))
-                for part in textwrap.wrap(phase, max(8, width)) or [""]:
+                for part in textwrap.wrap(phase, max(8, width), break_long_words=False) or [""]:
                     lines.append(Content.styled(part, "bold $text-secondary"))
                 first_in_phase = True
             number = f"{index + 1:>2}"
@@ -108,7 +119,9 @@ class AgendaView(Static):
             if spacious and not first_in_phase:
                 lines.append(Content(""))
             first_in_phase = False
+            if is_current:
+                current_line = len(lines)
             lines.append(head + Content.styled(title_lines[0], style))
             for more in title_lines[1:]:
                 lines.append(Content(" " * PREFIX) + Content.styled(more, style))
-        return Content("\n").join(lines)
+        return Content("\n").join(lines), current_line

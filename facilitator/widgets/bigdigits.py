@@ -1,4 +1,4 @@
-"""Digits five rows tall, for the room layout: read from the back of the room."""
+"""Digits five rows tall, or ten or fifteen: the countdown read from the back of the room."""
 
 from __future__ import annotations
 
@@ -26,21 +26,29 @@ _FONT = {
 ROWS = 5
 
 
-def big_lines(text: str) -> list[str]:
-    """The five rows of ``text`` in the big font (unknown characters are left out)."""
+def big_lines(text: str, scale: int = 1) -> list[str]:
+    """The rows of ``text`` in the big font, each pixel ``scale`` times larger (unknown
+    characters are left out)."""
     glyphs = [_FONT[ch] for ch in text if ch in _FONT]
-    return [
-        "  ".join("".join("██" if px == "#" else "  " for px in glyph[row]) for glyph in glyphs)
+    on, off, gap = "██" * scale, "  " * scale, "  " * scale
+    rows = [
+        gap.join("".join(on if px == "#" else off for px in glyph[row]) for glyph in glyphs)
         for row in range(ROWS)
     ]
+    return [row for row in rows for _ in range(scale)]
+
+
+def big_width(text: str, scale: int = 1) -> int:
+    return max((len(line) for line in big_lines(text, scale)), default=0)
 
 
 class BigDigits(Widget):
     DEFAULT_CSS = """
-    BigDigits { width: auto; height: 5; }
+    BigDigits { width: auto; height: auto; }
     """
 
     value: reactive[str] = reactive("", repaint=False)
+    scale: reactive[int] = reactive(1, layout=True)
 
     def __init__(self, value: str = "", **kwargs):
         super().__init__(**kwargs)
@@ -48,17 +56,13 @@ class BigDigits(Widget):
 
     def watch_value(self, old: str, new: str) -> None:
         # A new time is the same width almost always: lay out the screen only when not.
-        self.refresh(layout=self._width(old) != self._width(new))
-
-    @staticmethod
-    def _width(text: str) -> int:
-        return max((len(line) for line in big_lines(text)), default=0)
+        self.refresh(layout=big_width(old, self.scale) != big_width(new, self.scale))
 
     def render(self) -> Content:
-        return Content("\n".join(big_lines(self.value)))
+        return Content("\n".join(big_lines(self.value, self.scale)))
 
     def get_content_width(self, container, viewport) -> int:
-        return self._width(self.value)
+        return big_width(self.value, self.scale)
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return ROWS
+        return ROWS * self.scale

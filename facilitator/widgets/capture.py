@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from facilitator.agenda.models import Capture, StepRun
-from facilitator.store.session import MeetingSession
+from facilitator.meeting.session import MeetingSession
 from facilitator.widgets import forms, lists
 from facilitator.widgets.forms import CaptureForm
 

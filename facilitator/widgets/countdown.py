@@ -1,77 +1,100 @@
-"""The step's countdown in large digits: amber in the last minute, red with +mm:ss over."""
+"""The step's countdown: amber in the last minute, red with +mm:ss over.
+
+``Countdown`` is the secretary's (three-row digits and what to press); the room view
+has its own, larger and without keys (``screens/room.py``). Both read the same
+``TimerPhase`` and the same ``clock_text``.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from facilitator import strings as sv
-from facilitator.agenda.clock import NS_PER_MIN
-from facilitator.agenda.timebox import Timebox
+from facilitator.agenda.clock import NS_PER_MIN, from_ns
+from facilitator.agenda.timebox import Timebox, TimerPhase
 from facilitator.widgets.agenda import clock_text
-from facilitator.widgets.bigdigits import BigDigits
 from facilitator.widgets.label import relabel
+
+PHASE_CLASSES = {
+    TimerPhase.NOT_STARTED: "paused",
+    TimerPhase.PAUSED: "paused",
+    TimerPhase.LAST_MINUTE: "last-minute",
+    TimerPhase.OVERRUN: "overrun",
+}
+
+
+def remaining_text(timebox: Timebox) -> str:
+    remaining = timebox.remaining_ns()
+    return clock_text(remaining) if remaining >= 0 else "+" + clock_text(-remaining)
+
+
+def show_phase(widget: Widget, timebox: Timebox) -> TimerPhase:
+    """Set the widget's colour classes for the timer's phase (a paused step that ran over
+    stays red); returns the phase."""
+    phase = timebox.phase()
+    over = timebox.remaining_ns() < 0
+    wanted = {
+        "paused": PHASE_CLASSES.get(phase) == "paused",
+        "last-minute": phase is TimerPhase.LAST_MINUTE,
+        "overrun": over and phase is not TimerPhase.FINISHED,
+    }
+    for name, on in wanted.items():
+        if widget.has_class(name) != on:
+            widget.set_class(on, name)
+    return phase
 
 
 class Countdown(Vertical):
     DEFAULT_CSS = """
     Countdown { width: 28; height: auto; align-horizontal: right; }
-    Countdown Digits, Countdown BigDigits { width: auto; text-style: bold; color: $text; }
-    Countdown.last-minute Digits, Countdown.last-minute BigDigits { color: $warning; }
-    Countdown.overrun Digits, Countdown.overrun BigDigits { color: $error; }
-    Countdown.paused Digits, Countdown.paused BigDigits { color: $text-muted; }
-    Countdown BigDigits { display: none; }
-    Countdown.big { width: auto; }
-    Countdown.big BigDigits { display: block; }
-    Countdown.big Digits { display: none; }
+    Countdown Digits { width: auto; text-style: bold; color: $text; }
+    Countdown.last-minute Digits { color: $warning; }
+    Countdown.overrun Digits { color: $error; }
+    Countdown.paused Digits { color: $text-muted; }
     Countdown #countdown-state { width: 100%; text-align: right; color: $text-muted; }
     Countdown.overrun #countdown-state { color: $error; text-style: bold; }
     """
+
+    STATES = {
+        TimerPhase.NOT_STARTED: sv.TIMER_NOT_STARTED,
+        TimerPhase.RUNNING: sv.TIMER_RUNNING,
+        TimerPhase.LAST_MINUTE: sv.TIMER_RUNNING,
+        TimerPhase.OVERRUN: sv.TIMER_OVERRUN,
+        TimerPhase.PAUSED: sv.TIMER_PAUSED,
+        TimerPhase.FINISHED: sv.TIMER_FINISHED,
+    }
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         # Made here, not looked up on mount: the screen may show the time before this
         # widget's own mount handler has run.
         self._digits = Digits("00:00", id="countdown-digits")
-        self._big = BigDigits("00:00", id="countdown-big")
         self._state_label = Static("", id="countdown-state", markup=False)
         self._state_text: str | None = None
 
     def compose(self) -> ComposeResult:
         yield self._digits
-        yield self._big
         yield self._state_label
 
     def refresh_from(self, timebox: Timebox) -> None:
-        remaining = timebox.remaining_ns()
-        if remaining >= 0:
-            text = clock_text(remaining)
-        else:
-            text = "+" + clock_text(-remaining)
+        text = remaining_text(timebox)
         if self._digits.value != text:
             self._digits.update(text)
-            self._big.value = text
-        over = remaining < 0
-        paused = timebox.started and not timebox.running and not timebox.finished
-        wanted = {
-            "overrun": over,
-            "last-minute": 0 <= remaining <= NS_PER_MIN and timebox.started,
-            "paused": paused or not timebox.started,
-        }
-        for name, on in wanted.items():
-            if self.has_class(name) != on:
-                self.set_class(on, name)
-        if timebox.finished:
-            state = sv.TIMER_FINISHED
-        elif not timebox.started:
-            state = sv.TIMER_NOT_STARTED
-        elif paused:
-            state = sv.TIMER_PAUSED
-        elif over:
-            state = sv.TIMER_OVERRUN
-        else:
-            state = sv.TIMER_RUNNING
+        state = self.STATES[show_phase(self, timebox)]
         if state != self._state_text:
             self._state_text = state
             relabel(self._state_label, state)
+
+
+def end_times(timebox: Timebox) -> Content:
+    """The meeting's planned end and, in red when a minute or more later, its projected end."""
+    planned = timebox.planned_end_wall_ns()
+    projected = timebox.projected_end_wall_ns()
+    style = "bold $error" if projected - planned >= NS_PER_MIN else "bold"
+    return Content(f"{sv.PLANNED_END} {from_ns(planned):%H.%M} · {sv.PROJECTED_END} ") + Content.styled(
+        f"{from_ns(projected):%H.%M}", style
+    )

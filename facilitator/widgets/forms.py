@@ -45,7 +45,7 @@ from facilitator.agenda.models import (
     Signature,
 )
 from facilitator.agenda.workdays import check_next_meeting
-from facilitator.store.session import MeetingSession
+from facilitator.meeting.session import MeetingSession
 from facilitator.widgets.notes import NotesArea
 
 
@@ -94,6 +94,11 @@ class CaptureForm(Vertical):
     def read_fields(self) -> None:
         """Subclasses: copy typed values into the models."""
 
+    def typed(self) -> dict[str, str]:
+        """The SIP's free-text fields typed since they were last read in, by name; their
+        text as it stands, without reading it into the models (the room view's draft)."""
+        return {}
+
     def show_models(self) -> None:
         """Subclasses: show the models' current values."""
 
@@ -103,9 +108,6 @@ class CaptureForm(Vertical):
                 return widget
         return None
 
-    def room_text(self) -> Content:
-        """What the room sees of this capture."""
-        return Content("")
 
     def edited(self, urgent: bool = False) -> None:
         self.post_message(self.Edited(urgent))
@@ -163,6 +165,11 @@ class TextFieldsForm(CaptureForm):
             self._dirty.add(event.text_area.field)
             self.edited()
 
+    def typed(self) -> dict[str, str]:
+        if not self.is_mounted:
+            return {}
+        return {field: self.query_one(f"#f-{field}", SipTextArea).text for field in self._dirty}
+
     def read_fields(self) -> None:
         while self._dirty:
             field = self._dirty.pop()
@@ -177,15 +184,6 @@ class TextFieldsForm(CaptureForm):
             if stored != typed:
                 # Control characters were removed: show what is stored.
                 area.load_text(stored)
-
-    def room_text(self) -> Content:
-        parts = []
-        for field, title in self.fields:
-            text = getattr(self.sip, field)
-            if len(self.fields) > 1:
-                parts.append(Content.styled(title, "bold"))
-            parts.append(Content(text) if text else Content.styled("…", "$text-muted"))
-        return Content("\n").join(parts)
 
 
 class PurposeForm(TextFieldsForm):
@@ -283,14 +281,6 @@ class ConsentForm(CaptureForm):
         self.sip.consent_confirmed = event.value
         self.edited(urgent=True)
 
-    def room_text(self) -> Content:
-        outside = self.uncovered()
-        lines = [Content(sv.LABEL_COVERS + ": ") + Content(", ".join(self.session.case.consent.organisations))]
-        if outside:
-            lines.append(Content.styled(sv.CONSENT_NOT_COVERED, "bold $error"))
-            lines += [Content("  • ") + Content(p.name) for p in outside]
-        return Content("\n").join(lines)
-
 
 class ParticipationForm(CaptureForm):
     """Did the child take part; if not, why (the routine asks for it in writing)."""
@@ -326,18 +316,15 @@ class ParticipationForm(CaptureForm):
         self._dirty = True
         self.edited()
 
+    def typed(self) -> dict[str, str]:
+        if not (self.is_mounted and self._dirty):
+            return {}
+        return {"child_absence_reason": self.query_one("#f-child_absence_reason", TextArea).text}
+
     def read_fields(self) -> None:
         if self._dirty:
             self._dirty = False
             self.sip.child_absence_reason = self.query_one("#f-child_absence_reason", TextArea).text
-
-    def room_text(self) -> Content:
-        took_part = self.sip.child_participated
-        if took_part is None:
-            return Content(sv.SECTION_PARTICIPATION + ": …")
-        if took_part:
-            return Content(sv.LABEL_CHILD_TOOK_PART + ".")
-        return Content(sv.LABEL_CHILD_ABSENT + ": ") + Content(self.sip.child_absence_reason)
 
 
 class LeadAuthorityForm(CaptureForm):
@@ -368,12 +355,6 @@ class LeadAuthorityForm(CaptureForm):
             self.sip.lead_authority = None
         else:
             self.sip.lead_authority = LeadAuthority(authority=authority, organisation=organisation)
-
-    def room_text(self) -> Content:
-        lead = self.sip.lead_authority
-        if lead is None:
-            return Content(sv.SECTION_LEAD + ": …")
-        return Content(f"{sv.SECTION_LEAD}: {sv.AUTHORITY[lead.authority]} ") + Content(lead.organisation)
 
 
 class NavigatorForm(CaptureForm):
@@ -445,13 +426,6 @@ class NavigatorForm(CaptureForm):
         if (phone, email) != (nav.phone, nav.email):
             self.sip.navigator = Navigator(**{**nav.model_dump(), "phone": phone, "email": email})
 
-    def room_text(self) -> Content:
-        nav = self.sip.navigator
-        if nav is None:
-            return Content(sv.SECTION_NAVIGATOR + ": …")
-        details = ", ".join(x for x in (nav.name, nav.organisation, nav.phone, nav.email) if x)
-        return Content(f"{sv.SECTION_NAVIGATOR}: ") + Content(details)
-
 
 class NextAttendeesForm(CaptureForm):
     """Who should attend the next meeting."""
@@ -482,9 +456,6 @@ class NextAttendeesForm(CaptureForm):
             **{**self.sip.next_meeting.model_dump(), "attendees": [n for n in names if n in chosen]}
         )
         self.edited(urgent=True)
-
-    def room_text(self) -> Content:
-        return Content(f"{sv.LABEL_NEXT_ATTENDEES}: ") + Content(", ".join(self.sip.next_meeting.attendees))
 
 
 class NextMeetingForm(CaptureForm):
@@ -566,11 +537,6 @@ class NextMeetingForm(CaptureForm):
                 **{**nxt.model_dump(), "start": start, "minutes": minutes, "place": place}
             )
 
-    def room_text(self) -> Content:
-        nxt = self.sip.next_meeting
-        when = sv.when(nxt.start) if nxt.start else "…"
-        return Content(f"{sv.LABEL_NEXT_START}: {when}, ") + Content(nxt.place)
-
 
 class SignaturesForm(CaptureForm):
     """Who has signed: guardians, the child and each professional present."""
@@ -614,5 +580,3 @@ class SignaturesForm(CaptureForm):
         ]
         self.edited(urgent=True)
 
-    def room_text(self) -> Content:
-        return Content(f"{sv.SECTION_SIGNATURES}: ") + Content(", ".join(s.name for s in self.sip.signatures))

@@ -156,12 +156,6 @@ class AttendanceEditor(CaptureForm):
 
         self.app.push_screen(PersonDialog(current), done)
 
-    def room_text(self) -> Content:
-        present = [p for p in self.people if p.present]
-        return Content("\n").join(
-            Content(p.name) + Content.styled(f"  {p.organisation}", "$text-muted") for p in present
-        )
-
 
 class GoalsEditor(CaptureForm):
     """The child's and family's goals: type a goal and press Enter."""
@@ -226,9 +220,6 @@ class GoalsEditor(CaptureForm):
         self.show_models()
         self.edited(urgent=True)
 
-    def room_text(self) -> Content:
-        return Content("\n").join(Content("• ") + Content(g.text) for g in self.sip.goals)
-
 
 class ActionsEditor(CaptureForm):
     """Insatser: what, who (from attendance, organisation filled in), huvudman, by when."""
@@ -290,14 +281,6 @@ class ActionsEditor(CaptureForm):
             self.edited(urgent=True)
 
         self.app.push_screen(ActionDialog(current, self.session.meeting.attendance), done)
-
-    def room_text(self) -> Content:
-        lines = []
-        for action in self.sip.actions:
-            who = ", ".join(x for x in (action.responsible, action.organisation) if x)
-            due = f" – {action.due.isoformat()}" if action.due else ""
-            lines.append(Content("• ") + Content(action.what) + Content.styled(f"  {who}{due}", "$text-muted"))
-        return Content("\n").join(lines)
 
 
 class ActionStatusEditor(ActionsEditor):

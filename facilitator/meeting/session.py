@@ -1,18 +1,54 @@
-"""A meeting in progress: the case, the meeting, its timer, and how it is saved.
+"""A meeting in progress: the case, the meeting, its timer, and how it is written.
 
-The UI calls the timer operations and edits the models; ``snapshot`` serialises the
-meeting at one instant (cheap, on the UI thread) and ``write`` stores a snapshot (the
-slow part, for a worker thread), so typing never waits for the disk.
+The timer operations keep the meeting's status in step with its timer. ``snapshot``
+serialises the meeting *and* the case at one instant, on the caller's thread (cheap);
+``write`` stores a snapshot (the slow part, for the writer thread), so typing never
+waits for the disk and the writer never reads a model the UI is changing.
 """
 
 from __future__ import annotations
 
+import json
+from typing import NamedTuple
+
 from facilitator.agenda.clock import Clock
 from facilitator.agenda.meetings import new_participants, sync_status, timebox_for
-from facilitator.agenda.models import Case, CaseStatus, Meeting, MeetingKind, SkipRule
+from facilitator.agenda.models import (
+    Case,
+    CaseStatus,
+    Meeting,
+    MeetingKind,
+    SkipRule,
+    apply_draft,
+)
 from facilitator.agenda.timebox import Timebox
-from facilitator.store.database import PreparedMeeting, Store
+from facilitator.store.database import PreparedCase, PreparedMeeting, Store
 from facilitator.store.errors import StorageFailure
+
+
+class Snapshot(NamedTuple):
+    """The meeting and its case, serialised at one instant."""
+
+    meeting: PreparedMeeting
+    case: PreparedCase
+    case_changed: bool
+    """The case differs from what was last handed to the writer (a new lots, closed)."""
+
+    def after(self, older: Snapshot) -> Snapshot:
+        """This snapshot, replacing ``older`` that was never written: a case change in
+        ``older`` must still reach the disk."""
+        if older.case_changed and not self.case_changed:
+            return self._replace(case_changed=True)
+        return self
+
+
+class Draft(NamedTuple):
+    """The free text of the SIP as typed, not yet saved with the meeting."""
+
+    meeting_id: str
+    fields: str
+    """JSON: field name to text."""
+    saved_wall_ns: int
 
 
 class MeetingSession:
@@ -31,11 +67,13 @@ class MeetingSession:
         self.previous = previous
         """The case's meeting before this one: who attended, what the SIP said."""
         self.timebox: Timebox = timebox_for(meeting, clock)
-        self.case_dirty = False
+        self._case_changed = False
 
     @classmethod
     def load(cls, store: Store, meeting_id: str, clock: Clock) -> MeetingSession:
+        """The meeting as last saved, with any text typed after that save (its draft)."""
         meeting = store.load_meeting(meeting_id)
+        apply_draft(meeting.sip, store.load_draft(meeting_id))
         earlier = [
             m
             for m in store.meetings_of(meeting.case_id)
@@ -76,7 +114,11 @@ class MeetingSession:
             self.case.status = CaseStatus.CLOSED
             changed = True
         if changed:
-            self.case_dirty = True  # written with the next snapshot, by the writer thread
+            self.case_changed()
+
+    def case_changed(self) -> None:
+        """The case was changed in memory: the next snapshot carries it to the disk."""
+        self._case_changed = True
 
     def reopen_previous(self) -> None:
         self.timebox.reopen_previous()
@@ -90,27 +132,37 @@ class MeetingSession:
 
     # --- saving --------------------------------------------------------------------------
 
-    def snapshot(self) -> PreparedMeeting:
+    def snapshot(self) -> Snapshot:
+        """Serialise the meeting and the case now, on this thread."""
         self.timebox.checkpoint()
-        return PreparedMeeting.of(self.meeting, self.clock.wall_ns())
+        changed, self._case_changed = self._case_changed, False
+        return Snapshot(
+            PreparedMeeting.of(self.meeting, self.clock.wall_ns()), PreparedCase.of(self.case), changed
+        )
 
-    def write(self, prepared: PreparedMeeting) -> None:
+    def draft(self, fields: dict[str, str]) -> Draft:
+        return Draft(self.meeting.id, json.dumps(fields, ensure_ascii=False), self.clock.wall_ns())
+
+    def write(self, snapshot: Snapshot) -> None:
         """Write a snapshot. If the database file has vanished (its directory removed),
-        start a new one in the same place with this case and meeting, which are whole in
-        memory; if that cannot be done either, the failure goes to the caller to retry."""
+        start a new one in the same place with this case and meeting, which the snapshot
+        holds whole; if that cannot be done either, the failure goes to the caller to retry."""
         try:
-            if self.case_dirty:
-                self.store.save_case(self.case)
-                self.case_dirty = False
-            self.store.write_meeting(prepared)
+            if snapshot.case_changed:
+                self.store.write_case(snapshot.case)
+            self.store.write_meeting(snapshot.meeting)
         except StorageFailure as failure:
             if failure.reason != "missing":
                 raise
             self.store.reopen()
-            self.store.save_case(self.case)
-            self.store.write_meeting(prepared)
+            self.store.write_case(snapshot.case)
+            self.store.write_meeting(snapshot.meeting)
+
+    def write_draft(self, draft: Draft) -> None:
+        self.store.write_draft(draft.meeting_id, draft.fields, draft.saved_wall_ns)
 
     def save_now(self) -> None:
+        """Write everything at once, on this thread (the command line and tests)."""
         self.write(self.snapshot())
 
     def save_case(self) -> None:

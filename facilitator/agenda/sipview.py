@@ -1,8 +1,11 @@
-"""The SIP as a document: sections in the routine's order, ready for any file format.
+"""The one view of the SIP: sections in the routine's order, built once from the models
+and rendered by every screen and every export.
 
-A pure function of the models. Each section says what the law or the routine still asks
-of it (``missing``), so a document exported in the room prints "Saknas: …" instead of
-stopping. The PDF and DOCX exporters only lay this out.
+A pure function of the case and the meeting. Each section says which captures fill it
+(so the room view shows the sections of the step being written), whether it is left off
+the paper when empty, and what the law or the routine still asks of it (``missing``), so
+a document exported in the room prints "Saknas: …" instead of stopping. The review
+screen, the room view, PDF, DOCX and Markdown only lay it out.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from facilitator import strings as sv
-from facilitator.agenda.checks import MissingCode, missing_parts
+from facilitator.agenda.checks import MissingCode, missing_parts, uncovered
 from facilitator.agenda.clock import NS_PER_S
 from facilitator.agenda.models import (
     PROFESSIONAL_ROLES,
     Authority,
+    Capture,
     Case,
     Meeting,
     MeetingKind,
@@ -38,6 +42,16 @@ class Section:
     items: list[str] = field(default_factory=list)
     table: Table | None = None
     missing: list[str] = field(default_factory=list)
+    captures: tuple[Capture, ...] = ()
+    """The captures of the agenda whose fields fill this section."""
+    optional: bool = False
+    """Left off the paper when it holds nothing."""
+    on_paper: bool = True
+    """False for what only the screens show (who has signed: the paper has the lines)."""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.paragraphs or self.items or (self.table is not None and self.table.rows))
 
 
 @dataclass
@@ -53,6 +67,16 @@ class SipDocument:
     @property
     def missing(self) -> list[str]:
         return [f"{s.heading}: {m}" for s in self.sections for m in s.missing]
+
+    @property
+    def paper(self) -> list[Section]:
+        """The sections that are printed, in order."""
+        return [s for s in self.sections if s.on_paper and not (s.optional and s.empty)]
+
+    def for_captures(self, captures: list[Capture] | tuple[Capture, ...]) -> list[Section]:
+        """The sections a step with ``captures`` fills, in the document's order."""
+        wanted = set(captures)
+        return [s for s in self.sections if wanted.intersection(s.captures)]
 
 
 # Which section reports each missing part.
@@ -82,6 +106,17 @@ def _text(value: str) -> list[str]:
     return [p for p in value.strip().split("\n\n") if p.strip()] or []
 
 
+def _signers(meeting: Meeting) -> list[tuple[str, str]]:
+    """(name, role and organisation) of everyone present who signs: the guardians, the
+    child and each professional."""
+    return [
+        (p.name, ", ".join(x for x in (sv.ROLE[p.roles[0]], p.organisation) if x))
+        for p in meeting.attendance
+        if p.present
+        and (Role.GUARDIAN in p.roles or Role.CHILD in p.roles or any(r in PROFESSIONAL_ROLES for r in p.roles))
+    ]
+
+
 def sip_document(
     case: Case, meeting: Meeting, revision: int | None = None, previous: Sip | None = None
 ) -> SipDocument:
@@ -98,11 +133,11 @@ def sip_document(
     if revision is not None:
         facts.append((sv.LABEL_REVISION, str(revision)))
 
+    C = Capture
     sections: list[Section] = []
     add = sections.append
-    add(Section(sv.SECTION_QUESTION, _text(case.question) or [sv.NOT_STATED]))
-    if sip.purpose.strip():
-        add(Section(sv.SECTION_PURPOSE, _text(sip.purpose)))
+    add(Section(sv.SECTION_QUESTION, _text(case.question) or [sv.NOT_STATED], captures=(C.PURPOSE,)))
+    add(Section(sv.SECTION_PURPOSE, _text(sip.purpose), captures=(C.PURPOSE,), optional=True))
     add(
         Section(
             sv.SECTION_PARTICIPANTS,
@@ -118,6 +153,7 @@ def sip_document(
                     for p in meeting.attendance
                 ],
             ),
+            captures=(C.ATTENDANCE,),
         )
     )
     consent = case.consent
@@ -129,12 +165,27 @@ def sip_document(
         f"{sv.LABEL_REVOKED} {r.on.isoformat()}: {r.organisation or sv.LABEL_REVOKED_WHOLE}"
         for r in consent.revocations
     ]
-    add(Section(sv.SECTION_CONSENT, items=consent_items))
-    add(Section(sv.SECTION_FAMILY_STORY, _text(sip.family_story)))
-    add(Section(sv.SECTION_PROFESSIONALS_STORY, _text(sip.professionals_story)))
-    if sip.notes.strip():
-        add(Section(sv.SECTION_NOTES, _text(sip.notes)))
-    add(Section(sv.SECTION_GOALS, items=[f"{g.text} ({sv.GOAL_HORIZON[g.horizon]})" for g in sip.goals]))
+    outside = uncovered(consent, meeting.attendance, meeting.planned_start.date())
+    if outside:
+        consent_items.append(
+            f"{sv.CONSENT_NOT_COVERED} "
+            + "; ".join(f"{p.name} ({p.organisation or sv.NOT_STATED})" for p in outside)
+        )
+    add(Section(sv.SECTION_CONSENT, items=consent_items, captures=(C.CONSENT,)))
+    add(Section(sv.SECTION_FAMILY_STORY, _text(sip.family_story), captures=(C.FAMILY_STORY,)))
+    add(
+        Section(
+            sv.SECTION_PROFESSIONALS_STORY, _text(sip.professionals_story), captures=(C.PROFESSIONALS_STORY,)
+        )
+    )
+    add(Section(sv.SECTION_NOTES, _text(sip.notes), captures=(C.NOTES,), optional=True))
+    add(
+        Section(
+            sv.SECTION_GOALS,
+            items=[f"{g.text} ({sv.GOAL_HORIZON[g.horizon]})" for g in sip.goals],
+            captures=(C.GOALS,),
+        )
+    )
     actions = Table(list(sv.ACTION_COLUMNS), [sv.action_row(a) for a in sip.actions])
     per_authority = [
         sv.ACTIONS_PER_AUTHORITY.format(
@@ -143,7 +194,11 @@ def sip_document(
         )
         for authority in Authority
     ]
-    add(Section(sv.SECTION_ACTIONS, items=per_authority, table=actions))
+    add(
+        Section(
+            sv.SECTION_ACTIONS, items=per_authority, table=actions, captures=(C.ACTIONS, C.ACTION_STATUS)
+        )
+    )
     if follow_up and previous is not None:
         diff = diff_sips(previous, sip)
         changes = (
@@ -164,6 +219,7 @@ def sip_document(
             [f"{sv.AUTHORITY_LONG[lead.authority]}{' – ' + lead.organisation if lead.organisation else ''}"]
             if lead
             else [],
+            captures=(C.LEAD_AUTHORITY,),
         )
     )
     nav = sip.navigator
@@ -177,6 +233,7 @@ def sip_document(
             ]
             if len(case.lots_history) > 1
             else [],
+            captures=(C.NAVIGATOR,),
         )
     )
     if sip.child_participated is True:
@@ -185,17 +242,15 @@ def sip_document(
         participation = [f"{sv.LABEL_CHILD_ABSENT}: {sip.child_absence_reason.strip()}"]
     else:
         participation = []
-    add(Section(sv.SECTION_PARTICIPATION, participation))
+    add(Section(sv.SECTION_PARTICIPATION, participation, captures=(C.PARTICIPATION,)))
     views = []
     if sip.child_view.strip():
         views.append(f"{sv.LABEL_CHILD_VIEW}: {sip.child_view.strip()}")
     if sip.guardians_view.strip():
         views.append(f"{sv.LABEL_GUARDIANS_VIEW}: {sip.guardians_view.strip()}")
-    add(Section(sv.SECTION_VIEWS, views))
-    if sip.reflection.strip():
-        add(Section(sv.SECTION_REFLECTION, _text(sip.reflection)))
-    if sip.if_worse.strip():
-        add(Section(sv.SECTION_IF_WORSE, _text(sip.if_worse)))
+    add(Section(sv.SECTION_VIEWS, views, captures=(C.VIEWS,)))
+    add(Section(sv.SECTION_REFLECTION, _text(sip.reflection), captures=(C.REFLECTION,), optional=True))
+    add(Section(sv.SECTION_IF_WORSE, _text(sip.if_worse), captures=(C.IF_WORSE,), optional=True))
     nxt = sip.next_meeting
     add(
         Section(
@@ -205,6 +260,19 @@ def sip_document(
                 f"{sv.LABEL_PLACE}: {nxt.place or sv.NOT_STATED}",
                 f"{sv.LABEL_NEXT_ATTENDEES}: {', '.join(nxt.attendees) or sv.NOT_STATED}",
             ],
+            captures=(C.NEXT_MEETING, C.NEXT_ATTENDEES),
+        )
+    )
+    signed = {s.name for s in sip.signatures}
+    add(
+        Section(
+            sv.SECTION_SIGNATURES,
+            items=[
+                f"{name}, {role}: {sv.LABEL_SIGNED if name in signed else sv.LABEL_NOT_SIGNED}"
+                for name, role in _signers(meeting)
+            ],
+            captures=(C.SIGNATURES,),
+            on_paper=False,
         )
     )
     add(
@@ -232,12 +300,7 @@ def sip_document(
             text = sv.MISSING[part.code] + (f" ({part.detail})" if part.detail else "")
             section.missing.append(text)
 
-    signers = [
-        (p.name, ", ".join(x for x in (sv.ROLE[p.roles[0]], p.organisation) if x))
-        for p in meeting.attendance
-        if p.present
-        and (Role.GUARDIAN in p.roles or Role.CHILD in p.roles or any(r in PROFESSIONAL_ROLES for r in p.roles))
-    ]
+    signers = _signers(meeting)
     header_line = f"{title} – {case.child.name} – {sv.MEETING_KIND[meeting.kind]} {meeting.planned_start:%Y-%m-%d}"
     if revision is not None:
         header_line += f" – {sv.LABEL_REVISION.lower()} {revision}"

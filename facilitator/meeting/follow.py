@@ -1,0 +1,126 @@
+"""What the room view shows: the meeting that is open for writing, read from the store.
+
+The room view runs in its own process (a second terminal on the projector, or a
+browser). It follows the meeting whose writer holds its lock, never another one: two
+meetings marked running (one left running last week) never confuse it. It notices a
+save by ``PRAGMA data_version``, so nothing is read unless the writer wrote; the
+meeting comes with the text typed since its last save (its draft).
+
+- Nothing open for writing: wait, and say which meetings are marked running, if any.
+- Showing a meeting whose window closes (a restart): keep showing it.
+- Asked for one meeting (``facilitator room MEETING``): show it, and move on to a later
+  meeting of the same case when that is opened for writing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from facilitator.agenda.clock import NS_PER_MS, Clock
+from facilitator.agenda.models import Case, Meeting, MeetingStatus, apply_draft
+from facilitator.store.database import MeetingSummary, Store
+from facilitator.store.errors import NotFound, StoreError
+from facilitator.store.lock import writing_meetings
+
+WRITERS_EVERY_NS = 500 * NS_PER_MS
+"""How often to look again for a writer when nothing was saved meanwhile."""
+
+
+class Waiting(NamedTuple):
+    """No meeting to show. ``running``: meetings marked running that no window writes in."""
+
+    running: list[MeetingSummary]
+
+
+class Showing(NamedTuple):
+    case: Case
+    meeting: Meeting
+
+
+RoomUpdate = Waiting | Showing
+
+
+class RoomFeed:
+    def __init__(self, store: Store, clock: Clock, wanted: str | None = None):
+        self.store = store
+        self.clock = clock
+        self.wanted = wanted
+        self.showing: str | None = None
+        self._version: int | None = None
+        self._writers_checked: int | None = None
+        self._last: RoomUpdate | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        return self.store.path.parent
+
+    def poll(self) -> RoomUpdate | None:
+        """What to show now, or None when nothing changed since the last answer."""
+        now = self.clock.monotonic_ns()
+        try:
+            version = self.store.data_version()
+        except StoreError:
+            return None  # try again at the next poll
+        stale = self._writers_checked is None or now - self._writers_checked >= WRITERS_EVERY_NS
+        if version == self._version and not stale:
+            return None
+        try:
+            target = self._target()
+            self._writers_checked = now
+            update = self._load(target) if target is not None else Waiting(self._running())
+        except StoreError:
+            return None
+        self._version = version
+        if update == self._last:
+            return None
+        self._last = update
+        self.showing = target if isinstance(update, Showing) else None
+        return update
+
+    def _target(self) -> str | None:
+        writing = writing_meetings(self.data_dir)
+        if self.wanted is not None:
+            later = self._later_of_same_case(self.wanted, writing)
+            if later is not None:
+                self.wanted = later
+            return self.wanted
+        if self.showing in writing:
+            return self.showing
+        if len(writing) == 1:
+            return writing[0]
+        if self.showing is not None:
+            # Several windows write, or none: stay with the meeting on the wall, unless a
+            # later meeting of its case is being written.
+            return self._later_of_same_case(self.showing, writing) or self.showing
+        return None
+
+    def _later_of_same_case(self, meeting_id: str, writing: list[str]) -> str | None:
+        if not writing:
+            return None
+        summaries = {m.id: m for m in self.store.list_meetings()}
+        shown = summaries.get(meeting_id)
+        if shown is None:
+            return None
+        later = [
+            summaries[w]
+            for w in writing
+            if w in summaries
+            and summaries[w].case_id == shown.case_id
+            and (summaries[w].planned_start, w) > (shown.planned_start, shown.id)
+        ]
+        return max(later, key=lambda m: (m.planned_start, m.id)).id if later else None
+
+    def _running(self) -> list[MeetingSummary]:
+        return [m for m in self.store.list_meetings() if m.status is MeetingStatus.RUNNING]
+
+    def _load(self, meeting_id: str) -> RoomUpdate:
+        try:
+            meeting = self.store.load_meeting(meeting_id)
+        except NotFound:
+            # Deleted meanwhile (the case was deleted): nothing to show.
+            if self.wanted == meeting_id:
+                self.wanted = None
+            return Waiting(self._running())
+        apply_draft(meeting.sip, self.store.load_draft(meeting_id))
+        return Showing(self.store.load_case(meeting.case_id), meeting)

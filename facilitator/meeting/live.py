@@ -1,0 +1,329 @@
+"""The live meeting: one meeting being written, outside any user interface.
+
+It owns the session (case, meeting, timer), decides when to write (on the injected
+clock), takes snapshots on the caller's thread and hands them to the writer thread, and
+keeps a small state that the screens show: where the timer stands and whether
+everything is saved. The meeting screen is bound to it; it knows nothing of screens.
+
+What is typed lives in the screen's text fields until it is read into the models. The
+screen lends itself as the ``Editor``: ``flush`` reads the fields into the models,
+``typed`` gives the free text typed since then, without reading it in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from facilitator.agenda.clock import NS_PER_S, from_ns
+from facilitator.meeting.session import Draft, MeetingSession, Snapshot
+from facilitator.meeting.timing import Due, SaveTiming
+from facilitator.meeting.writer import RETRY_SECONDS, Writer
+from facilitator.store.errors import StorageFailure, classify
+
+if TYPE_CHECKING:
+    from facilitator.store.lock import MeetingLock
+
+
+class Editor(Protocol):
+    def flush(self) -> None:
+        """Read whatever is typed but not yet in the models into the models."""
+
+    def typed(self) -> dict[str, str]:
+        """The SIP's free-text fields typed since the last flush, by name."""
+
+
+class SaveStatus(NamedTuple):
+    """Whether everything handed to the writer reached the disk."""
+
+    saved_wall_ns: int | None
+    """When the last save was written (wall clock), if one was."""
+    failure: StorageFailure | None
+    """Why the last write failed; None once a write succeeds again."""
+
+    @property
+    def failed(self) -> bool:
+        return self.failure is not None
+
+
+class TimerView(NamedTuple):
+    """Where the timer stands, read from the clock."""
+
+    current: int
+    remaining_ns: int
+    started: bool
+    running: bool
+    finished: bool
+    planned_end_wall_ns: int
+    projected_end_wall_ns: int
+
+
+class _NoEditor:
+    def flush(self) -> None:
+        pass
+
+    def typed(self) -> dict[str, str]:
+        return {}
+
+
+def _at_once(callback: Callable[[], None]) -> None:
+    callback()
+
+
+class LiveMeeting:
+    def __init__(
+        self,
+        session: MeetingSession,
+        lock: MeetingLock | None = None,
+        *,
+        read_only: bool = False,
+        on_status: Callable[[SaveStatus], None] = lambda _: None,
+        defer: Callable[[Callable[[], None]], None] = _at_once,
+        retry_seconds: float = RETRY_SECONDS,
+    ):
+        """``on_status`` is called from the writer thread whenever a write succeeds or
+        fails; ``defer`` runs a callback on a later turn of the caller's event loop, so a
+        save can be split into turns that each hold the thread only briefly."""
+        self.session = session
+        self.lock = lock
+        self.read_only = read_only
+        self.timing = SaveTiming()
+        self.status = SaveStatus(None, None)
+        self._on_status = on_status
+        self._defer = defer
+        self._editor: Editor = _NoEditor()
+        self._flushes = 0
+        self._closed = False
+        self.writer: Writer[_Epoch[Snapshot], _Epoch[Draft]] | None = (
+            None
+            if read_only
+            else Writer(
+                lambda item: session.write(item.value),
+                lambda item: session.write_draft(item.value),
+                merge=_Epoch.merge,
+                supersedes=_Epoch.supersedes,
+                on_saved=self._saved,
+                on_failed=self._failed,
+                retry_seconds=retry_seconds,
+            )
+        )
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def timebox(self):
+        return self.session.timebox
+
+    @property
+    def clock(self):
+        return self.session.clock
+
+    def timer(self) -> TimerView:
+        box = self.session.timebox
+        return TimerView(
+            box.current_index,
+            box.remaining_ns(),
+            box.started,
+            box.running,
+            box.finished,
+            box.planned_end_wall_ns(),
+            box.projected_end_wall_ns(),
+        )
+
+    def away_seconds(self) -> float | None:
+        """How long the program was away from a running meeting (a restart or a crash);
+        None if the meeting was not running when it was last saved."""
+        box = self.session.timebox
+        saved = self.session.meeting.timer.saved_wall_ns
+        if not box.running or box.finished or saved is None:
+            return None
+        return max(0, self.clock.wall_ns() - saved) / NS_PER_S
+
+    # --- the editor and the timing of writes ------------------------------------------------
+
+    def attach(
+        self,
+        editor: Editor,
+        *,
+        on_status: Callable[[SaveStatus], None] | None = None,
+        defer: Callable[[Callable[[], None]], None] | None = None,
+    ) -> None:
+        """Bind a view: its fields are what ``flush`` and ``typed`` read; ``on_status`` is
+        called from the writer thread; ``defer`` runs a callback on a later turn of the
+        view's event loop."""
+        self._editor = editor
+        if on_status is not None:
+            self._on_status = on_status
+        if defer is not None:
+            self._defer = defer
+
+    def detach(self, editor: Editor) -> None:
+        if self._editor is editor:
+            self._editor = _NoEditor()
+            self._on_status = lambda _: None
+            self._defer = _at_once
+
+    def edited(self, urgent: bool = False) -> None:
+        """Something was typed or chosen. ``urgent``: it is already in the models (a
+        choice, a list edit), so it is saved at once."""
+        if self.writer is None:
+            return
+        self.timing.edited(self.clock.monotonic_ns())
+        if urgent:
+            self.save()
+
+    def tick(self) -> Due:
+        """Write what is due now: called often (a few times a second or more)."""
+        if self.writer is None or self._closed:
+            return Due.NOTHING
+        due = self.timing.due(self.clock.monotonic_ns())
+        if due is Due.SAVE:
+            self.autosave()
+        elif due is Due.DRAFT:
+            self.draft()
+        return due
+
+    def _flush(self) -> None:
+        self._editor.flush()
+        self._flushes += 1
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def save(self) -> Snapshot | None:
+        """Read the fields into the models and hand a snapshot to the writer, now."""
+        if self.writer is None or self._closed:
+            return None
+        self._flush()
+        self.timing.saved()
+        snapshot = self.session.snapshot()
+        self.writer.submit(_Epoch(self._flushes, snapshot))
+        return snapshot
+
+    def autosave(self) -> None:
+        """The save after a pause in typing, in three turns of the event loop: the fields
+        are read into the models, then the snapshot is taken, then it is handed to the
+        writer thread (which from then on competes for the interpreter). A key pressed
+        meanwhile waits for one of these, never for all."""
+        if self.writer is None or self._closed:
+            return
+        self._flush()
+        self.timing.saved()
+        epoch = self._flushes
+
+        def snapshot() -> None:
+            if self._closed:
+                return  # closing saved everything already
+            taken = self.session.snapshot()
+            self._defer(lambda: self._hand_over(_Epoch(epoch, taken)))
+
+        self._defer(snapshot)
+
+    def _hand_over(self, item: _Epoch[Snapshot]) -> None:
+        if not self._closed and self.writer is not None:
+            self.writer.submit(item)
+
+    def draft(self) -> None:
+        """Hand the free text typed since the last save to the writer, for the room view
+        (and for a restart after a crash)."""
+        if self.writer is None or self._closed:
+            return
+        self.timing.drafted()
+        fields = self._editor.typed()
+        if fields:
+            self.writer.submit_draft(_Epoch(self._flushes, self.session.draft(fields)))
+
+    def wait_saved(self, timeout: float | None = None) -> bool:
+        """Block until the writer has written everything handed to it."""
+        return True if self.writer is None else self.writer.wait_idle(timeout)
+
+    def _saved(self, item: _Epoch[Snapshot]) -> None:
+        self.status = SaveStatus(item.value.meeting.saved_wall_ns, None)
+        self._on_status(self.status)
+
+    def _failed(self, error: Exception) -> None:
+        failure = error if isinstance(error, StorageFailure) else classify(error)
+        self.status = SaveStatus(self.status.saved_wall_ns, failure)
+        self._on_status(self.status)
+
+    # --- the timer ------------------------------------------------------------------------------
+
+    def toggle_timer(self) -> bool:
+        running = self.session.toggle_timer()
+        self.save()
+        return running
+
+    def close_step(self) -> bool:
+        """Close the step (what was typed in it first goes into the models) and start the next."""
+        self._flush()
+        finished = self.session.close_step()
+        self.save()
+        return finished
+
+    def reopen_previous(self) -> None:
+        """Go back a step; raises ``TimeboxError`` at the first."""
+        self._flush()
+        self.session.reopen_previous()
+        self.save()
+
+    def add_minute(self) -> None:
+        self.session.add_minute()
+        self.save()
+
+    def rebalance(self) -> None:
+        self.session.rebalance()
+        self.save()
+
+    # --- exporting and closing -----------------------------------------------------------------
+
+    def export(self, fmt: str, folder: Path, now: datetime | None = None) -> Path:
+        """Write the SIP as saved to a file in ``folder``, owner-only; blocking, for a worker
+        thread. Waits for the writer first, so the file holds what was typed."""
+        from facilitator.export.files import export_meeting, write_private
+        from facilitator.paths import ensure_private_dir
+
+        self.wait_saved(5.0)
+        ensure_private_dir(folder)
+        when = now or from_ns(self.clock.wall_ns())
+        exported = export_meeting(self.session.store, self.session.meeting.id, fmt, when)
+        path = folder / exported.filename
+        write_private(path, exported.data)
+        return path
+
+    def close(self, timeout: float = 5.0) -> bool:
+        """Save everything and stop the writer; True when all of it reached the disk.
+        When it did not, the writer goes on trying and the meeting stays open: call again."""
+        if self.writer is None or self.writer.stopped:
+            self._release()
+            return True
+        self.save()
+        if not self.writer.stop(timeout):
+            return False  # still open: typing and saving go on
+        self._release()
+        return True
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _release(self) -> None:
+        self._closed = True
+        if self.lock is not None:
+            self.lock.release()
+
+
+class _Epoch(NamedTuple):
+    """A snapshot or a draft with the number of the flush it follows: a snapshot holds the
+    text of every draft taken before its flush, not of one taken after."""
+
+    flushes: int
+    value: object
+
+    @staticmethod
+    def merge(newer: _Epoch, older: _Epoch) -> _Epoch:
+        return _Epoch(newer.flushes, newer.value.after(older.value))
+
+    @staticmethod
+    def supersedes(snapshot: _Epoch, draft: _Epoch) -> bool:
+        return snapshot.flushes > draft.flushes
