@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 from bench.export import five_meeting_case
-from bench.scratch import scratch_dir
 from bench.figures import Figure, median, table
+from bench.scratch import scratch_dir
 from bench.scene import long_step
 from facilitator.agenda.clock import SystemClock
 from facilitator.store import Store
@@ -42,30 +42,21 @@ async def blocked(saves: int, existing: int = 50_000) -> list[float]:
     """For each save, the longest time the event loop could not run anything else (ms)."""
     pauses: list[float] = []
     async with long_step(existing) as (app, pilot, _area):
-        screen = app.screen
-        acknowledged = []
-        show_saved = screen._saved
-
-        def counting(prepared) -> None:
-            show_saved(prepared)
-            acknowledged.append(prepared)
-
-        screen._saved = counting  # count the "Sparat" the writer's messages lead to
-        screen.save()
-        assert screen.autosaver is not None
-        screen.autosaver.wait_idle(5)
+        live = app.screen.live
+        live.save()
+        live.wait_saved(5)
         await pilot.pause(0.2)
         for index in range(saves):
             await pilot.press(*f" {index}")  # a changed field, as after typing
             await pilot.pause(0.05)
-            saved_before = len(acknowledged)
+            status_before = live.status
             state = {"stop": False, "longest": 0.0}
             task = asyncio.create_task(_probe(state))
             await asyncio.sleep(0)
-            screen.autosave()  # what the screen does after a pause in typing
-            while len(acknowledged) == saved_before:
+            live.autosave()  # what the live meeting does after a pause in typing
+            while live.status is status_before:  # set by the writer thread as it reports
                 await asyncio.sleep(0)
-            await asyncio.sleep(0.01)  # and showing it
+            await asyncio.sleep(0.01)  # and showing "Sparat"
             state["stop"] = True
             await task
             longest = state["longest"]

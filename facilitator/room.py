@@ -37,7 +37,7 @@ class RoomApp(App[int]):
     ):
         super().__init__()
         self.clock: Clock = clock or SystemClock()
-        self.feed = RoomFeed(store, self.clock, meeting)
+        self.feed = RoomFeed(store, meeting)
         self.room = RoomScreen(self.clock)
         for theme in THEMES:
             self.register_theme(theme)

@@ -63,7 +63,7 @@ async def paste(pilot, text: str) -> None:
 
 async def saved(screen: MeetingScreen) -> None:
     """Let the writer thread finish what it was given."""
-    assert screen.autosaver.wait_idle(5.0)
+    assert screen.live.wait_saved(5.0)
 
 
 def screen_lines(app) -> list[str]:

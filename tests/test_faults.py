@@ -46,10 +46,9 @@ async def test_a_failed_write_shows_a_banner_keeps_the_text_and_retries(store, f
             raise FAULTS[fault]
         real_write(prepared)
 
-    monkeypatch.setattr("facilitator.store.autosave.RETRY_SECONDS", 0.05)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_meeting(app, pilot)
-        screen.autosaver._retry = 0.05
+        screen.live.writer.retry_seconds = 0.05
         await pilot.press("f5", "f4", "f4")
         monkeypatch.setattr(store, "write_meeting", write)
         await type_text(pilot, "Får inte försvinna")
@@ -115,9 +114,8 @@ async def test_resuming_after_a_crash_says_so_and_counts_the_gap(store):
         clock.advance(30)
         screen.save()
         await saved(screen)
-        screen.autosaver.close()  # as if killed: no shutdown, no final save
-        if screen.lock:
-            screen.lock.release()
+        screen.live.writer.abandon()  # as if killed: no shutdown, no final save
+        screen.live.lock.release()
     # Three minutes later the app starts again on the same data.
     later = clock.restarted(gap_seconds=180)
     app2 = FacilitatorApp(store=store, clock=later)

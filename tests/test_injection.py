@@ -82,7 +82,7 @@ async def test_every_payload_shows_as_typed(store):
         assert [goals.get_row_at(i)[0].plain for i in range(goals.row_count)] == names
         await pilot.press("ctrl+r")
         await pilot.pause()
-        room = rendered(screen.query_one("#room-text"))
+        room = rendered(app.screen.query_one("#room-text"))
         assert "[b]x[/b]" in room and "[@click=app.quit]x[/]" in room
         await pilot.press("ctrl+r", "ctrl+p")
         await pilot.pause()

@@ -17,14 +17,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from facilitator.agenda.clock import NS_PER_MS, Clock
 from facilitator.agenda.models import Case, Meeting, MeetingStatus, apply_draft
 from facilitator.store.database import MeetingSummary, Store
 from facilitator.store.errors import NotFound, StoreError
 from facilitator.store.lock import writing_meetings
 
-WRITERS_EVERY_NS = 500 * NS_PER_MS
-"""How often to look again for a writer when nothing was saved meanwhile."""
+WRITERS_EVERY_POLLS = 10
+"""How often to look again for a writer when nothing was saved meanwhile: every tenth
+poll (half a second at the room view's pace)."""
 
 
 class Waiting(NamedTuple):
@@ -42,13 +42,12 @@ RoomUpdate = Waiting | Showing
 
 
 class RoomFeed:
-    def __init__(self, store: Store, clock: Clock, wanted: str | None = None):
+    def __init__(self, store: Store, wanted: str | None = None):
         self.store = store
-        self.clock = clock
         self.wanted = wanted
         self.showing: str | None = None
         self._version: int | None = None
-        self._writers_checked: int | None = None
+        self._polls = 0
         self._last: RoomUpdate | None = None
 
     @property
@@ -57,17 +56,15 @@ class RoomFeed:
 
     def poll(self) -> RoomUpdate | None:
         """What to show now, or None when nothing changed since the last answer."""
-        now = self.clock.monotonic_ns()
+        self._polls += 1
         try:
             version = self.store.data_version()
         except StoreError:
             return None  # try again at the next poll
-        stale = self._writers_checked is None or now - self._writers_checked >= WRITERS_EVERY_NS
-        if version == self._version and not stale:
+        if version == self._version and self._polls % WRITERS_EVERY_POLLS:
             return None
         try:
             target = self._target()
-            self._writers_checked = now
             update = self._load(target) if target is not None else Waiting(self._running())
         except StoreError:
             return None
