@@ -15,6 +15,7 @@ BENCHMARKS_EXPECTED = frozenset(
         "export_ics",
         "memory_peak",
         "room_follow",
+        "room_follow_p95",
     }
 )
 """The figures a full run reports."""

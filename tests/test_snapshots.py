@@ -57,27 +57,48 @@ def test_meeting_screen(snap_compare, store, case, size):
     assert snap_compare(app, terminal_size=size, run_before=CASES[case])
 
 
-@pytest.mark.parametrize("size", [(160, 45), (100, 30)])
-def test_room_view(snap_compare, store, size):
-    from facilitator.room import RoomApp
+ROOM_SIZES = [(160, 45), (100, 30)]
+STORY = "Elsa berättar att morgnarna är svåra.\nPappa: ”Vi vet inte hur vi ska få henne till skolan.”"
+
+
+def _room_at(store, moment: str):
+    """The room view of the demo meeting: before the start, in the family's story, or
+    in overrun of the third step."""
     from facilitator.meeting.session import MeetingSession
+    from facilitator.room import RoomApp
 
     _, clock, meeting_id = demo_app(store)
     session = MeetingSession.load(store, meeting_id, clock)
-    session.toggle_timer()
-    clock.advance(5 * 60 + 20)
-    session.close_step()
-    clock.advance(3 * 60)
-    session.close_step()
-    session.close_step()
-    session.meeting.sip.family_story = "Elsa berättar att morgnarna är svåra.\nPappa: ”Vi vet inte hur vi ska få henne till skolan.”"
-    clock.advance(4 * 60 + 10)
+    if moment != "before":
+        session.toggle_timer()
+        clock.advance(5 * 60 + 20)
+        session.close_step()
+        clock.advance(3 * 60)
+        session.close_step()
+    if moment == "step":
+        session.close_step()
+        session.meeting.sip.family_story = STORY
+        clock.advance(4 * 60 + 10)
+    elif moment == "overrun":
+        clock.advance(5 * 60 + 8)
     session.save_now()
-    room = RoomApp(store, clock)
+    return RoomApp(store, clock, meeting_id)
+
+
+@pytest.mark.parametrize("size", ROOM_SIZES)
+@pytest.mark.parametrize("moment", ["before", "step", "overrun"])
+def test_room_view(snap_compare, store, moment, size):
+    room = _room_at(store, moment)
 
     async def run_before(pilot) -> None:
         await pilot.pause(0.3)
-        room.screen._tick()
         await pilot.pause()
 
     assert snap_compare(room, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(100, 30)])
+def test_room_view_waiting(snap_compare, store, size):
+    from facilitator.room import RoomApp
+
+    assert snap_compare(RoomApp(store), terminal_size=size, run_before=lambda pilot: pilot.pause(0.2))

@@ -100,7 +100,7 @@ class RoomScreen(Screen[None]):
                 with Vertical(id="room-step"):
                     yield Static(id="room-step-title", markup=False)
                     yield Clamped(id="room-guidance")
-                    with Horizontal(id="room-clock"):
+                    with Vertical(id="room-clock"):
                         yield Static(id="room-state", markup=False)
                         yield BigDigits("00:00", id="room-digits")
                     with VerticalScroll(id="room-text-pane"):

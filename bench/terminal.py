@@ -1,0 +1,139 @@
+"""A program in a pseudo-terminal, read the way a person reads it.
+
+``Terminal`` starts a command in a pseudo-terminal of a given size (``TERM=xterm-256color``),
+feeds everything it writes to a terminal emulator (pyte) on a reader thread, and lets a
+benchmark type keys and wait until some text is on the emulated screen — with the moment
+the output that put it there was read. POSIX only: the benchmarks run on the development
+machines, not on the users' laptops.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import struct
+import subprocess
+import threading
+import time
+from collections.abc import Callable
+
+import pyte
+
+KEYS = {
+    "enter": b"\r",
+    "f3": b"\x1bOR",
+    "f4": b"\x1bOS",
+    "f5": b"\x1b[15~",
+    "ctrl+q": b"\x11",
+    "ctrl+s": b"\x13",
+}
+
+
+class Terminal:
+    def __init__(self, command: list[str], size: tuple[int, int] = (120, 36), env: dict | None = None):
+        import fcntl
+        import termios
+
+        self.columns, self.rows = size
+        self.screen = pyte.Screen(self.columns, self.rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self._lock = threading.Condition()
+        self._closed = False
+        self.last_read = 0.0
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", self.rows, self.columns, 0, 0))
+        environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
+        environment.pop("TEXTUAL", None)
+        self.process = subprocess.Popen(
+            command,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=environment,
+            start_new_session=True,
+            close_fds=True,
+        )
+        os.close(slave)
+        self._master = master
+        self._reader = threading.Thread(target=self._read, name="pty-reader", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                ready, _, _ = select.select([self._master], [], [], 0.5)
+                if not ready:
+                    if self.process.poll() is not None:
+                        break
+                    continue
+                data = os.read(self._master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            now = time.perf_counter()
+            with self._lock:
+                self.stream.feed(data)
+                self.last_read = now
+                self._lock.notify_all()
+        with self._lock:
+            self._closed = True
+            self._lock.notify_all()
+
+    # --- looking -------------------------------------------------------------------------------
+
+    def text(self) -> str:
+        with self._lock:
+            return "\n".join(self.screen.display)
+
+    def wait_for(self, condition: Callable[[str], bool] | str, timeout: float = 20.0) -> float:
+        """Wait until the screen shows ``condition`` (text, or a test of the screen's
+        text); returns the moment (perf_counter) the output that made it true was read."""
+        test = (lambda text: condition in text) if isinstance(condition, str) else condition
+        deadline = time.perf_counter() + timeout
+        with self._lock:
+            while True:
+                if test("\n".join(self.screen.display)):
+                    return self.last_read
+                left = deadline - time.perf_counter()
+                if left <= 0 or self._closed:
+                    shown = "\n".join(self.screen.display)
+                    raise TimeoutError(f"not on the screen in {timeout} s; the screen shows:\n{shown}")
+                self._lock.wait(min(left, 0.5))
+
+    # --- typing ----------------------------------------------------------------------------------
+
+    def write(self, data: bytes) -> float:
+        """Send bytes as the keyboard does; returns the moment they were sent."""
+        os.write(self._master, data)
+        return time.perf_counter()
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            self.write(KEYS[key])
+            time.sleep(0.05)
+
+    def type(self, text: str) -> float:
+        return self.write(text.encode("utf-8"))
+
+    # --- ending ------------------------------------------------------------------------------------
+
+    def close(self, quit_key: str | None = "ctrl+q", timeout: float = 10.0) -> None:
+        if self.process.poll() is None and quit_key is not None:
+            try:
+                self.write(KEYS[quit_key])
+                self.process.wait(timeout)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout)
+        self._reader.join(timeout)
+        os.close(self._master)
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
