@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from bench.scratch import scratch_dir
 from bench.figures import Figure, median, table
+from bench.scratch import scratch_dir
 from facilitator.agenda import Action, Authority, Goal, MeetingKind, plan_meeting
 from facilitator.export.files import FORMATS, export_meeting
 from facilitator.store import Store

@@ -21,9 +21,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench.scratch import scratch_dir
 from bench.figures import Figure, median, table
 from bench.scene import TEXT
+from bench.scratch import scratch_dir
 from facilitator.agenda.clock import NS_PER_S, ManualClock
 
 HOURS = 3

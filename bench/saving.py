@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from pathlib import Path
 
 from bench.export import five_meeting_case
 from bench.figures import Figure, median, table
-from bench.scratch import scratch_dir
 from bench.scene import long_step
+from bench.scratch import scratch_dir
 from facilitator.agenda.clock import SystemClock
-from facilitator.store import Store
 from facilitator.meeting.session import MeetingSession
+from facilitator.store import Store
 
 
 async def _probe(state: dict) -> None:

@@ -11,7 +11,14 @@ from facilitator.agenda import NS_PER_MS, CaseStatus, MeetingKind, Navigator
 from facilitator.demo import demo_case
 from facilitator.meeting.live import LiveMeeting
 from facilitator.meeting.session import MeetingSession
-from facilitator.meeting.timing import DRAFT_LONGEST_NS, DRAFT_QUIET_NS, LONGEST_NS, QUIET_NS, Due, SaveTiming
+from facilitator.meeting.timing import (
+    DRAFT_LONGEST_NS,
+    DRAFT_QUIET_NS,
+    LONGEST_NS,
+    QUIET_NS,
+    Due,
+    SaveTiming,
+)
 from facilitator.meeting.writer import Writer
 from tests.screens_helpers import START
 

@@ -20,10 +20,10 @@ from facilitator.agenda import (
 )
 from facilitator.agenda.meetings import new_participants, plan_follow_up
 from facilitator.agenda.revisions import diff_sips
+from facilitator.meeting.session import MeetingSession
 from facilitator.screens.action import ActionDialog
 from facilitator.screens.overview import CaseOverviewScreen
 from facilitator.screens.summary import SummaryScreen
-from facilitator.meeting.session import MeetingSession
 from tests.conftest import STOCKHOLM, full_case, full_meeting
 from tests.screens_helpers import demo_app, open_meeting, saved, type_text
 

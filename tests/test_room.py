@@ -22,7 +22,14 @@ from facilitator.room import RoomApp
 from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.room import RoomScreen
 from facilitator.store import Store
-from tests.screens_helpers import demo_app, open_meeting, paste, screen_lines, screen_text, type_text
+from tests.screens_helpers import (
+    demo_app,
+    open_meeting,
+    paste,
+    screen_lines,
+    screen_text,
+    type_text,
+)
 from tests.test_follow import two_children
 
 SIZES = [(100, 30), (160, 45), (200, 50)]
@@ -169,7 +176,7 @@ async def test_guidance_that_does_not_fit_ends_with_an_ellipsis(store, room_stor
     meeting.steps[0].guidance = " ".join(["Samtalsledaren hälsar alla välkomna och berättar hur mötet går till."] * 6)
     store.save_meeting(meeting)
     room = RoomApp(room_store, clock, meeting_id)
-    async with room.run_test(size=(100, 30)) as rp:
+    async with room.run_test(size=(100, 30)):
         await until(lambda: "Samtalsledaren" in screen_text(room))
         guidance = [line.split("▎")[-1].strip() for line in screen_lines(room) if "Samtalsledaren" in line or "går till" in line]
         assert guidance[-1].endswith("…")
@@ -274,3 +281,15 @@ def test_serve_gives_the_page(tmp_path):
     finally:
         process.terminate()
         process.wait(10)
+
+
+async def test_the_room_view_leaves_the_interpreter_as_it_found_it(store, clock):
+    import gc
+
+    _, _, meeting_id = demo_app(store)
+    before = (sys.getswitchinterval(), gc.isenabled(), gc.get_freeze_count())
+    room = RoomApp(store, clock, meeting_id)
+    async with room.run_test(size=(100, 30)):
+        await until(lambda: "Mötet har inte börjat" in screen_text(room))
+        assert (sys.getswitchinterval(), gc.isenabled(), gc.get_freeze_count()) == before
+    assert (sys.getswitchinterval(), gc.isenabled(), gc.get_freeze_count()) == before

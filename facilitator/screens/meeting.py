@@ -24,17 +24,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from facilitator import strings as sv
-from facilitator.agenda.clock import from_ns
 from facilitator.agenda.models import Capture
 from facilitator.agenda.timebox import TimeboxError
 from facilitator.meeting.follow import Showing
 from facilitator.meeting.live import LiveMeeting, SaveStatus
 from facilitator.screens.pacing import Collector, PromptFrames
 from facilitator.widgets.agenda import AgendaView
-from facilitator.widgets.capture import forms_for
-from facilitator.widgets.countdown import Countdown, end_times
+from facilitator.widgets.capture import fills_the_step, forms_for
+from facilitator.widgets.countdown import Countdown, EndTimes, TimeUp
 from facilitator.widgets.forms import CaptureForm
-from facilitator.widgets.label import relabel
+from facilitator.widgets.savestate import SaveBanner, SaveLabel
 
 if TYPE_CHECKING:
     from facilitator.app import FacilitatorApp
@@ -89,7 +88,6 @@ class MeetingScreen(PromptFrames, Screen[None]):
         self._collector = Collector()
         self._switch_interval: float | None = None
         self._announce_save = False
-        self._was_failing = False
 
     _WRITING_ACTIONS = frozenset(
         {"toggle_timer", "close_step", "previous_step", "add_minute", "rebalance", "attendance", "save", "export"}
@@ -102,11 +100,11 @@ class MeetingScreen(PromptFrames, Screen[None]):
     # --- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="save-banner", markup=False)
+        yield SaveBanner(id="save-banner")
         with Horizontal(id="top-bar"):
             yield Static(id="meeting-title")
-            yield Static(id="save-state", markup=False)
-            yield Static(id="end-times")
+            yield SaveLabel(id="save-state")
+            yield EndTimes(id="end-times")
         with Horizontal(id="main"):
             with VerticalScroll(id="agenda-pane"):
                 yield AgendaView(id="agenda")
@@ -115,7 +113,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
                     with Vertical(id="step-info"):
                         yield Static(id="step-title")
                         yield Static(id="step-guidance", markup=False)
-                        yield Static(id="time-up")
+                        yield TimeUp(id="time-up")
                         yield Static(id="viewing", markup=False)
                     yield Countdown(id="countdown")
                 yield VerticalScroll(id="step-body")
@@ -132,10 +130,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         loop = asyncio.get_running_loop()
         self.live.attach(self, on_status=self.status_from_thread, defer=loop.call_soon)
         if self.read_only:
-            banner = self.query_one("#save-banner", Static)
-            banner.update(sv.READ_ONLY_BANNER)
-            banner.add_class("read-only")
-            banner.display = True
+            self.query_one(SaveBanner).read_only()
             self.query_one("#step-body").disabled = True
             return
         self._say_resumed()
@@ -196,7 +191,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         body = self.query_one("#step-body", VerticalScroll)
         body.remove_children()
         self._forms = forms_for(step, self.session)
-        body.set_class(len(step.captures) == 1 and step.captures[0] in _FILL_CAPTURES, "fill")
+        body.set_class(fills_the_step(step), "fill")
         body.mount_all(self._forms)
         body.scroll_home(animate=False)
         self.call_after_refresh(self._focus_first_field)
@@ -212,17 +207,8 @@ class MeetingScreen(PromptFrames, Screen[None]):
     def _tick(self) -> None:
         """Redraw the time from the clock, and let the live meeting write what is due."""
         self.live.tick()
-        self.query_one(Countdown).refresh_from(self.timebox)
-        self.query_one(AgendaView).refresh_from(self.timebox)
-        end = self.query_one("#end-times", Static)
-        text = end_times(self.timebox)
-        if str(end.visual) != text.plain:
-            relabel(end, text)
-        time_up = self.query_one("#time-up", Static)
-        show = self.timebox.running and self.timebox.remaining_ns() <= 0
-        if time_up.display != show:
-            time_up.display = show
-            time_up.update(Content.styled(sv.TIME_UP, "bold $error") if show else "")
+        for widget in (Countdown, AgendaView, EndTimes, TimeUp):
+            self.query_one(widget).refresh_from(self.timebox)
         self._collector.tick()
 
     # --- editing and saving -------------------------------------------------------------------
@@ -240,29 +226,12 @@ class MeetingScreen(PromptFrames, Screen[None]):
     def _status_changed(self, message: StatusChanged) -> None:
         if not self.is_attached:
             return
-        status = message.status
-        state = self.query_one("#save-state", Static)
-        banner = self.query_one("#save-banner", Static)
-        if status.failed:
-            state.set_class(True, "failed")
-            relabel(state, sv.SAVE_FAILED)
-            reason = sv.SAVE_FAILED_REASON[status.failure.reason]
-            banner.update(sv.SAVE_FAILED_BANNER.format(reason=reason))
-            banner.display = True
-            self._was_failing = True
-            return
-        # To the minute: the label changes once a minute, not with every save.
-        text = sv.SAVED_AT.format(time=f"{from_ns(status.saved_wall_ns):%H.%M}")
-        if state.has_class("failed") or str(state.visual) != text:
-            relabel(state, text)
-        state.set_class(False, "failed")
-        if self._announce_save:
+        self.query_one(SaveLabel).show(message.status)
+        if self.query_one(SaveBanner).show(message.status):
+            self.notify(sv.SAVED_AGAIN, timeout=4, markup=False)
+        if self._announce_save and not message.status.failed:
             self._announce_save = False
             self.notify(sv.SAVED_NOW, timeout=2)
-        if self._was_failing:
-            self._was_failing = False
-            banner.display = False
-            self.notify(sv.SAVED_AGAIN, timeout=4, markup=False)
 
     def status_from_thread(self, status: SaveStatus) -> None:
         # post_message is safe from any thread and never waits for the UI.
@@ -276,9 +245,6 @@ class MeetingScreen(PromptFrames, Screen[None]):
 
     # --- actions ------------------------------------------------------------------------------
 
-    def _after_timer_change(self) -> None:
-        self._view(self.timebox.current_index)
-
     def _view(self, index: int) -> None:
         if self.viewed == index:
             self._show_step()
@@ -290,9 +256,8 @@ class MeetingScreen(PromptFrames, Screen[None]):
             self._show_step()
 
     def action_toggle_timer(self) -> None:
-        running = self.live.toggle_timer()
-        self.notify(sv.TIMER_STARTED if running else sv.TIMER_PAUSED_NOTE, timeout=2)
-        self._tick()
+        self._timer(self.live.toggle_timer)
+        self.notify(sv.TIMER_STARTED if self.timebox.running else sv.TIMER_PAUSED_NOTE, timeout=2)
 
     def action_close_step(self) -> None:
         if self.timebox.finished:
@@ -301,8 +266,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         if not self.timebox.pending_after_current():
             self.action_review()
             return
-        self.live.close_step()
-        self._after_timer_change()
+        self._timer(self.live.close_step, step_changes=True)
 
     def action_review(self) -> None:
         """All of the SIP and what is missing; from the last step, F4 there ends the meeting."""
@@ -334,30 +298,28 @@ class MeetingScreen(PromptFrames, Screen[None]):
             self.flush()
             self._view(self.timebox.current_index)
 
-    def action_previous_step(self) -> None:
+    def _timer(self, operation, said: str = "", refused: str = "", step_changes: bool = False) -> None:
+        """A timer operation of the live meeting (it saves); a refusal is said, not raised."""
         try:
-            self.live.reopen_previous()
+            operation()
         except TimeboxError:
-            self.notify(sv.NO_EARLIER_STEP, severity="warning", timeout=3)
+            if refused:
+                self.notify(refused, severity="warning", timeout=3)
             return
-        self._after_timer_change()
+        if said:
+            self.notify(said, timeout=2)
+        if step_changes:
+            self._view(self.timebox.current_index)
+        self._tick()
+
+    def action_previous_step(self) -> None:
+        self._timer(self.live.reopen_previous, refused=sv.NO_EARLIER_STEP, step_changes=True)
 
     def action_add_minute(self) -> None:
-        try:
-            self.live.add_minute()
-        except TimeboxError:
-            return
-        self.notify(sv.MINUTE_ADDED, timeout=2)
-        self._tick()
+        self._timer(self.live.add_minute, said=sv.MINUTE_ADDED)
 
     def action_rebalance(self) -> None:
-        try:
-            self.live.rebalance()
-        except TimeboxError:
-            self.notify(sv.NOTHING_TO_REBALANCE, severity="warning", timeout=3)
-            return
-        self.notify(sv.REBALANCED, timeout=3)
-        self._tick()
+        self._timer(self.live.rebalance, said=sv.REBALANCED, refused=sv.NOTHING_TO_REBALANCE)
 
     def action_export(self, fmt: str = "pdf") -> None:
         """Write the SIP to a file in the export folder, in a worker so nothing waits."""
@@ -420,14 +382,3 @@ class MeetingScreen(PromptFrames, Screen[None]):
             self._focus_first_field()
 
         self.app.push_screen(AttendanceScreen(self.session, on_edit=self.save), done)
-
-
-_FILL_CAPTURES = {
-    Capture.PURPOSE,
-    Capture.FAMILY_STORY,
-    Capture.PROFESSIONALS_STORY,
-    Capture.NOTES,
-    Capture.REFLECTION,
-    Capture.IF_WORSE,
-}
-

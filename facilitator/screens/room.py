@@ -30,7 +30,7 @@ from facilitator.meeting.follow import RoomUpdate, Showing, Waiting
 from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.bigdigits import BigDigits, big_width
 from facilitator.widgets.clamped import Clamped
-from facilitator.widgets.countdown import end_times, remaining_text, show_phase
+from facilitator.widgets.countdown import EndTimes, remaining_text, show_phase
 from facilitator.widgets.label import relabel
 from facilitator.widgets.sipview import sections_text
 
@@ -93,7 +93,7 @@ class RoomScreen(Screen[None]):
         with Vertical(id="meeting"):
             with Horizontal(id="room-top"):
                 yield Static(id="room-title", markup=False)
-                yield Static(id="room-end", markup=False)
+                yield EndTimes(id="room-end")
             with Horizontal(id="room-main"):
                 with VerticalScroll(id="room-agenda-pane"):
                     yield AgendaView(id="room-agenda")
@@ -188,10 +188,7 @@ class RoomScreen(Screen[None]):
         state = self.query_one("#room-state", Static)
         if str(state.visual) != STATES[phase]:
             relabel(state, STATES[phase])
-        end = self.query_one("#room-end", Static)
-        text = end_times(box)
-        if str(end.visual) != text.plain:
-            relabel(end, text)
+        self.query_one(EndTimes).refresh_from(box)
         self._refresh_agenda()
 
     def _refresh_agenda(self, force: bool = False) -> None:

@@ -36,3 +36,18 @@ assert set(FORMS) == set(Capture), "every capture needs a form"
 
 def forms_for(step: StepRun, session: MeetingSession) -> list[CaptureForm]:
     return [FORMS[capture](session) for capture in step.captures]
+
+
+_ONE_TEXT = {
+    Capture.PURPOSE,
+    Capture.FAMILY_STORY,
+    Capture.PROFESSIONALS_STORY,
+    Capture.NOTES,
+    Capture.REFLECTION,
+    Capture.IF_WORSE,
+}
+
+
+def fills_the_step(step: StepRun) -> bool:
+    """A step that captures one free text: its text area takes the whole step pane."""
+    return len(step.captures) == 1 and step.captures[0] in _ONE_TEXT

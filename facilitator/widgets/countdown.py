@@ -98,3 +98,30 @@ def end_times(timebox: Timebox) -> Content:
     return Content(f"{sv.PLANNED_END} {from_ns(planned):%H.%M} · {sv.PROJECTED_END} ") + Content.styled(
         f"{from_ns(projected):%H.%M}", style
     )
+
+
+class EndTimes(Static):
+    """The meeting's planned and projected end, redrawn only when the minute changes."""
+
+    DEFAULT_CSS = """
+    EndTimes { width: auto; }
+    """
+
+    def refresh_from(self, timebox: Timebox) -> None:
+        text = end_times(timebox)
+        if str(self.visual) != text.plain:
+            relabel(self, text)
+
+
+class TimeUp(Static):
+    """On the secretary's screen when the step's time is up: which key closes it."""
+
+    DEFAULT_CSS = """
+    TimeUp { display: none; }
+    """
+
+    def refresh_from(self, timebox: Timebox) -> None:
+        show = timebox.running and timebox.remaining_ns() <= 0
+        if self.display != show:
+            self.display = show
+            self.update(Content.styled(sv.TIME_UP, "bold $error") if show else "")

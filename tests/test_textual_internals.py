@@ -1,0 +1,54 @@
+"""Where the app leans on Textual's private API, and why it may.
+
+Two places override underscore methods, each kept because a benchmark showed its gain
+on Textual 8.2.8 (see README, "What keeps the figures there"):
+
+- ``screens/pacing.py`` (``PromptFrames``): the meeting screen's frames follow a key at
+  once. ``python -m bench.typing`` on 2026-11-30: keystroke p99 10.4 ms with it, 19.1 ms
+  without (median of three runs each, alternated; medians 5.6 and 5.0 ms).
+- ``widgets/notes.py`` (``NotesArea``): the step's text area repaints only the rows a key
+  changed.
+
+When Textual moves, these tests fail first: measure again with and without the override
+before keeping it.
+"""
+
+import inspect
+from importlib import metadata
+
+from textual.document._wrapped_document import WrappedDocument
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import TextArea
+
+MEASURED_ON = "8.2.8"
+
+
+def test_the_textual_version_is_the_one_the_overrides_were_measured_on():
+    assert metadata.version("textual") == MEASURED_ON
+
+
+def test_prompt_frames_replaces_the_screens_update_timer_as_textual_makes_it():
+    assert isinstance(inspect.getattr_static(Screen, "_update_timer"), property)
+    assert "_on_timer_update" in vars(Screen)
+    assert list(inspect.signature(Timer._tick).parameters) == ["self", "next_timer", "count"]
+    assert inspect.iscoroutinefunction(Timer._run)
+    assert "_active" in vars(Timer)  # an asyncio Event per timer
+
+
+def test_the_notes_area_overrides_exist_in_textual():
+    for name in ("_watch_selection", "_set_document", "_refresh_size", "_undo_batch", "_redo_batch"):
+        assert callable(getattr(TextArea, name)), name
+    for name in ("location_to_offset",):
+        assert callable(getattr(WrappedDocument, name)), name
+    assert isinstance(inspect.getattr_static(WrappedDocument, "height"), property)
+
+
+async def test_the_meeting_screen_paints_with_the_paced_timer(store):
+    from facilitator.screens.pacing import PacedTimer
+    from tests.screens_helpers import demo_app, open_meeting
+
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        assert isinstance(screen._update_timer, PacedTimer)
