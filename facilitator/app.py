@@ -103,8 +103,11 @@ class FacilitatorApp(App[int]):
         self.push_screen(SummaryScreen(session))
 
     def back_to_start(self) -> None:
-        """Leave the meeting (everything saved) and show the start screen again."""
-        self._shut_meetings()
+        """Leave the meeting (everything saved) and show the start screen again; while not
+        everything is on disk the meeting stays open, and saving goes on."""
+        if not self._shut_meetings():
+            self.notify(sv.LEAVE_NOT_SAVED, severity="error", timeout=10, markup=False)
+            return
         while not isinstance(self.screen, StartScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
         if isinstance(self.screen, StartScreen):

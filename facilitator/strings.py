@@ -309,6 +309,7 @@ RESUMED_PAUSED = "Mötet återupptogs vid steg {step}, pausat som det var."
 QUIT_NOT_SAVED = (
     "Allt är inte sparat än, så programmet avslutas inte. Kontrollera disken och försök igen."
 )
+LEAVE_NOT_SAVED = "Allt är inte sparat än, så mötet stängs inte. Kontrollera disken och försök igen."
 SETTINGS_NOT_SAVED = "Temat kunde inte sparas till nästa gång."
 TEXT_TOO_LONG = "Texten är för lång för att sparas. Korta den."
 YES = "ja"
