@@ -22,6 +22,7 @@ import pyte
 
 KEYS = {
     "enter": b"\r",
+    "escape": b"\x1b",
     "f3": b"\x1bOR",
     "f4": b"\x1bOS",
     "f5": b"\x1b[15~",
@@ -109,15 +110,32 @@ class Terminal:
         os.write(self._master, data)
         return time.perf_counter()
 
-    def press(self, *keys: str) -> None:
+    def press(self, *keys: str, pause: float = 0.05) -> None:
         for key in keys:
             self.write(KEYS[key])
-            time.sleep(0.05)
+            time.sleep(pause)
 
-    def type(self, text: str) -> float:
-        return self.write(text.encode("utf-8"))
+    def type(self, text: str, pause: float = 0.0) -> float:
+        """Type ``text``: all at once (a burst, as a paste or a fast typist over a remote
+        terminal sends it), or a character at a time ``pause`` apart."""
+        if not pause:
+            return self.write(text.encode("utf-8"))
+        sent = 0.0
+        for char in text:
+            sent = self.write(char.encode("utf-8"))
+            time.sleep(pause)
+        return sent
 
     # --- ending ------------------------------------------------------------------------------------
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash or a pulled plug: no chance to save."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(10)
+
+    def wait_exit(self, timeout: float = 15.0) -> int:
+        return self.process.wait(timeout)
 
     def close(self, quit_key: str | None = "ctrl+q", timeout: float = 10.0) -> None:
         if self.process.poll() is None and quit_key is not None:

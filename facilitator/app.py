@@ -16,7 +16,7 @@ from facilitator.screens.start import StartScreen
 from facilitator.settings import load_settings, save_settings
 from facilitator.store import Store, StoreError
 from facilitator.store.lock import MeetingLock
-from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, THEMES
+from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, use_themes
 
 if TYPE_CHECKING:
     from facilitator.meeting.session import MeetingSession
@@ -54,11 +54,8 @@ class FacilitatorApp(App[int]):
         self.clock: Clock = clock or SystemClock()
         self.config_dir = config_dir
         self._focus_meeting = focus_meeting
-        for theme in THEMES:
-            self.register_theme(theme)
         self.settings = load_settings(config_dir)
-        wanted = self.settings.theme
-        self.theme = wanted if wanted in (DEFAULT_THEME, CONTRAST_THEME) else DEFAULT_THEME
+        use_themes(self, self.settings.theme)
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen(focus_meeting=self._focus_meeting))

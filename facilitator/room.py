@@ -18,7 +18,7 @@ from facilitator.meeting.follow import RoomFeed
 from facilitator.screens.room import RoomScreen
 from facilitator.settings import load_settings
 from facilitator.store import Store
-from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, THEMES
+from facilitator.themes import use_themes
 
 POLL_SECONDS = 0.05
 
@@ -39,10 +39,7 @@ class RoomApp(App[int]):
         self.clock: Clock = clock or SystemClock()
         self.feed = RoomFeed(store, meeting)
         self.room = RoomScreen(self.clock)
-        for theme in THEMES:
-            self.register_theme(theme)
-        theme = load_settings(config_dir).theme
-        self.theme = theme if theme in (DEFAULT_THEME, CONTRAST_THEME) else DEFAULT_THEME
+        use_themes(self, load_settings(config_dir).theme)
 
     def on_mount(self) -> None:
         self.push_screen(self.room)

@@ -46,3 +46,10 @@ CONTRAST = Theme(
 )
 
 THEMES = (LOTS, CONTRAST)
+
+
+def use_themes(app, wanted: str) -> None:
+    """Register both themes with ``app`` and show the one the settings name (or the everyday one)."""
+    for theme in THEMES:
+        app.register_theme(theme)
+    app.theme = wanted if wanted in (DEFAULT_THEME, CONTRAST_THEME) else DEFAULT_THEME

@@ -2,98 +2,30 @@
 
 from __future__ import annotations
 
-import fcntl
-import os
 import random
-import signal
 import sqlite3
-import struct
-import subprocess
 import sys
-import termios
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from bench.terminal import Terminal
 from facilitator.demo import DEMO_MEETING_ID
 from facilitator.store import Store
 from facilitator.store.database import DB_NAME
 
-ENTER = b"\r"
-F4 = b"\x1b[14~"
-F5 = b"\x1b[15~"
-CTRL_S = b"\x13"
-CTRL_Q = b"\x11"
-
 pytestmark = pytest.mark.slow
 
 
-class Terminal:
-    """``facilitator`` running in a pseudo-terminal of 120×36, its output drained."""
-
-    def __init__(self, data_dir: Path, *args: str):
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
-        env = {
-            **os.environ,
-            "FACILITATOR_DATA_DIR": str(data_dir),
-            "FACILITATOR_CONFIG_DIR": str(data_dir / "config"),
-            "TERM": "xterm-256color",
-            "TZ": "Europe/Stockholm",
-        }
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "facilitator", *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self.master = master
-        self.output = bytearray()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.output.extend(chunk)
-
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        needle = text.encode("utf-8")
-        while needle not in self.output:
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                raise AssertionError(f"{text!r} never appeared on the screen")
-            time.sleep(0.05)
-
-    def send(self, *keys: bytes, pause: float = 0.3) -> None:
-        for key in keys:
-            os.write(self.master, key)
-            time.sleep(pause)
-
-    def type(self, text: str, pause: float = 0.02) -> None:
-        for char in text:
-            os.write(self.master, char.encode("utf-8"))
-            time.sleep(pause)
-
-    def kill(self) -> None:
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(10)
-        os.close(self.master)
-
-    def wait_exit(self, timeout: float = 15.0) -> int:
-        code = self.process.wait(timeout)
-        os.close(self.master)
-        return code
+def in_terminal(data_dir: Path, *args: str) -> Terminal:
+    """``facilitator`` at 120×36 in a pseudo-terminal, on the data in ``data_dir``."""
+    env = {
+        "FACILITATOR_DATA_DIR": str(data_dir),
+        "FACILITATOR_CONFIG_DIR": str(data_dir / "config"),
+        "TZ": "Europe/Stockholm",
+    }
+    return Terminal([sys.executable, "-m", "facilitator", *args], (120, 36), env)
 
 
 def _purpose(data_dir: Path) -> str:
@@ -103,47 +35,48 @@ def _purpose(data_dir: Path) -> str:
 
 def _open_third_step(term: Terminal) -> None:
     term.wait_for("Ärenden och möten")
-    term.send(ENTER, pause=1.0)
+    term.press("enter", pause=1.0)
     term.wait_for("Presentationsrunda")
-    term.send(F5, F4, F4, pause=0.5)
+    term.press("f5", "f4", "f4", pause=0.5)
     term.wait_for("3/10")
 
 
 def test_sigkill_after_a_pause_loses_nothing(tmp_path):
     text = "Syftet: samordna stödet för Elsa, så att hon kan gå till skolan. Åäö!"
-    term = Terminal(tmp_path, "demo")
+    term = in_terminal(tmp_path, "demo")
     try:
         _open_third_step(term)
-        term.type(text)
+        term.type(text, pause=0.02)
         time.sleep(1.5)
     finally:
         term.kill()
+        term.close(quit_key=None)
     assert _purpose(tmp_path) == text
     # Started again, the meeting is offered first and resumes; quitting keeps it all.
-    again = Terminal(tmp_path)
+    again = in_terminal(tmp_path)
     try:
         again.wait_for("Pågående möte")
-        again.send(ENTER, pause=1.0)
+        again.press("enter", pause=1.0)
         again.wait_for("återupptogs")
-        again.send(CTRL_Q, pause=0.5)
+        again.press("ctrl+q", pause=0.5)
         assert again.wait_exit() == 0
     finally:
-        if again.process.poll() is None:
-            again.kill()
+        again.close(quit_key=None)
     assert _purpose(tmp_path) == text
 
 
 def test_sigkill_in_the_middle_of_saving_keeps_the_last_good_text(tmp_path):
     text = "".join(random.Random(7).choice("abcdefåäö ") for _ in range(160))
-    term = Terminal(tmp_path, "demo")
+    term = in_terminal(tmp_path, "demo")
     try:
         _open_third_step(term)
         for index, char in enumerate(text):
             term.type(char, pause=0.005)
             if index % 7 == 0:
-                term.send(CTRL_S, pause=0.0)  # a save in flight all the time
+                term.press("ctrl+s", pause=0.0)  # a save in flight all the time
     finally:
         term.kill()
+        term.close(quit_key=None)
     db = sqlite3.connect(tmp_path / DB_NAME)
     try:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

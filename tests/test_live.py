@@ -105,10 +105,7 @@ class Fields:
 
 @pytest.fixture
 def live(store, clock):
-    case, meeting = demo_case(START)
-    store.save_case(case)
-    store.save_meeting(meeting)
-    session = MeetingSession.load(store, meeting.id, clock)
+    session = demo_session(store, clock)
     live = LiveMeeting(session)
     fields = Fields(session)
     live.attach(fields)
@@ -214,20 +211,37 @@ def test_the_case_is_written_from_the_snapshot_taken_on_the_callers_thread(live,
     assert [c.name for c in stored.lots_history] == ["Ahmed Şahin"]
 
 
-def test_a_case_change_survives_a_failed_write_replaced_by_a_newer_snapshot(store, clock):
+class DiskFull:
+    """Every write of the store fails, as on a full disk, until ``cleared``."""
+
+    def __init__(self, store):
+        self.on = True
+        for name in ("write_case", "write_meeting", "write_draft"):
+            real = getattr(store, name)
+            setattr(store, name, self._failing(real))
+
+    def _failing(self, real):
+        def write(*args):
+            if self.on:
+                raise sqlite3.OperationalError("database or disk is full")
+            real(*args)
+
+        return write
+
+    def clear(self) -> None:
+        self.on = False
+
+
+def demo_session(store, clock) -> MeetingSession:
     case, meeting = demo_case(START)
     store.save_case(case)
     store.save_meeting(meeting)
-    session = MeetingSession.load(store, meeting.id, clock)
-    failing = {"on": True}
-    real = store.write_meeting
+    return MeetingSession.load(store, meeting.id, clock)
 
-    def write(prepared):
-        if failing["on"]:
-            raise sqlite3.OperationalError("database or disk is full")
-        real(prepared)
 
-    store.write_meeting = write
+def test_a_case_change_survives_a_failed_write_replaced_by_a_newer_snapshot(store, clock):
+    session = demo_session(store, clock)
+    disk = DiskFull(store)
     live = LiveMeeting(session, retry_seconds=0.01)
     try:
         session.case.status = CaseStatus.CLOSED
@@ -235,64 +249,47 @@ def test_a_case_change_survives_a_failed_write_replaced_by_a_newer_snapshot(stor
         live.save()  # fails: the case change is in this snapshot only
         assert not live.wait_saved(0.05)
         live.save()  # a newer snapshot, without a case change of its own
-        failing["on"] = False
+        disk.clear()
         assert live.wait_saved(5)
-        assert store.load_case(case.id).status is CaseStatus.CLOSED
+        assert store.load_case(session.case.id).status is CaseStatus.CLOSED
     finally:
         live.writer.abandon()
 
 
 def test_closing_while_the_disk_fails_keeps_saving_until_it_works(store, clock):
-    case, meeting = demo_case(START)
-    store.save_case(case)
-    store.save_meeting(meeting)
-    session = MeetingSession.load(store, meeting.id, clock)
+    session = demo_session(store, clock)
     statuses = []
-    live = LiveMeeting(session, retry_seconds=0.01, on_status=statuses.append)
+    live = LiveMeeting(session, retry_seconds=0.01)
     fields = Fields(session)
     live.attach(fields, on_status=statuses.append)
-    failing = {"on": True}
-    real = store.write_meeting
-
-    def write(prepared):
-        if failing["on"]:
-            raise sqlite3.OperationalError("database or disk is full")
-        real(prepared)
-
-    store.write_meeting = write
+    disk = DiskFull(store)
     fields.type("family_story", "Får inte försvinna")
     assert live.close(timeout=0.1) is False  # refused: not everything is on disk
     assert not live.closed and not live.writer.stopped
     assert any(s.failed and s.failure.reason == "full" for s in statuses)
     fields.type("family_story", " alls")  # typing goes on
     live.edited()
-    failing["on"] = False
+    disk.clear()
     assert live.close(timeout=5) is True
-    assert store.load_meeting(meeting.id).sip.family_story == "Får inte försvinna alls"
+    assert store.load_meeting(session.meeting.id).sip.family_story == "Får inte försvinna alls"
     assert not statuses[-1].failed
 
 
 def test_away_time_after_a_restart(store, clock):
-    case, meeting = demo_case(START)
-    store.save_case(case)
-    store.save_meeting(meeting)
-    session = MeetingSession.load(store, meeting.id, clock)
+    session = demo_session(store, clock)
     session.toggle_timer()
     session.save_now()
     later = clock.restarted(gap_seconds=95)
-    resumed = LiveMeeting(MeetingSession.load(store, meeting.id, later), read_only=True)
+    resumed = LiveMeeting(MeetingSession.load(store, session.meeting.id, later), read_only=True)
     assert resumed.away_seconds() == pytest.approx(95)
 
 
 def test_a_read_only_meeting_writes_nothing(store, clock):
-    case, meeting = demo_case(START)
-    store.save_case(case)
-    store.save_meeting(meeting)
-    live = LiveMeeting(MeetingSession.load(store, meeting.id, clock), read_only=True)
+    live = LiveMeeting(demo_session(store, clock), read_only=True)
     live.session.meeting.sip.notes = "ändrat"
     live.edited(urgent=True)
     assert live.save() is None and live.writer is None
-    assert store.load_meeting(meeting.id).sip.notes == ""
+    assert store.load_meeting(live.session.meeting.id).sip.notes == ""
 
 
 # --- the writer thread ---------------------------------------------------------------------------
@@ -333,10 +330,8 @@ def test_a_stopped_writer_refuses_more():
 
 
 def test_snapshot_and_draft_hold_what_they_say(store, clock):
-    case, meeting = demo_case(START)
-    store.save_case(case)
-    store.save_meeting(meeting)
-    session = MeetingSession.load(store, meeting.id, clock)
+    session = demo_session(store, clock)
+    meeting, case = session.meeting, session.case
     snapshot = session.snapshot()
     assert snapshot.meeting.id == meeting.id and snapshot.case.id == case.id
     assert json.loads(snapshot.case.body)["child"]["name"] == "Elsa Åkesson"
