@@ -99,10 +99,10 @@ class FacilitatorApp(App[int]):
 
         self.push_screen(SummaryScreen(session))
 
-    def back_to_start(self) -> None:
+    async def back_to_start(self) -> None:
         """Leave the meeting (everything saved) and show the start screen again; while not
         everything is on disk the meeting stays open, and saving goes on."""
-        if not self._shut_meetings():
+        if not await self._shut_meetings():
             self.notify(sv.LEAVE_NOT_SAVED, severity="error", timeout=10, markup=False)
             return
         while not isinstance(self.screen, StartScreen) and len(self.screen_stack) > 1:
@@ -110,17 +110,17 @@ class FacilitatorApp(App[int]):
         if isinstance(self.screen, StartScreen):
             self.screen.refresh_meetings()
 
-    def _shut_meetings(self) -> bool:
+    async def _shut_meetings(self) -> bool:
         from facilitator.screens.meeting import MeetingScreen
 
         saved = True
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen):
-                saved = screen.shutdown() and saved
+                saved = await screen.shutdown() and saved
         return saved
 
     async def action_quit(self) -> None:
-        if not self._shut_meetings():
+        if not await self._shut_meetings():
             self.notify(sv.QUIT_NOT_SAVED, severity="error", timeout=10, markup=False)
             return
         self.exit(0)

@@ -87,7 +87,7 @@ async def test_every_payload_shows_as_typed(store):
         await pilot.press("ctrl+r", "ctrl+p")
         await pilot.pause()
         await pilot.press("escape")
-        screen.action_review()
+        await screen.action_review()
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         sections = "\n".join(rendered(w) for w in app.screen.query(".section-body"))

@@ -247,7 +247,7 @@ async def test_leaving_the_meeting_leaves_the_screen_settings_as_they_were(store
         await wp.pause(0.1)
         assert isinstance(writer.screen, MeetingScreen)
         assert sys.getswitchinterval() < before
-        writer.back_to_start()
+        await writer.back_to_start()
         await wp.pause()
         assert sys.getswitchinterval() == before
 

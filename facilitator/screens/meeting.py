@@ -19,9 +19,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Static, TextArea
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Capture
@@ -62,8 +61,8 @@ class MeetingScreen(PromptFrames, Screen[None]):
         Binding("escape", "back_to_current", sv.KEY_BACK_TO_CURRENT, show=False, id="back"),
     ]
 
-    viewed: reactive[int] = reactive(0, init=False)
-    """The step whose form is shown: the timer's step, unless the review jumped elsewhere."""
+    SETTLE_SECONDS = 1.0
+    """The longest a key waits for the field to take the keys typed before it."""
 
     class StatusChanged(Message):
         """The writer thread wrote, or failed to (posted from that thread)."""
@@ -85,6 +84,8 @@ class MeetingScreen(PromptFrames, Screen[None]):
         self.timebox = live.timebox
         self.read_only = live.read_only
         self._forms: list[CaptureForm] = []
+        self.viewed = live.timebox.current_index
+        """The step whose form is shown: the timer's step, unless the review jumped elsewhere."""
         self._collector = Collector()
         self._switch_interval: float | None = None
         self._announce_save = False
@@ -119,12 +120,11 @@ class MeetingScreen(PromptFrames, Screen[None]):
                 yield VerticalScroll(id="step-body")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         meeting = self.session.meeting
         title = Content(f"{sv.MEETING_KIND[meeting.kind]} · ") + Content(self.session.case.child.name)
         self.query_one("#meeting-title", Static).update(title)
-        self.set_reactive(MeetingScreen.viewed, self.timebox.current_index)
-        self._show_step()
+        await self._show(self.timebox.current_index)
         self._tick()
         self.set_interval(TICK_SECONDS, self._tick)
         loop = asyncio.get_running_loop()
@@ -177,31 +177,50 @@ class MeetingScreen(PromptFrames, Screen[None]):
 
     # --- showing a step ------------------------------------------------------------------------
 
-    def _show_step(self) -> None:
-        """Mount the forms of the viewed step and put the cursor in its first field."""
-        step = self.timebox.steps[self.viewed]
-        number = f"{self.viewed + 1}/{len(self.timebox.steps)}  "
+    async def _show(self, index: int) -> None:
+        """Show step ``index``'s forms with the cursor in the first field before anything
+        else is handled: a key typed right after F4 goes into the new step's field."""
+        self.viewed = index
+        step = self.timebox.steps[index]
+        number = f"{index + 1}/{len(self.timebox.steps)}  "
         self.query_one("#step-title", Static).update(Content.styled(number + step.title, "bold"))
         self.query_one("#step-guidance", Static).update(step.guidance)
         viewing = self.query_one("#viewing", Static)
-        away = self.viewed != self.timebox.current_index
+        away = index != self.timebox.current_index
         viewing.display = away
         if away:
             viewing.update(sv.VIEWING_OTHER_STEP.format(step=self.timebox.current_index + 1))
         body = self.query_one("#step-body", VerticalScroll)
-        body.remove_children()
+        await body.remove_children()
         self._forms = forms_for(step, self.session)
         body.set_class(fills_the_step(step), "fill")
-        body.mount_all(self._forms)
+        await body.mount_all(self._forms)
         body.scroll_home(animate=False)
-        self.call_after_refresh(self._focus_first_field)
+        self._focus_first_field()
         self.query_one(AgendaView).refresh_from(self.timebox)
+
+    async def settle(self) -> None:
+        """Let the focused field take the keys already given to it. Keys that arrive
+        together (a fast typist, a paste, a remote terminal) reach the field one by one,
+        while F4 or Ctrl+Q in the same burst is handled at once: reading the fields
+        before the field has its keys would leave the last words out."""
+        focused = self.focused
+        if focused is None:
+            return
+        taken = asyncio.Event()
+        if focused.call_later(taken.set):
+            try:
+                await asyncio.wait_for(taken.wait(), self.SETTLE_SECONDS)
+            except TimeoutError:
+                pass
 
     def _focus_first_field(self) -> None:
         for form in self._forms:
             field = form.first_field()
             if field is not None:
-                field.focus()
+                if isinstance(field, TextArea):
+                    field.move_cursor(field.document.end)  # what is typed next follows what was said
+                self.set_focus(field)  # at once, not after the keys already waiting
                 return
 
     def _tick(self) -> None:
@@ -237,41 +256,34 @@ class MeetingScreen(PromptFrames, Screen[None]):
         # post_message is safe from any thread and never waits for the UI.
         self.post_message(self.StatusChanged(status))
 
-    def shutdown(self) -> bool:
-        """Save everything and stop the writer; True when all of it reached the disk.
-        When it did not, saving goes on and the screen stays as it is."""
+    async def shutdown(self) -> bool:
+        """Save everything (the keys already typed included) and stop the writer; True
+        when all of it reached the disk. When it did not, saving goes on and the screen
+        stays as it is."""
+        await self.settle()
         self._release_interpreter()  # the automatic collector again, whatever comes next
         return self.live.close()
 
     # --- actions ------------------------------------------------------------------------------
 
-    def _view(self, index: int) -> None:
-        if self.viewed == index:
-            self._show_step()
-        else:
-            self.viewed = index  # the watcher shows it
-
-    def watch_viewed(self) -> None:
-        if self.is_mounted:
-            self._show_step()
-
-    def action_toggle_timer(self) -> None:
-        self._timer(self.live.toggle_timer)
+    async def action_toggle_timer(self) -> None:
+        await self._timer(self.live.toggle_timer)
         self.notify(sv.TIMER_STARTED if self.timebox.running else sv.TIMER_PAUSED_NOTE, timeout=2)
 
-    def action_close_step(self) -> None:
+    async def action_close_step(self) -> None:
         if self.timebox.finished:
             self.app.show_summary(self.session)
             return
         if not self.timebox.pending_after_current():
-            self.action_review()
+            await self.action_review()
             return
-        self._timer(self.live.close_step, step_changes=True)
+        await self._timer(self.live.close_step, step_changes=True)
 
-    def action_review(self) -> None:
+    async def action_review(self) -> None:
         """All of the SIP and what is missing; from the last step, F4 there ends the meeting."""
         from facilitator.screens.review import ReviewScreen
 
+        await self.settle()
         self.flush()
         last = not self.timebox.finished and not self.timebox.pending_after_current()
         self.app.push_screen(ReviewScreen(self.session, can_finish=last), self._after_review)
@@ -283,23 +295,26 @@ class MeetingScreen(PromptFrames, Screen[None]):
             self.query_one(AgendaView).refresh_from(self.timebox)
             self.app.show_summary(self.session)
         elif isinstance(result, Capture):
-            self.jump_to(result)
+            self.call_later(self.jump_to, result)
 
-    def jump_to(self, capture: Capture) -> None:
+    async def jump_to(self, capture: Capture) -> None:
         """Show the form of the step where ``capture`` is typed; the timer stays where it is."""
         for index, step in enumerate(self.timebox.steps):
             if capture in step.captures:
                 self.flush()
-                self._view(index)
+                await self._show(index)
                 return
 
-    def action_back_to_current(self) -> None:
+    async def action_back_to_current(self) -> None:
         if self.viewed != self.timebox.current_index:
+            await self.settle()
             self.flush()
-            self._view(self.timebox.current_index)
+            await self._show(self.timebox.current_index)
 
-    def _timer(self, operation, said: str = "", refused: str = "", step_changes: bool = False) -> None:
-        """A timer operation of the live meeting (it saves); a refusal is said, not raised."""
+    async def _timer(self, operation, said: str = "", refused: str = "", step_changes: bool = False) -> None:
+        """A timer operation of the live meeting (it reads the fields in and saves), after
+        the field has taken its keys; a refusal is said, not raised."""
+        await self.settle()
         try:
             operation()
         except TimeboxError:
@@ -309,20 +324,21 @@ class MeetingScreen(PromptFrames, Screen[None]):
         if said:
             self.notify(said, timeout=2)
         if step_changes:
-            self._view(self.timebox.current_index)
+            await self._show(self.timebox.current_index)
         self._tick()
 
-    def action_previous_step(self) -> None:
-        self._timer(self.live.reopen_previous, refused=sv.NO_EARLIER_STEP, step_changes=True)
+    async def action_previous_step(self) -> None:
+        await self._timer(self.live.reopen_previous, refused=sv.NO_EARLIER_STEP, step_changes=True)
 
-    def action_add_minute(self) -> None:
-        self._timer(self.live.add_minute, said=sv.MINUTE_ADDED)
+    async def action_add_minute(self) -> None:
+        await self._timer(self.live.add_minute, said=sv.MINUTE_ADDED)
 
-    def action_rebalance(self) -> None:
-        self._timer(self.live.rebalance, said=sv.REBALANCED, refused=sv.NOTHING_TO_REBALANCE)
+    async def action_rebalance(self) -> None:
+        await self._timer(self.live.rebalance, said=sv.REBALANCED, refused=sv.NOTHING_TO_REBALANCE)
 
-    def action_export(self, fmt: str = "pdf") -> None:
+    async def action_export(self, fmt: str = "pdf") -> None:
         """Write the SIP to a file in the export folder, in a worker so nothing waits."""
+        await self.settle()
         self.save()
         self._export(fmt)
 
@@ -342,21 +358,23 @@ class MeetingScreen(PromptFrames, Screen[None]):
         else:
             self.notify(sv.EXPORT_FAILED.format(problem=message.problem), severity="error", markup=False)
 
-    def action_to_start(self) -> None:
+    async def action_to_start(self) -> None:
         """Leave the meeting for the start screen; everything is saved, the timer goes on."""
-        self.app.back_to_start()
+        await self.app.back_to_start()
 
-    def action_room(self) -> None:
+    async def action_room(self) -> None:
         """The room view over this screen, of the meeting as it stands; Ctrl+R or Esc back."""
         from facilitator.screens.room import RoomScreen
 
+        await self.settle()
         self.save()
         room = RoomScreen(self.session.clock, leave_with_keys=True)
         self.app.push_screen(room, lambda _: self._focus_first_field())
         room.show(Showing(self.session.case, self.session.meeting))
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         # Said when the writer thread reports it done; the key never waits for the disk.
+        await self.settle()
         self._announce_save = True
         self.save()
 
@@ -370,9 +388,10 @@ class MeetingScreen(PromptFrames, Screen[None]):
         ]
         self.app.push_screen(HelpScreen(self.timebox.steps[self.viewed], keys))
 
-    def action_attendance(self) -> None:
+    async def action_attendance(self) -> None:
         from facilitator.screens.attendance import AttendanceScreen
 
+        await self.settle()
         self.flush()
 
         def done(_: None) -> None:

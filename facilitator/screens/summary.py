@@ -71,5 +71,5 @@ class SummaryScreen(Screen[None]):
             yield Static(time_bars(self.session.meeting.steps), id="bars")
         yield Footer()
 
-    def action_done(self) -> None:
-        self.app.back_to_start()
+    async def action_done(self) -> None:
+        await self.app.back_to_start()

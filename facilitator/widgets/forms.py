@@ -144,6 +144,16 @@ class SipTextArea(NotesArea):
         super().__init__(text, **kwargs)
         self.field = field
 
+    def show_stored(self, stored: str) -> None:
+        """Show the text as stored (it differs from what is on screen only where the
+        models normalise across what was typed in pieces), the cursor as far from the
+        end as it was, so what is typed next still lands where the person expects."""
+        document = self.document
+        from_end = len(self.text) - document.get_index_from_location(self.cursor_location)
+        self.load_text(stored)
+        index = max(0, len(stored) - from_end)
+        self.move_cursor(self.document.get_location_from_index(index))
+
 
 class TextFieldsForm(CaptureForm):
     """One or more free-text fields of the SIP."""
@@ -152,7 +162,7 @@ class TextFieldsForm(CaptureForm):
 
     def __init__(self, session: MeetingSession, **kwargs):
         super().__init__(session, **kwargs)
-        self._dirty: set[str] = set()
+        self._too_long: set[str] = set()
 
     def compose(self) -> ComposeResult:
         for field, title in self.fields:
@@ -162,28 +172,35 @@ class TextFieldsForm(CaptureForm):
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
         if isinstance(event.text_area, SipTextArea):
-            self._dirty.add(event.text_area.field)
             self.edited()
 
+    def _areas(self) -> list[SipTextArea]:
+        return list(self.query(SipTextArea)) if self.is_mounted else []
+
     def typed(self) -> dict[str, str]:
-        if not self.is_mounted:
-            return {}
-        return {field: self.query_one(f"#f-{field}", SipTextArea).text for field in self._dirty}
+        # Every field is compared, not only those a Changed message has reported: keys
+        # that came in a burst may be in the field before their messages are handled.
+        fields = {}
+        for area in self._areas():
+            text = area.text
+            if text != getattr(self.sip, area.field):
+                fields[area.field] = text
+        return fields
 
     def read_fields(self) -> None:
-        while self._dirty:
-            field = self._dirty.pop()
+        for field, typed in self.typed().items():
             area = self.query_one(f"#f-{field}", SipTextArea)
-            typed = area.text
             try:
                 setattr(self.sip, field, typed)
             except ValidationError:
-                self.notify(sv.TEXT_TOO_LONG, severity="error", markup=False)
+                if field not in self._too_long:
+                    self._too_long.add(field)
+                    self.notify(sv.TEXT_TOO_LONG, severity="error", markup=False)
                 continue
+            self._too_long.discard(field)
             stored = getattr(self.sip, field)
             if stored != typed:
-                # Control characters were removed: show what is stored.
-                area.load_text(stored)
+                area.show_stored(stored)
 
 
 class PurposeForm(TextFieldsForm):
@@ -298,7 +315,6 @@ class ParticipationForm(CaptureForm):
 
     def on_mount(self) -> None:
         self._show_reason()
-        self._dirty = False
 
     def _show_reason(self) -> None:
         absent = self.sip.child_participated is False
@@ -313,18 +329,17 @@ class ParticipationForm(CaptureForm):
 
     @on(TextArea.Changed, "#f-child_absence_reason")
     def _reason(self) -> None:
-        self._dirty = True
         self.edited()
 
     def typed(self) -> dict[str, str]:
-        if not (self.is_mounted and self._dirty):
+        if not self.is_mounted:
             return {}
-        return {"child_absence_reason": self.query_one("#f-child_absence_reason", TextArea).text}
+        text = self.query_one("#f-child_absence_reason", TextArea).text
+        return {"child_absence_reason": text} if text != self.sip.child_absence_reason else {}
 
     def read_fields(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.sip.child_absence_reason = self.query_one("#f-child_absence_reason", TextArea).text
+        for text in self.typed().values():
+            self.sip.child_absence_reason = text
 
 
 class LeadAuthorityForm(CaptureForm):

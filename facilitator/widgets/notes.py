@@ -39,6 +39,8 @@ from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Location, Selection
 
+from facilitator.agenda.text import clean_multiline, is_clean
+
 CACHED_LINES = 1024
 """Rendered rows kept: twenty screens of them, a megabyte or two at most."""
 
@@ -224,6 +226,11 @@ class NotesArea(TextArea):
             self._repaint_rows(*rows)
 
     def edit(self, edit: Edit) -> EditResult:
+        # What is typed or pasted is cleaned as it goes in, as the models would clean it
+        # (no control sequences, no bidi overrides, no zero-width marks): the text on
+        # screen is the text stored, and the cursor stays where the person put it.
+        if edit.text and not is_clean(edit.text):
+            edit.text = clean_multiline(edit.text)
         lines, height = self.document.line_count, len(self.wrapped_document._offset_to_line_info)
         self._editing = True
         try:

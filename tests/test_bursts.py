@@ -1,0 +1,79 @@
+"""Keys that arrive together — a fast typist, a paste, a remote terminal — are stored in
+the order typed, even when F4, F3, Ctrl+S or Ctrl+Q is among them.
+
+The real program in a pseudo-terminal; each burst is one write, as a terminal delivers
+it. What counts is what was stored."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.terminal import KEYS, Terminal
+from facilitator.demo import DEMO_MEETING_ID
+from facilitator.store import Store
+
+pytestmark = pytest.mark.slow
+
+
+def writer(data_dir: Path) -> Terminal:
+    env = {
+        "FACILITATOR_DATA_DIR": str(data_dir),
+        "FACILITATOR_CONFIG_DIR": str(data_dir / "config"),
+        "TZ": "Europe/Stockholm",
+    }
+    return Terminal([sys.executable, "-m", "facilitator", "demo"], (120, 36), env)
+
+
+def stored_sip(data_dir: Path):
+    with Store.open(data_dir) as store:
+        return store.load_meeting(DEMO_MEETING_ID).sip
+
+
+def to_step_three(term: Terminal) -> None:
+    term.wait_for("Ärenden och möten")
+    term.press("enter", pause=0.5)
+    term.wait_for("1/10")
+    term.press("f5", "f4", "f4", pause=0.4)
+    term.wait_for("3/10")
+
+
+def test_text_around_f4_and_ctrl_q_in_one_write_is_all_stored_in_order(tmp_path):
+    purpose = "Syftet skrevs precis före F4."
+    story = "W0abc Elsa började berätta direkt."
+    more = " Och slutade precis före Ctrl+Q."
+    with writer(tmp_path) as term:
+        to_step_three(term)
+        term.write(purpose.encode() + KEYS["f4"] + story.encode())
+        term.wait_for("4/10")
+        term.write(more.encode() + KEYS["ctrl+q"])
+        assert term.wait_exit() == 0
+    sip = stored_sip(tmp_path)
+    assert sip.purpose == purpose
+    assert sip.family_story == story + more
+
+
+def test_text_around_a_step_back_and_a_save_in_one_write(tmp_path):
+    with writer(tmp_path) as term:
+        to_step_three(term)
+        term.write(b"Del ett." + KEYS["f4"] + b"Del tv\xc3\xa5." + KEYS["f3"] + b" Tillagt." + KEYS["ctrl+s"])
+        term.wait_for("3/10")
+        term.wait_for("Sparat.")
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0
+    sip = stored_sip(tmp_path)
+    assert sip.purpose == "Del ett. Tillagt."
+    assert sip.family_story == "Del två."
+
+
+def test_a_hidden_character_pasted_in_the_middle_keeps_the_order(tmp_path):
+    with writer(tmp_path) as term:
+        to_step_three(term)
+        term.write("Hello wo\u202erld\u200b AFTER".encode() + KEYS["ctrl+s"])
+        term.wait_for("Sparat.")
+        term.write(b" och mer")
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0
+    assert stored_sip(tmp_path).purpose == "Hello world AFTER och mer"
