@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator import strings as sv
-from facilitator.agenda.clock import Clock, SystemClock
+from facilitator.agenda.clock import Clock, SystemClock, from_ns
 from facilitator.screens.start import StartScreen
 from facilitator.settings import load_settings, save_settings
 from facilitator.store import Store, StoreError
@@ -27,6 +27,10 @@ def meeting_commands():
     from facilitator.commands import MeetingCommands
 
     return MeetingCommands
+
+
+QUIT_WAIT_SECONDS = 1.0
+"""How long Ctrl+Q waits for the last write before it asks what to do."""
 
 
 class FacilitatorApp(App[int]):
@@ -50,6 +54,7 @@ class FacilitatorApp(App[int]):
     ):
         super().__init__()
         self._notice = notice
+        self._quit_when_saved = False
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.config_dir = config_dir
@@ -110,20 +115,59 @@ class FacilitatorApp(App[int]):
         if isinstance(self.screen, StartScreen):
             self.screen.refresh_meetings()
 
-    async def _shut_meetings(self) -> bool:
+    def _meeting_screens(self):
         from facilitator.screens.meeting import MeetingScreen
 
+        return [screen for screen in self.screen_stack if isinstance(screen, MeetingScreen)]
+
+    async def _shut_meetings(self, timeout: float = 5.0) -> bool:
         saved = True
-        for screen in self.screen_stack:
-            if isinstance(screen, MeetingScreen):
-                saved = await screen.shutdown() and saved
+        for screen in self._meeting_screens():
+            saved = await screen.shutdown(timeout) and saved
         return saved
 
     async def action_quit(self) -> None:
-        if not await self._shut_meetings():
-            self.notify(sv.QUIT_NOT_SAVED, severity="error", timeout=10, markup=False)
+        """Quit once everything is saved; if it cannot be, ask what to do — never a silent exit."""
+        self._quit_when_saved = False
+        if await self._shut_meetings(timeout=QUIT_WAIT_SECONDS):
+            self.exit(0)
             return
-        self.exit(0)
+        live = self._meeting_screens()[-1].live
+        name = sv.UNSAVED_COPY_NAME.format(when=from_ns(self.clock.wall_ns()), meeting=live.session.meeting.id[:8])
+        await self._ask_unsaved(Path.home() / name)
+
+    async def _ask_unsaved(self, path: Path, problem: str = "") -> None:
+        from facilitator.screens.unsaved import UnsavedDialog
+
+        status = self._meeting_screens()[-1].live.status
+        reason = sv.SAVE_FAILED_REASON[status.failure.reason if status.failure else "other"]
+        dialog = UnsavedDialog(reason, path)
+        await self.push_screen(dialog, self._unsaved)
+        if problem:
+            dialog.refuse(problem)
+
+    async def _unsaved(self, answer) -> None:
+        from facilitator.screens.unsaved import Choice
+
+        if answer.choice is Choice.WAIT:
+            self._quit_when_saved = True
+            self.notify(sv.UNSAVED_WAITING, timeout=10, markup=False)
+        elif answer.choice is Choice.COPY:
+            try:
+                self._meeting_screens()[-1].live.write_copy(answer.path)
+            except FileExistsError:
+                await self._ask_unsaved(answer.path, sv.UNSAVED_COPY_EXISTS)
+            except OSError as exc:
+                await self._ask_unsaved(answer.path, sv.UNSAVED_COPY_FAILED.format(problem=exc.strerror or exc))
+            else:
+                for screen in self._meeting_screens():
+                    screen.live.abandon()
+                self.exit(0, message=sv.UNSAVED_COPY_SAVED.format(path=answer.path))
+
+    async def on_meeting_screen_status_changed(self, message) -> None:
+        """A write reported back: if the secretary chose to quit once everything is saved, now."""
+        if self._quit_when_saved and not message.status.failed:
+            await self.action_quit()
 
     # --- themes -------------------------------------------------------------------------
 

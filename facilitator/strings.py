@@ -306,9 +306,25 @@ NO_MEETING_WITHOUT_CONSENT = (
 SAVED_AGAIN = "Det går att spara igen. Allt är sparat."
 RESUMED = "Mötet återupptogs vid steg {step}. Programmet var stängt i {gap}; tiden för steget har gått vidare under tiden."
 RESUMED_PAUSED = "Mötet återupptogs vid steg {step}, pausat som det var."
-QUIT_NOT_SAVED = (
-    "Allt är inte sparat än, så programmet avslutas inte. Kontrollera disken och försök igen."
+UNSAVED_TITLE = "Allt är inte sparat"
+UNSAVED_TEXT = (
+    "Det går inte att spara just nu: {reason} Det du skrivit finns kvar i programmet, och "
+    "programmet försöker spara igen varje sekund. Stanna kvar, vänta tills det är sparat, "
+    "eller spara en kopia i en fil du väljer innan programmet avslutas."
 )
+UNSAVED_COPY_LABEL = "Kopia av ärendet och mötet (JSON), bara läsbar för dig:"
+UNSAVED_STAY = "Stanna kvar"
+UNSAVED_WAIT = "Avsluta när allt är sparat"
+UNSAVED_COPY = "Spara kopian och avsluta"
+UNSAVED_NO_PATH = "Skriv var kopian ska sparas."
+UNSAVED_COPY_FAILED = "Kopian kunde inte sparas där: {problem}"
+UNSAVED_COPY_EXISTS = "Det finns redan en fil med det namnet. Välj ett annat."
+UNSAVED_WAITING = "Programmet avslutas så snart allt är sparat. Ctrl+Q igen visar valen."
+UNSAVED_COPY_SAVED = (
+    "Allt kunde inte sparas i databasen. En kopia av ärendet och mötet finns i {path} "
+    "(facilitator import läser den)."
+)
+UNSAVED_COPY_NAME = "lotsmote-kopia-{when:%Y%m%d-%H%M}-{meeting}.json"
 LEAVE_NOT_SAVED = "Allt är inte sparat än, så mötet stängs inte. Kontrollera disken och försök igen."
 SETTINGS_NOT_SAVED = "Temat kunde inte sparas till nästa gång."
 TEXT_TOO_LONG = "Texten är för lång för att sparas. Korta den."

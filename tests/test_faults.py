@@ -227,3 +227,92 @@ async def test_deleting_a_case_removes_its_text_from_disk(store):
         data = path.read_bytes()
         for secret in ("Hemlig berättelse", "Elsa Åkesson", "Åkesson"):
             assert secret.encode("utf-8") not in data, (path.name, secret)
+
+
+class DiskFull:
+    """Every write of the store fails, as on a full disk, until ``clear``."""
+
+    def __init__(self, monkeypatch, store):
+        self.on = True
+        for name in ("write_case", "write_meeting", "write_draft"):
+            monkeypatch.setattr(store, name, self._failing(getattr(store, name)))
+
+    def _failing(self, real):
+        def write(*args):
+            if self.on:
+                raise sqlite3.OperationalError("database or disk is full")
+            real(*args)
+
+        return write
+
+    def clear(self) -> None:
+        self.on = False
+
+
+async def _typed_on_a_full_disk(app, pilot, store, monkeypatch) -> DiskFull:
+    screen = await open_meeting(app, pilot)
+    screen.live.writer.retry_seconds = 0.05
+    await pilot.press("f5", "f4", "f4")
+    disk = DiskFull(monkeypatch, store)
+    await type_text(pilot, "Får inte försvinna")
+    await pilot.press("ctrl+q")
+    await pilot.pause()
+    return disk
+
+
+async def test_quitting_on_a_full_disk_asks_and_staying_keeps_typing(store, monkeypatch):
+    from facilitator.screens.unsaved import UnsavedDialog
+
+    app, _, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        disk = await _typed_on_a_full_disk(app, pilot, store, monkeypatch)
+        assert isinstance(app.screen, UnsavedDialog)
+        assert "disken är full" in text_of(app.screen, "#question")
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and app.is_running
+        await type_text(pilot, " alls")
+        disk.clear()
+        app.screen.save()
+        assert app.screen.live.wait_saved(5)
+    assert store.load_meeting(meeting_id).sip.purpose == "Får inte försvinna alls"
+
+
+async def test_choosing_to_wait_quits_once_the_disk_works_again(store, monkeypatch):
+    app, _, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        disk = await _typed_on_a_full_disk(app, pilot, store, monkeypatch)
+        await pilot.click("#wait")
+        await pilot.pause(0.2)
+        assert app.is_running  # nothing saved yet: still here
+        disk.clear()
+        for _ in range(100):
+            if not app.is_running:
+                break
+            await pilot.pause(0.05)
+        assert not app.is_running
+    assert store.load_meeting(meeting_id).sip.purpose == "Får inte försvinna"
+
+
+async def test_a_copy_in_a_chosen_file_is_written_before_quitting(store, monkeypatch, tmp_path):
+    from facilitator.export import read_document
+    from facilitator.screens.unsaved import UnsavedDialog
+
+    taken = tmp_path / "finns.json"
+    taken.write_text("något annat")
+    app, _, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _typed_on_a_full_disk(app, pilot, store, monkeypatch)
+        app.screen.query_one("#copy-path").value = str(taken)
+        await pilot.click("#copy")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedDialog)  # never over another file
+        assert "finns redan" in text_of(app.screen, "#problem")
+        assert taken.read_text() == "något annat"
+        copy = tmp_path / "kopia.json"
+        app.screen.query_one("#copy-path").value = str(copy)
+        await pilot.click("#copy")
+        await pilot.pause()
+        assert not app.is_running
+    assert copy.stat().st_mode & 0o777 == 0o600
+    assert read_document(copy.read_bytes()).meetings[0].sip.purpose == "Får inte försvinna"

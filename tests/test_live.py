@@ -338,3 +338,25 @@ def test_snapshot_and_draft_hold_what_they_say(store, clock):
     draft = session.draft({"notes": "å ä ö"})
     assert json.loads(draft.fields) == {"notes": "å ä ö"}
     assert meeting.kind is MeetingKind.FIRST
+
+
+def test_a_copy_holds_what_is_typed_when_the_disk_fails(store, clock, tmp_path):
+    from facilitator.export import read_document
+
+    session = demo_session(store, clock)
+    live = LiveMeeting(session, retry_seconds=0.01)
+    fields = Fields(session)
+    live.attach(fields)
+    DiskFull(store)
+    fields.type("family_story", "Får inte försvinna")
+    assert live.close(timeout=0.1) is False
+    copy = tmp_path / "kopia.json"
+    live.write_copy(copy)
+    assert copy.stat().st_mode & 0o777 == 0o600
+    document = read_document(copy.read_bytes())
+    assert document.meetings[0].sip.family_story == "Får inte försvinna"
+    assert document.case.child.name == "Elsa Åkesson"
+    with pytest.raises(FileExistsError):
+        live.write_copy(copy)  # never over an existing file
+    live.abandon()
+    assert live.closed and live.writer.stopped

@@ -12,6 +12,7 @@ screen lends itself as the ``Editor``: ``flush`` reads the fields into the model
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -290,6 +291,26 @@ class LiveMeeting:
         path = folder / exported.filename
         write_private(path, exported.data)
         return path
+
+    def write_copy(self, path: Path) -> None:
+        """Write the case and this meeting, as they stand in memory, to a new file of the
+        user's choosing (JSON, owner-only, never over an existing file): the way out when
+        the database cannot be written. Raises ``OSError`` when the file cannot be made."""
+        from facilitator.export.jsondoc import to_json
+
+        self._flush()
+        data = to_json(self.session.case, [self.session.meeting]).encode("utf-8")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def abandon(self) -> None:
+        """Stop writing and let the meeting go, written or not (after a copy was saved)."""
+        if self.writer is not None:
+            self.writer.abandon()
+        self._release()
 
     def close(self, timeout: float = 5.0) -> bool:
         """Save everything and stop the writer; True when all of it reached the disk.

@@ -256,13 +256,13 @@ class MeetingScreen(PromptFrames, Screen[None]):
         # post_message is safe from any thread and never waits for the UI.
         self.post_message(self.StatusChanged(status))
 
-    async def shutdown(self) -> bool:
+    async def shutdown(self, timeout: float = 5.0) -> bool:
         """Save everything (the keys already typed included) and stop the writer; True
         when all of it reached the disk. When it did not, saving goes on and the screen
         stays as it is."""
         await self.settle()
         self._release_interpreter()  # the automatic collector again, whatever comes next
-        return self.live.close()
+        return self.live.close(timeout)
 
     # --- actions ------------------------------------------------------------------------------
 
