@@ -178,11 +178,15 @@ KEY_NEW_MEETING = "Nytt möte"
 KEY_EDIT_CASE = "Ändra ärende"
 KEY_DELETE_CASE = "Ta bort ärende"
 DELETE_CASE_QUESTION = (
-    "Ta bort ärendet för {child} med {count} möten och alla SIP-versioner? "
-    "Texten raderas från disken och kan inte återställas."
+    "Ta bort ärendet för {child} med {count} möten, alla SIP-versioner och de filer som "
+    "exporterats från dem? Texten raderas från disken och kan inte återställas."
 )
 DELETE_CASE_YES = "Ta bort ärendet"
-CASE_DELETED = "Ärendet för {child} är borttaget."
+CASE_DELETED = "Ärendet för {child} är borttaget, och {files} exporterade filer."
+CASE_OPEN = (
+    "Ärendet för {child} har ett möte som är öppet för att skriva i ett annat fönster, så "
+    "det tas inte bort. Stäng mötet där först."
+)
 
 # The command palette: action name → (name, help).
 PALETTE = {

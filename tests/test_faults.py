@@ -209,24 +209,63 @@ async def test_the_unreadable_screen_changes_nothing_unless_asked(tmp_path):
     assert app.return_value is True
 
 
-async def test_deleting_a_case_removes_its_text_from_disk(store):
+async def test_deleting_a_case_removes_its_text_from_disk_and_its_exports(store):
+    from facilitator.export.files import export_folder, export_meeting, write_private
+    from facilitator.paths import ensure_private_dir
+
     app, clock, meeting_id = demo_app(store)
     meeting = store.load_meeting(meeting_id)
     meeting.sip.family_story = "Hemlig berättelse om Elsas morgnar"
     store.save_meeting(meeting)
+    other = full_case()  # another child, with an export of the same day and kind
+    store.save_case(other)
+    other_meeting = full_meeting(other)
+    other_meeting.planned_start = meeting.planned_start
+    store.save_meeting(other_meeting)
+    folder = ensure_private_dir(export_folder(store))
+    names = set()
+    for mid, fmt in ((meeting_id, "pdf"), (meeting_id, "md"), (other_meeting.id, "pdf")):
+        exported = export_meeting(store, mid, fmt, meeting.planned_start)
+        write_private(folder / exported.filename, exported.data)
+        names.add(exported.filename)
+    assert len(names) == 3  # two meetings of the same day never share a file
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
+        app.screen.query_one("#meetings").move_cursor(row=[m.id for m in store.list_meetings()].index(meeting_id))
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert "Elsa Åkesson" in text_of(app.screen, "#question")
+        assert "exporterats" in text_of(app.screen, "#question")
         await pilot.press("tab", "enter")
         await pilot.pause()
-        assert store.list_meetings() == []
-    for path in store.path.parent.iterdir():
-        data = path.read_bytes()
-        for secret in ("Hemlig berättelse", "Elsa Åkesson", "Åkesson"):
-            assert secret.encode("utf-8") not in data, (path.name, secret)
+        assert [m.id for m in store.list_meetings()] == [other_meeting.id]
+        messages = [n.message for n in app._notifications]
+        assert any("2 exporterade filer" in m for m in messages)
+    left = [p.name for p in folder.iterdir()]
+    assert len(left) == 1 and other_meeting.id[:8] in left[0]
+    for path in store.path.parent.rglob("*"):
+        if path.is_file() and path.parent != folder:
+            data = path.read_bytes()
+            for secret in ("Hemlig berättelse", "Elsa Åkesson", "Åkesson"):
+                assert secret.encode("utf-8") not in data, (path.name, secret)
+
+
+async def test_a_case_open_for_writing_elsewhere_is_not_deleted(store):
+    app, clock, meeting_id = demo_app(store)
+    other_window = MeetingLock(store.path.parent, meeting_id)
+    assert other_window.acquire()
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("d")
+            await pilot.pause()
+            assert not isinstance(app.screen, ConfirmDialog)
+            messages = [n.message for n in app._notifications]
+            assert any("öppet för att skriva i ett annat fönster" in m for m in messages)
+            assert [m.id for m in store.list_meetings()] == [meeting_id]
+    finally:
+        other_window.release()
 
 
 class DiskFull:

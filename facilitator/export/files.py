@@ -12,6 +12,9 @@ from pathlib import Path
 from facilitator.store.database import Store
 
 FORMATS = ("pdf", "docx", "md", "json", "ics")
+ID_CHARS = 8
+"""Every exported file's name ends with this much of the meeting's id: two meetings on the
+same day (two children's) never share a file, and a deleted case's files can be found."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ def export_meeting(store: Store, meeting_id: str, fmt: str, now: datetime) -> Ex
         (r.sip for r in reversed(revisions) if revision and r.number < revision.number), None
     )
     number = revision.number if revision else None
-    name = f"SIP-{meeting.planned_start:%Y-%m-%d}-{_slug(meeting.kind.value)}"
+    name = f"SIP-{meeting.planned_start:%Y-%m-%d}-{_slug(meeting.kind.value)}-{meeting.id[:ID_CHARS]}"
     if fmt == "json":
         from facilitator.export.jsondoc import to_json
 
@@ -45,7 +48,9 @@ def export_meeting(store: Store, meeting_id: str, fmt: str, now: datetime) -> Ex
     if fmt == "ics":
         from facilitator.export.ics import to_ics
 
-        return Exported(to_ics(meeting, now), f"nasta-mote-{meeting.planned_start:%Y-%m-%d}.ics", [])
+        return Exported(
+            to_ics(meeting, now), f"nasta-mote-{meeting.planned_start:%Y-%m-%d}-{meeting.id[:ID_CHARS]}.ics", []
+        )
     from facilitator.agenda.sipview import sip_document
 
     document = sip_document(case, meeting, number, previous)
@@ -70,3 +75,47 @@ def write_private(path: Path, data: bytes) -> None:
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
     os.chmod(path, 0o600)
+
+
+def export_folder(store: Store) -> Path:
+    """Where the app writes exported files: ``export/`` in the data directory."""
+    return store.path.parent / "export"
+
+
+def _meeting_ids(store: Store, case_id: str) -> list[str]:
+    return [m.id for m in store.list_meetings() if m.case_id == case_id]
+
+
+def case_is_open(store: Store, case_id: str) -> bool:
+    """Whether a meeting of the case is open for writing in a window."""
+    from facilitator.store.lock import writing_meetings
+
+    return bool(set(_meeting_ids(store, case_id)) & set(writing_meetings(store.path.parent)))
+
+
+def erase_case(store: Store, case_id: str) -> int:
+    """Delete a case with its meetings, SIP revisions and exported files; returns how many
+    files were removed. Refused (``CaseOpen``) while one of its meetings is open for
+    writing in a window."""
+    from facilitator.store.errors import CaseOpen
+
+    meeting_ids = _meeting_ids(store, case_id)
+    if case_is_open(store, case_id):
+        raise CaseOpen(f"a meeting of case {case_id} is open for writing")
+    store.delete_case(case_id)
+    removed = 0
+    for path in exports_of(export_folder(store), meeting_ids):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        removed += 1
+    return removed
+
+
+def exports_of(folder: Path, meeting_ids: list[str]) -> list[Path]:
+    """The files in ``folder`` exported from these meetings."""
+    if not folder.is_dir():
+        return []
+    marks = {f"-{meeting_id[:ID_CHARS]}." for meeting_id in meeting_ids}
+    return sorted(p for p in folder.iterdir() if p.is_file() and any(m in p.name for m in marks))

@@ -278,13 +278,14 @@ class LiveMeeting:
 
     # --- exporting and closing -----------------------------------------------------------------
 
-    def export(self, fmt: str, folder: Path, now: datetime | None = None) -> Path:
-        """Write the SIP as saved to a file in ``folder``, owner-only; blocking, for a worker
-        thread. Waits for the writer first, so the file holds what was typed."""
-        from facilitator.export.files import export_meeting, write_private
+    def export(self, fmt: str, now: datetime | None = None) -> Path:
+        """Write the SIP as saved to a file in the export folder, owner-only; blocking, for
+        a worker thread. Waits for the writer first, so the file holds what was typed."""
+        from facilitator.export.files import export_folder, export_meeting, write_private
         from facilitator.paths import ensure_private_dir
 
         self.wait_saved(5.0)
+        folder = export_folder(self.session.store)
         ensure_private_dir(folder)
         when = now or from_ns(self.clock.wall_ns())
         exported = export_meeting(self.session.store, self.session.meeting.id, fmt, when)

@@ -345,7 +345,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
     @work(thread=True, exclusive=True, group="export")
     def _export(self, fmt: str) -> None:
         try:
-            path = self.live.export(fmt, self.session.store.path.parent / "export")
+            path = self.live.export(fmt)
         except Exception as error:  # noqa: BLE001 - reported, never raised into the UI
             self.post_message(self.Exported(None, str(error)))
             return

@@ -186,10 +186,15 @@ class StartScreen(Screen[None]):
         self.app.push_screen(overview, lambda _: self.refresh_meetings())
 
     def action_delete_case(self) -> None:
+        from facilitator.export.files import case_is_open, erase_case
         from facilitator.screens.confirm import ConfirmDialog
+        from facilitator.store import CaseOpen
 
         case = self._selected_case()
         if case is None:
+            return
+        if case_is_open(self.app.store, case.id):
+            self.notify(sv.CASE_OPEN.format(child=case.child.name), severity="error", timeout=10, markup=False)
             return
         count = sum(1 for m in self._meetings if m.case_id == case.id)
 
@@ -197,13 +202,16 @@ class StartScreen(Screen[None]):
             if not yes:
                 return
             try:
-                self.app.store.delete_case(case.id)
+                files = erase_case(self.app.store, case.id)
+            except CaseOpen:
+                self.notify(sv.CASE_OPEN.format(child=case.child.name), severity="error", markup=False)
+                return
             except StoreError as error:
                 self._report(error)
                 return
             self._focus_meeting = None
             self.refresh_meetings()
-            self.notify(sv.CASE_DELETED.format(child=case.child.name), markup=False)
+            self.notify(sv.CASE_DELETED.format(child=case.child.name, files=files), markup=False)
 
         question = sv.DELETE_CASE_QUESTION.format(child=case.child.name, count=count)
         self.app.push_screen(ConfirmDialog(question, sv.DELETE_CASE_YES), answer)

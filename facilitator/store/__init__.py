@@ -7,10 +7,11 @@ from facilitator.store.database import (
     PreparedMeeting,
     Store,
 )
-from facilitator.store.errors import DatabaseUnreadable, NotFound, StorageFailure, StoreError
+from facilitator.store.errors import CaseOpen, DatabaseUnreadable, NotFound, StorageFailure, StoreError
 from facilitator.store.migrations import CURRENT_VERSION
 
 __all__ = [
+    "CaseOpen",
     "CURRENT_VERSION",
     "DB_NAME",
     "DatabaseUnreadable",

@@ -22,6 +22,10 @@ class NotFound(StoreError):
     """No record by that id."""
 
 
+class CaseOpen(StoreError):
+    """A meeting of the case is open for writing in a window: the case stays."""
+
+
 class StorageFailure(StoreError):
     """Reading or writing failed for a reason outside the data: the disk, the directory,
     another program. ``reason`` is one of ``REASONS``; the data in memory is untouched."""
