@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="the room view in a web browser")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--max-viewers", type=int, default=3, help="browsers at once (default: 3)")
     _add_data_dir(serve, argparse.SUPPRESS)
     return parser
 
@@ -195,16 +196,18 @@ def _cmd_room(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    import shlex
-
-    from textual_serve.server import Server
+    from facilitator.serve import RoomServer, announce
+    from facilitator.strings import SERVE_BAD_PORT, SERVE_BAD_VIEWERS
 
     if not 0 < args.port < 65536:
-        raise UsageError(f"port {args.port} is not between 1 and 65535")
+        raise UsageError(SERVE_BAD_PORT.format(port=args.port))
+    if not 1 <= args.max_viewers <= 20:
+        raise UsageError(SERVE_BAD_VIEWERS)
     folder = data_dir(args.data_dir)
-    command = shlex.join([sys.executable, "-m", "facilitator", "--data-dir", str(folder), "room"])
-    print(f"the room view is at http://{args.host}:{args.port}/", file=sys.stderr)
-    Server(command, host=args.host, port=args.port, title="Lotsmöte").serve()
+    command = [sys.executable, "-m", "facilitator", "--data-dir", str(folder), "room"]
+    server = RoomServer(command, args.host, args.port, args.max_viewers)
+    announce(server)
+    server.serve()
     return 0
 
 

@@ -272,6 +272,20 @@ UNREADABLE_NEWER = (
 UNREADABLE_KEEP = "Avsluta utan att ändra något"
 UNREADABLE_MOVE = "Flytta undan och börja om"
 UNREADABLE_MOVED = "Den oläsbara filen finns kvar som {path}. En ny, tom databas används nu."
+SERVE_TITLE = "Lotsmöte – rumsvy"
+SERVE_OPENING = "Rumsvyn öppnas …"
+SERVE_CLOSED = "Rumsvyn är stängd."
+SERVE_REOPEN = "Öppna igen"
+SERVE_REFUSED = "Åtkomst nekad: använd hela adressen som facilitator serve skrev ut."
+SERVE_FULL = "Rumsvyn visas redan för {count} tittare, så fler släpps inte in."
+SERVE_AT = "Rumsvyn finns på {url}  (bara med hela adressen)"
+SERVE_NETWORK_WARNING = (
+    "Varning: rumsvyn nås från nätverket. Den visar personuppgifter om barnet och mötet; "
+    "den som har adressen och når datorn kan se den. Öppna på projektorns dator:"
+)
+SERVE_HOW_TO_STOP = "Högst {count} tittare samtidigt. Ctrl+C avslutar."
+SERVE_BAD_PORT = "porten {port} ligger inte mellan 1 och 65535"
+SERVE_BAD_VIEWERS = "antalet tittare måste vara mellan 1 och 20"
 ROOM_WAITING = "Väntar på mötet …"
 ROOM_WAITING_HINT = "Rumsvyn visar mötet så snart det öppnas i sekreterarens fönster."
 ROOM_UNOPENED = (

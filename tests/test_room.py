@@ -6,11 +6,8 @@ widget holds: a text box that holds the newest line but never scrolls to it fail
 
 import asyncio
 import re
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 
@@ -250,46 +247,3 @@ async def test_leaving_the_meeting_leaves_the_screen_settings_as_they_were(store
         await writer.back_to_start()
         await wp.pause()
         assert sys.getswitchinterval() == before
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.mark.slow
-def test_serve_gives_the_page(tmp_path):
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "facilitator", "--data-dir", str(tmp_path), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
-                    assert response.status == 200
-                    assert b"<html" in response.read().lower()
-                    break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise
-                time.sleep(0.2)
-    finally:
-        process.terminate()
-        process.wait(10)
-
-
-async def test_the_room_view_leaves_the_interpreter_as_it_found_it(store, clock):
-    import gc
-
-    _, _, meeting_id = demo_app(store)
-    before = (sys.getswitchinterval(), gc.isenabled(), gc.get_freeze_count())
-    room = RoomApp(store, clock, meeting_id)
-    async with room.run_test(size=(100, 30)):
-        await until(lambda: "Mötet har inte börjat" in screen_text(room))
-        assert (sys.getswitchinterval(), gc.isenabled(), gc.get_freeze_count()) == before
-    assert (sys.getswitchinterval(), gc.isenabled(), gc.get_freeze_count()) == before
