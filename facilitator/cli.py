@@ -17,7 +17,7 @@ from facilitator import __version__
 from facilitator.agenda.clock import SystemClock
 from facilitator.agenda.templates import TemplateError
 from facilitator.paths import config_dir, data_dir
-from facilitator.store import DatabaseUnreadable, MeetingSummary, Store, StoreError
+from facilitator.store import DB_NAME, DatabaseUnreadable, MeetingSummary, Store, StoreError
 
 EXIT_USAGE = 2
 
@@ -101,6 +101,15 @@ def _open_store(args: argparse.Namespace) -> Store:
     return Store.open(data_dir(args.data_dir))
 
 
+def _open_existing_store(args: argparse.Namespace) -> Store:
+    """The store of a command that only reads: a data directory that is not there is
+    said, not made."""
+    folder = data_dir(args.data_dir)
+    if not (folder / DB_NAME).is_file():
+        raise UsageError(f"no data in {folder} (start with: facilitator demo, or give --data-dir)")
+    return Store.open(folder)
+
+
 def short_ids(ids: Sequence[str], minimum: int = 8) -> dict[str, str]:
     """The shortest prefix of each id (at least ``minimum``) that no other id shares."""
     result = {}
@@ -123,7 +132,7 @@ def format_listing(meetings: Sequence[MeetingSummary]) -> list[str]:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
+    with _open_existing_store(args) as store:
         lines = format_listing(store.list_meetings())
     if lines:
         print("\n".join(lines))
@@ -134,10 +143,10 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from facilitator.agenda.clock import from_ns
-    from facilitator.export.files import export_meeting, write_private
+    from facilitator.export.files import NotARegularFile, export_meeting, write_private
     from facilitator.export.ics import NoNextMeeting
 
-    with _open_store(args) as store:
+    with _open_existing_store(args) as store:
         meeting_id = store.resolve_meeting(args.meeting)
         try:
             exported = export_meeting(store, meeting_id, args.format, from_ns(SystemClock().wall_ns()))
@@ -149,7 +158,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         path = Path(args.output).expanduser() if args.output else Path(exported.filename)
         if path.is_dir():
             path = path / exported.filename
-        write_private(path, exported.data)
+        try:
+            write_private(path, exported.data)
+        except NotARegularFile as exc:
+            raise UsageError(str(exc)) from None
         print(f"wrote {path}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(exported.data)
@@ -188,7 +200,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_room(args: argparse.Namespace) -> int:
     from facilitator.room import RoomApp
 
-    with _open_store(args) as store:
+    with _open_existing_store(args) as store:
         meeting = store.resolve_meeting(args.meeting) if args.meeting else None
         app = RoomApp(store, SystemClock(), meeting, config_dir())
         app.run()
@@ -225,7 +237,7 @@ def _open_store_for_app(
         from facilitator.strings import UNREADABLE_MOVED
 
         if not sys.stdin.isatty() or not UnreadableApp(error).run():
-            print(f"facilitator: {error}", file=sys.stderr)
+            _say(str(error))
             return None, None
         moved = move_aside(error.path, from_ns(clock.wall_ns()))
         return _open_store(args), UNREADABLE_MOVED.format(path=moved)
@@ -253,6 +265,11 @@ def _run_app(args: argparse.Namespace, *, demo: bool) -> int:
     return app.return_code or 0
 
 
+def _say(problem: str) -> None:
+    """One line on stderr, whatever the problem's text holds (SQLite's reports span lines)."""
+    print(f"facilitator: {' '.join(problem.split())}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -275,17 +292,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             case _:
                 return _run_app(args, demo=False)
     except DatabaseUnreadable as exc:
-        print(f"facilitator: {exc}; run 'facilitator' to set it aside", file=sys.stderr)
+        _say(f"{exc}; run 'facilitator' to set it aside")
         return EXIT_USAGE
     except (UsageError, StoreError, TemplateError) as exc:
-        print(f"facilitator: {exc}", file=sys.stderr)
+        _say(str(exc))
         return EXIT_USAGE
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"facilitator: {where}{exc.strerror or exc}", file=sys.stderr)
+        _say(f"{where}{exc.strerror or exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
-        print(f"facilitator: internal error ({type(exc).__name__}): {exc}", file=sys.stderr)
+        _say(f"internal error ({type(exc).__name__}): {exc}")
         return 1

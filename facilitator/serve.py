@@ -152,9 +152,14 @@ class RoomServer:
         except asyncio.CancelledError:
             await socket_.close()
         finally:
-            self.viewers -= 1
             if service is not None:
                 await service.stop()
+                # AppService waits for the room view's output to end, not for the process:
+                # wait for it here, so no process outlives its viewer.
+                process = getattr(service, "_process", None)
+                if process is not None:
+                    await process.wait()
+            self.viewers -= 1
         return socket_
 
     def serve(self) -> None:

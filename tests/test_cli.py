@@ -85,6 +85,7 @@ def test_data_dir_after_the_command_and_from_the_environment(demo_dir, capsys, m
 
 
 def test_list_on_an_empty_store(tmp_path, capsys):
+    Store.open(tmp_path).close()
     assert main(["--data-dir", str(tmp_path), "list"]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -163,3 +164,83 @@ def test_ics_without_a_next_meeting_exits_2(demo_dir):
     result = run("export", "latest", "--format", "ics", data_dir=demo_dir)
     assert result.returncode == 2
     assert result.stderr.strip() == "facilitator: the SIP has no date for the next meeting"
+
+
+def test_export_refuses_anything_but_a_regular_file(demo_dir, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    target = tmp_path / "real.md"
+    target.write_text("orört")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    for path in (fifo, link):
+        mode = stat.S_IMODE(os.lstat(path).st_mode)
+        result = run("export", "latest", "--format", "md", "-o", str(path), data_dir=demo_dir)
+        assert result.returncode == 2, path
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "not a regular file" in result.stderr
+        assert stat.S_IMODE(os.lstat(path).st_mode) == mode
+    assert target.read_text() == "orört"
+
+
+def test_list_on_a_missing_directory_says_so_and_makes_nothing(tmp_path):
+    missing = tmp_path / "finns-inte"
+    result = run("list", "--data-dir", str(missing))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert str(missing) in result.stderr
+    assert not missing.exists()
+
+
+def test_control_sequences_written_by_another_program_never_reach_the_terminal(demo_dir):
+    import sqlite3
+
+    db = sqlite3.connect(demo_dir / "facilitator.sqlite3")
+    db.execute(
+        "UPDATE cases SET data = json_set(data, '$.child.name', ?)",
+        ("Elsa\x1b]52;c;aGVq\x07\x1b[2J Åkesson",),
+    )
+    db.commit()
+    db.close()
+    result = run("list", data_dir=demo_dir)
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "Elsa Åkesson" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["", "x" * 1_000_000, "../../x", "DE000000000000000000000000000001"],
+    ids=["empty", "a million characters", "a path", "upper-case hex"],
+)
+def test_import_refuses_an_id_the_app_would_not_make(demo_dir, tmp_path, bad):
+    import json
+
+    exported = run("export", "latest", "--format", "json", data_dir=demo_dir)
+    document = json.loads(exported.stdout)
+    document["case"]["id"] = bad
+    for meeting in document["meetings"]:
+        meeting["case_id"] = bad
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(document))
+    fresh = tmp_path / "fresh"
+    result = run("import", str(path), "--data-dir", str(fresh))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "case.id" in result.stderr
+
+
+def test_a_damaged_page_is_one_line(demo_dir):
+    import sqlite3
+
+    db = sqlite3.connect(demo_dir / "facilitator.sqlite3")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    path = demo_dir / "facilitator.sqlite3"
+    data = bytearray(path.read_bytes())
+    data[4096 * 3 + 8 : 4096 * 3 + 400] = b"A" * 392  # a table page's cells overwritten
+    path.write_bytes(bytes(data))
+    result = run("list", data_dir=demo_dir)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "is damaged" in result.stderr and str(path) in result.stderr

@@ -80,6 +80,8 @@ async def test_a_vanished_data_directory_is_recreated_with_the_meeting(tmp_path)
         await type_text(pilot, "Mappen togs bort")
         await pilot.press("ctrl+s")
         await saved(screen)
+        # The lock is in the new directory too: a second window still cannot write.
+        assert not MeetingLock(data, meeting_id).acquire(patience=0)
     store.close()
     with Store.open(data) as again:
         assert again.load_meeting(meeting_id).sip.purpose == "Mappen togs bort"
@@ -102,6 +104,24 @@ def test_a_real_lock_is_reported_as_locked(tmp_path):
             other.close()
         store.save_meeting(meeting)
         assert store.load_meeting(meeting.id) == meeting
+
+
+async def test_the_resume_notice_counts_from_when_the_program_was_last_alive(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5")
+        screen.save()
+        await saved(screen)
+        clock.advance(70)  # quiet: nothing typed, nothing saved, the program alive
+        await pilot.pause(0.1)  # a tick notes it
+        screen.live.writer.abandon()  # killed
+        screen.live.lock.release()
+    app2 = FacilitatorApp(store=store, clock=clock.restarted(gap_seconds=4))
+    async with app2.run_test(size=(120, 36)) as pilot:
+        await open_meeting(app2, pilot)
+        messages = [n.message for n in app2._notifications]
+        assert any("återupptogs" in m and "4 s" in m and "min" not in m for m in messages), messages
 
 
 async def test_resuming_after_a_crash_says_so_and_counts_the_gap(store):

@@ -155,21 +155,59 @@ def test_a_file_that_is_not_sqlite_is_reported_and_left_alone(tmp_path):
     assert path.read_bytes() == before
 
 
-def test_a_newer_schema_is_refused(tmp_path):
+def test_a_newer_schema_is_refused_without_a_byte_changed(tmp_path):
     with Store.open(tmp_path) as store:
         path = store.path
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE schema_version SET version = 99")
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = DELETE")  # as a newer version might leave it
+    db.execute("UPDATE schema_version SET version = 99")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
     with pytest.raises(DatabaseUnreadable, match="newer facilitator"):
         Store(path)
+    assert path.read_bytes() == before  # not even switched to write-ahead logging
+    assert not path.with_name(path.name + "-wal").exists()
 
 
-def test_a_foreign_database_is_refused(tmp_path):
+def test_a_foreign_database_is_refused_without_a_byte_changed(tmp_path):
     path = tmp_path / DB_NAME
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE recipes (name TEXT)")
+    before = path.read_bytes()
     with pytest.raises(DatabaseUnreadable, match="another program"):
         Store(path)
+    assert path.read_bytes() == before
+
+
+def test_a_healthy_database_that_cannot_be_written_is_not_called_damaged(tmp_path, monkeypatch):
+    """A folder or disk that cannot be written (mounted read-only, no permission): the
+    file is fine, so it is not offered to be set aside."""
+    from facilitator.store import StorageFailure
+
+    with Store.open(tmp_path) as store:
+        path = store.path
+    real_connect = sqlite3.connect
+
+    class ReadOnlyFolder:
+        def __init__(self, *args, **kwargs):
+            self._db = real_connect(*args, **kwargs)
+
+        def execute(self, sql, *args):
+            if "journal_mode" in sql:
+                error = sqlite3.OperationalError("attempt to write a readonly database")
+                error.sqlite_errorcode = sqlite3.SQLITE_READONLY
+                raise error
+            return self._db.execute(sql, *args)
+
+        def close(self):
+            self._db.close()
+
+    monkeypatch.setattr(sqlite3, "connect", ReadOnlyFolder)
+    with pytest.raises(StorageFailure) as caught:
+        Store(path)
+    assert caught.value.reason == "readonly"
+    assert not isinstance(caught.value, DatabaseUnreadable)
 
 
 def test_a_record_that_does_not_validate_is_reported(store):

@@ -33,6 +33,10 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+Id = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+"""An id as the app makes them (32 lower-case hex digits): what the command line can find."""
+
+
 class Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -67,7 +71,7 @@ class Child(Model):
 class Person(Model):
     """Someone on the attendance list (närvarolista)."""
 
-    id: str = Field(default_factory=new_id)
+    id: Id = Field(default_factory=new_id)
     name: Line
     organisation: Line = ""
     roles: Annotated[list[Role], Field(min_length=1, max_length=len(Role))] = [
@@ -138,7 +142,7 @@ def _fold(name: str) -> str:
 
 
 class Goal(Model):
-    id: str = Field(default_factory=new_id)
+    id: Id = Field(default_factory=new_id)
     text: Sentence
     horizon: GoalHorizon = GoalHorizon.SHORT
 
@@ -146,7 +150,7 @@ class Goal(Model):
 class Action(Model):
     """Insats/åtgärd: what, who (person, organisation, huvudman), by when, status."""
 
-    id: str = Field(default_factory=new_id)
+    id: Id = Field(default_factory=new_id)
     what: Sentence
     responsible: Line = ""
     organisation: Line = ""
@@ -159,7 +163,7 @@ class Action(Model):
 class Navigator(Model):
     """The lots: one professional the family trusts, with contact details."""
 
-    person_id: str | None = None
+    person_id: Id | None = None
     name: Line
     organisation: Line = ""
     phone: Line = ""
@@ -276,8 +280,8 @@ class TimerState(Model):
 
 
 class Meeting(Record):
-    id: str = Field(default_factory=new_id)
-    case_id: str
+    id: Id = Field(default_factory=new_id)
+    case_id: Id
     kind: MeetingKind
     planned_start: datetime
     planned_minutes: Annotated[int, Field(ge=15, le=240)]
@@ -308,7 +312,7 @@ class LotsChange(Model):
 class Case(Record):
     """Ärende / lotsprocess: one child's process over several meetings."""
 
-    id: str = Field(default_factory=new_id)
+    id: Id = Field(default_factory=new_id)
     child: Child
     guardians: Annotated[list[Guardian], Field(max_length=4)] = []
     question: Text = ""

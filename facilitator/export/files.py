@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -69,12 +70,29 @@ def export_meeting(store: Store, meeting_id: str, fmt: str, now: datetime) -> Ex
     return Exported(data, f"{name}.{fmt}", document.missing)
 
 
+class NotARegularFile(OSError):
+    """The path names a device, a folder or a link: nothing is written there."""
+
+
 def write_private(path: Path, data: bytes) -> None:
-    """Write a file that only its owner can read (0600), replacing what was there."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    """Write a file that only its owner can read (0600), replacing what was there. Only a
+    regular file or a new path: a device, a pipe or a link is refused untouched."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise NotARegularFile(f"{path} is not a regular file")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(f"{path} is not a regular file")
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        os.ftruncate(fd, 0)
+    except BaseException:
+        os.close(fd)
+        raise
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
-    os.chmod(path, 0o600)
+    if not hasattr(os, "fchmod"):
+        os.chmod(path, 0o600)
 
 
 def export_folder(store: Store) -> Path:

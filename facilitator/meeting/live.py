@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from facilitator.store.lock import MeetingLock
 
 
+ALIVE_EVERY_NS = 5 * NS_PER_S
+"""How often the window notes that it is alive (for the resume notice after a crash)."""
+
+
 class Editor(Protocol):
     def flush(self) -> None:
         """Read whatever is typed but not yet in the models into the models."""
@@ -97,11 +101,12 @@ class LiveMeeting:
         self._editor: Editor = _NoEditor()
         self._flushes = 0
         self._closed = False
+        self._alive_at: int | None = None
         self.writer: Writer[_Epoch[Snapshot], _Epoch[Draft]] | None = (
             None
             if read_only
             else Writer(
-                lambda item: session.write(item.value),
+                self._write,
                 lambda item: session.write_draft(item.value),
                 merge=_Epoch.merge,
                 supersedes=_Epoch.supersedes,
@@ -110,6 +115,12 @@ class LiveMeeting:
                 retry_seconds=retry_seconds,
             )
         )
+
+    def _write(self, item: _Epoch[Snapshot]) -> None:
+        """The writer thread's write; after a new database was started in place of a
+        vanished one, the meeting's lock is taken again in the new directory."""
+        if self.session.write(item.value) and self.lock is not None:
+            self.lock.renew()
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -140,7 +151,9 @@ class LiveMeeting:
         saved = self.session.meeting.timer.saved_wall_ns
         if not box.running or box.finished or saved is None:
             return None
-        return max(0, self.clock.wall_ns() - saved) / NS_PER_S
+        alive = self.lock.alive_before if self.lock is not None else None
+        last_seen = max(saved, alive or 0)
+        return max(0, self.clock.wall_ns() - last_seen) / NS_PER_S
 
     # --- the editor and the timing of writes ------------------------------------------------
 
@@ -179,7 +192,11 @@ class LiveMeeting:
         """Write what is due now: called often (a few times a second or more)."""
         if self.writer is None or self._closed:
             return Due.NOTHING
-        due = self.timing.due(self.clock.monotonic_ns())
+        now = self.clock.monotonic_ns()
+        if self.lock is not None and (self._alive_at is None or now - self._alive_at >= ALIVE_EVERY_NS):
+            self._alive_at = now
+            self.lock.mark_alive(self.clock.wall_ns())
+        due = self.timing.due(now)
         if due is Due.SAVE:
             self.autosave()
         elif due is Due.DRAFT:

@@ -143,10 +143,11 @@ class MeetingSession:
     def draft(self, fields: dict[str, str]) -> Draft:
         return Draft(self.meeting.id, json.dumps(fields, ensure_ascii=False), self.clock.wall_ns())
 
-    def write(self, snapshot: Snapshot) -> None:
+    def write(self, snapshot: Snapshot) -> bool:
         """Write a snapshot. If the database file has vanished (its directory removed),
         start a new one in the same place with this case and meeting, which the snapshot
-        holds whole; if that cannot be done either, the failure goes to the caller to retry."""
+        holds whole, and return True; if that cannot be done either, the failure goes to
+        the caller to retry."""
         try:
             if snapshot.case_changed:
                 self.store.write_case(snapshot.case)
@@ -157,6 +158,8 @@ class MeetingSession:
             self.store.reopen()
             self.store.write_case(snapshot.case)
             self.store.write_meeting(snapshot.meeting)
+            return True
+        return False
 
     def write_draft(self, draft: Draft) -> None:
         self.store.write_draft(draft.meeting_id, draft.fields, draft.saved_wall_ns)

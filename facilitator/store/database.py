@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from facilitator.agenda.kinds import MeetingKind, MeetingStatus
+from facilitator.agenda.text import clean_line
 from facilitator.paths import ensure_private_dir
 from facilitator.store.errors import (
     DatabaseUnreadable,
@@ -30,7 +31,7 @@ from facilitator.store.errors import (
     StoreError,
     classify,
 )
-from facilitator.store.migrations import migrate, upgrade_record
+from facilitator.store.migrations import check_version, migrate, upgrade_record
 
 if TYPE_CHECKING:
     # The models (and pydantic) load when the first record is read, not when the store
@@ -62,6 +63,9 @@ _CONNECTION_STATEMENTS = (
     "DELETE FROM drafts WHERE meeting_id = NEW.id; "
     "END",
 )
+
+
+_CANNOT_WRITE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
 
 
 class PreparedMeeting(NamedTuple):
@@ -144,6 +148,9 @@ class Store:
             db.execute("PRAGMA foreign_keys = ON")
             # Deleted records are overwritten with zeros, so a deleted case leaves no text.
             db.execute("PRAGMA secure_delete = ON")
+            # Read before anything is written: another program's file, or one from a newer
+            # facilitator, is refused without a byte of it changed (not even its journal mode).
+            check_version(db, path)
             mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             db.execute("PRAGMA synchronous = FULL")
             if mode.lower() != "wal":
@@ -151,9 +158,17 @@ class Store:
             migrate(db, path)
             (verdict,) = db.execute("PRAGMA quick_check(1)").fetchone()
             if verdict != "ok":
-                raise DatabaseUnreadable(path, f"is damaged ({verdict})")
+                raise DatabaseUnreadable(path, f"is damaged ({' '.join(verdict.split())})")
             for statement in _CONNECTION_STATEMENTS:
                 db.execute(statement)
+        except sqlite3.OperationalError as exc:
+            db.close()
+            if exc.sqlite_errorcode & 0xFF in _CANNOT_WRITE:
+                # A healthy file in a folder (or on a disk) that cannot be written.
+                raise StorageFailure("readonly", f"{path.parent} cannot be written ({exc})") from None
+            raise DatabaseUnreadable(
+                path, f"is not a facilitator database or is damaged ({exc})"
+            ) from None
         except sqlite3.DatabaseError as exc:
             db.close()
             raise DatabaseUnreadable(
@@ -438,7 +453,8 @@ class Store:
                 kind=MeetingKind(kind),
                 planned_start=datetime.fromisoformat(start),
                 status=MeetingStatus(status),
-                child=child or "",
+                # Read past the models: cleaned here, in case another program wrote it.
+                child=clean_line(child) if isinstance(child, str) else "",
             )
             for mid, cid, kind, start, status, child in rows
         ]

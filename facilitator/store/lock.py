@@ -64,11 +64,18 @@ class MeetingLock:
         self.meeting_id = meeting_id
         self.path = lock_path(data_dir, meeting_id)
         self._fd: int | None = None
+        self.alive_before: int | None = None
+        """When the window that held the lock before was last seen alive (wall-clock
+        nanoseconds, from ``mark_alive``), or None if it never was."""
 
     def acquire(self, patience: float = PATIENCE_SECONDS) -> bool:
         """Take the lock if no other window holds it; False if one does."""
         if self._fd is not None:
             return True
+        try:
+            self.alive_before = os.stat(self.path).st_mtime_ns
+        except OSError:
+            self.alive_before = None
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         deadline = time.monotonic() + patience
         try:
@@ -94,6 +101,25 @@ class MeetingLock:
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+    def mark_alive(self, wall_ns: int) -> None:
+        """Note that the window holding the lock is alive now (the file's modification
+        time), so a restart after a crash can say how long the program was away."""
+        try:
+            os.utime(self.path, ns=(wall_ns, wall_ns))
+        except OSError:
+            pass  # only a nicety; the meeting's own saves say when it was last written
+
+    def renew(self) -> bool:
+        """Take the lock again at its path, after the data directory was removed and
+        made anew: the old file is gone, and with it any protection from a second window."""
+        if self._fd is not None:
+            try:
+                os.close(self._fd)
+            except OSError:
+                pass
+            self._fd = None
+        return self.acquire(patience=0)
 
 
 def is_open_for_writing(data_dir: Path, meeting_id: str) -> bool:

@@ -82,8 +82,9 @@ def database_version(db: sqlite3.Connection, path: Path) -> int:
     return int(rows[0][0])
 
 
-def migrate(db: sqlite3.Connection, path: Path) -> int:
-    """Bring the database to ``CURRENT_VERSION``; returns the version it had."""
+def check_version(db: sqlite3.Connection, path: Path) -> int:
+    """The database's version, read without writing; refuses another program's file and
+    one from a newer facilitator."""
     found = database_version(db, path)
     if found > CURRENT_VERSION:
         raise DatabaseUnreadable(
@@ -91,6 +92,12 @@ def migrate(db: sqlite3.Connection, path: Path) -> int:
             f"was written by a newer facilitator (schema {found}, this one knows "
             f"{CURRENT_VERSION}); upgrade facilitator to open it",
         )
+    return found
+
+
+def migrate(db: sqlite3.Connection, path: Path) -> int:
+    """Bring the database to ``CURRENT_VERSION``; returns the version it had."""
+    found = check_version(db, path)
     for version in range(found + 1, CURRENT_VERSION + 1):
         db.execute("BEGIN IMMEDIATE")
         try:
