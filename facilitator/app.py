@@ -141,7 +141,8 @@ class FacilitatorApp(App[int]):
 
         status = self._meeting_screens()[-1].live.status
         reason = sv.SAVE_FAILED_REASON[status.failure.reason if status.failure else "other"]
-        dialog = UnsavedDialog(reason, path)
+        last = f"{from_ns(status.saved_wall_ns):%H.%M}" if status.saved_wall_ns else ""
+        dialog = UnsavedDialog(reason, last, path)
         await self.push_screen(dialog, self._unsaved)
         if problem:
             dialog.refuse(problem)

@@ -330,6 +330,8 @@ UNSAVED_TEXT = (
     "programmet försöker spara igen varje sekund. Stanna kvar, vänta tills det är sparat, "
     "eller spara en kopia i en fil du väljer innan programmet avslutas."
 )
+UNSAVED_SINCE = "Senast sparat kl. {time}; det som skrivits eller ändrats efter det är inte sparat."
+UNSAVED_NEVER = "Inget från det här fönstret har kunnat sparas än."
 UNSAVED_COPY_LABEL = "Kopia av ärendet och mötet (JSON), bara läsbar för dig:"
 UNSAVED_STAY = "Stanna kvar"
 UNSAVED_WAIT = "Avsluta när allt är sparat"

@@ -2,9 +2,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -38,11 +41,32 @@ os.environ["TZ"] = "Europe/Stockholm"
 time.tzset()
 
 
+LEFTOVER_PREFIXES = ("tmp", "facilitator", "pytest-of-")
+"""Names in the temporary directory that the suite or the benchmarks would make."""
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def _leftovers() -> set[str]:
+    folder = Path(tempfile.gettempdir())
+    return {p.name for p in folder.iterdir() if p.name.startswith(LEFTOVER_PREFIXES)}
+
+
+def _repository_status() -> str:
+    try:
+        return subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"],
+            cwd=REPOSITORY, capture_output=True, text=True, timeout=30,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
 def pytest_configure(config):
     """Every test's files go under one folder of this run, removed when the run ends, so
     the suite leaves nothing in the temporary directory (pytest keeps its last three runs
     otherwise). Workers get a folder each inside it."""
     if config.option.basetemp is None and not hasattr(config, "workerinput"):
+        config._facilitator_before = (_leftovers(), _repository_status())
         config.option.basetemp = tempfile.mkdtemp(prefix="facilitator-tests-")
         config._facilitator_basetemp = config.option.basetemp
 
@@ -51,6 +75,20 @@ def pytest_unconfigure(config):
     folder = getattr(config, "_facilitator_basetemp", None)
     if folder:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.hookimpl(trylast=True)  # after the snapshot plugin has removed its own folder
+def pytest_sessionfinish(session, exitstatus):
+    """The run fails when a test or a benchmark left files in the temporary directory or
+    changed the repository's files."""
+    config = session.config
+    before = getattr(config, "_facilitator_before", None)
+    if before is None:
+        return
+    left = _leftovers() - before[0] - {Path(config._facilitator_basetemp).name}
+    if left or _repository_status() != before[1]:
+        session.exitstatus = 1
+        print(f"\nthe test run left files behind: {sorted(left)} (or changed the repository)", file=sys.stderr)
 
 
 @pytest.fixture

@@ -327,6 +327,7 @@ async def test_quitting_on_a_full_disk_asks_and_staying_keeps_typing(store, monk
         disk = await _typed_on_a_full_disk(app, pilot, store, monkeypatch)
         assert isinstance(app.screen, UnsavedDialog)
         assert "disken är full" in text_of(app.screen, "#question")
+        assert "Senast sparat kl. 08.50" in text_of(app.screen, "#since")
         await pilot.press("escape")  # stay
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen) and app.is_running

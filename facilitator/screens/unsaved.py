@@ -33,15 +33,19 @@ class UnsavedDialog(ModalScreen[Answer]):
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "stay", sv.KEY_CANCEL)]
 
-    def __init__(self, reason: str, suggested: Path):
+    def __init__(self, reason: str, last_saved: str, suggested: Path):
+        """``last_saved``: when the last save reached the disk, as the clock shows it ("" if none)."""
         super().__init__(classes="dialog")
         self.reason = reason
+        self.last_saved = last_saved
         self.suggested = suggested
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
             yield Static(Content.styled(sv.UNSAVED_TITLE, "bold $error"))
             yield Static(sv.UNSAVED_TEXT.format(reason=self.reason), markup=False, id="question")
+            since = sv.UNSAVED_SINCE.format(time=self.last_saved) if self.last_saved else sv.UNSAVED_NEVER
+            yield Static(since, markup=False, id="since")
             yield Label(sv.UNSAVED_COPY_LABEL, classes="field-label", markup=False)
             yield Input(str(self.suggested), id="copy-path")
             yield Static("", classes="problem", id="problem", markup=False)
