@@ -88,6 +88,8 @@ SECTION_REFLECTION = "Gemensam reflektion"
 SECTION_IF_WORSE = "Om bekymmer uppstår igen"
 SECTION_NEXT = "Uppföljning"
 SECTION_SIGNATURES = "Underskrifter"
+SECTION_INTRODUCTIONS = "Presentationsrunda"
+LABEL_INTRODUCTIONS = "Anteckningar från presentationsrundan"
 SECTION_TIMES = "Planerad och faktisk tid"
 
 LABEL_CHILD = "Barn/ungdom"
@@ -137,6 +139,7 @@ NONE_YET = "Inga ännu"
 CONFIDENTIAL = "Handlingen innehåller uppgifter som omfattas av sekretess."
 
 ACTION_COLUMNS = ("Vad", "Vem", "Verksamhet", "Huvudman", "Klart senast", "Status")
+ACTION_SCREEN_COLUMNS = ("Vad", "Vem", "Huvudman", "Klart senast", "Status")
 
 # Start screen.
 START_TITLE = "Ärenden och möten"
@@ -165,13 +168,23 @@ KEY_QUIT_LONG = "Avsluta (inget går förlorat)"
 KEY_CLOSE = "Stäng"
 KEY_CANCEL = "Avbryt"
 KEY_SAVE_DIALOG = "Spara"
+KEY_CHOOSE = "Välj"
 KEY_ADD = "Ny"
 KEY_EDIT = "Ändra"
 KEY_REMOVE = "Ta bort"
 KEY_TOGGLE_PRESENT = "Närvarande ja/nej"
 KEY_FINISH_MEETING = "Avsluta mötet"
 KEY_BACK = "Tillbaka"
-KEY_TO_START = "Till startsidan"
+KEY_TO_START = "Lämna mötet"
+LEAVE_QUESTION = (
+    "Lämna mötet och gå till startsidan? Allt är sparat, och mötet står först i listan "
+    "när du vill öppna det igen."
+)
+LEAVE_QUESTION_RUNNING = "Tiden för steget går just nu."
+LEAVE_PAUSE = "Pausa tiden och lämna"
+LEAVE_RUNNING = "Låt tiden gå och lämna"
+LEAVE_PAUSED = "Lämna mötet"
+LEAVE_STAY = "Stanna kvar"
 KEY_OPEN = "Öppna möte"
 KEY_NEW_CASE = "Nytt ärende"
 KEY_NEW_MEETING = "Nytt möte"
@@ -206,7 +219,7 @@ PALETTE = {
     "export('md')": ("Exportera SIP som Markdown", "Ren text"),
     "export('ics')": ("Exportera kalenderinbjudan till nästa möte", "Utan personuppgifter"),
     "export('json')": ("Exportera ärendet som JSON", "Hela ärendet, för att flytta det"),
-    "to_start": ("Till startsidan", "Lämna mötet; allt är sparat och tiden går vidare"),
+    "to_start": ("Lämna mötet", "Till startsidan; allt är sparat, tiden pausas eller går vidare (F10)"),
     "overview": ("Ärendeöversikt", "Möten, lots, samtycke, varningar och förändringar i SIP"),
     "delete_case": ("Ta bort ärende", "Ta bort det markerade ärendet med alla möten, efter en fråga"),
     "open": ("Öppna mötet", "Öppna det markerade mötet"),
@@ -354,7 +367,9 @@ NO = "nej"
 # Capture forms.
 ATTENDANCE_TITLE = "Närvarolista"
 ATTENDANCE_COLUMNS = ("Namn", "Verksamhet", "Roll", "Närvarande", "Kontakt")
-ATTENDANCE_KEYS = "N ny · Enter ändra · Delete ta bort · Mellanslag närvarande ja/nej · Esc stäng"
+CONSENT_MARK_HINT = "⚠ Samtycket omfattar inte den här personens verksamhet (se steget Sekretess)."
+ATTENDANCE_CLOSE = "Esc eller F2 stänger närvarolistan."
+ATTENDANCE_KEYS = "Ctrl+N ny deltagare · Enter ändra · Delete ta bort · Ctrl+T närvarande eller frånvarande"
 CONSENT_CONFIRMED = "Sekretessen och samtycket har tagits upp på mötet"
 CONSENT_NOT_COVERED = "Närvarande vars verksamhet samtycket inte omfattar:"
 CONSENT_ALL_COVERED = "Samtycket omfattar alla närvarande verksamheter."
@@ -368,7 +383,7 @@ NEXT_MEETING_HINT = "Skriv datum (ÅÅÅÅ-MM-DD) och tid för nästa möte, 4�
 NEXT_MEETING_OK = "Nästa möte: {when}"
 SIGNATURES_HINT = "Markera med mellanslag den som har skrivit under."
 GOAL_HORIZON_COLUMN = "Sikt"
-ACTIONS_HINT = "N ny insats · Enter ändra · Delete ta bort"
+ACTIONS_HINT = "Ctrl+N ny insats · Enter ändra · Delete ta bort"
 ACTION_STATUS_TITLE = "Insatser sedan förra mötet"
 ACTION_STATUS_HINT = "Enter på en insats: sätt status (planerad, pågår, klar, ej aktuell) och kommentar."
 PLACEHOLDER_ORGANISATION = "Verksamhet"
@@ -379,6 +394,7 @@ PLACEHOLDER_TIME = "TT.MM"
 PLACEHOLDER_MINUTES = "Minuter"
 PLACEHOLDER_PLACE = "Plats"
 PLACEHOLDER_GOAL = "Skriv ett mål och tryck Enter"
+GOALS_HINT = "Enter på ett mål: tillbaka in i fältet för att ändras · Delete ta bort · Ctrl+N nytt mål"
 PLACEHOLDER_CONTACT = "Telefon eller e-post"
 BAD_DATE = "Datumet går inte att läsa. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-03-03."
 BAD_TIME = "Tiden går inte att läsa. Skriv TT.MM, till exempel 09.00."
@@ -392,6 +408,7 @@ ACTION_EDIT = "Ändra insats"
 LABEL_NAME = "Namn"
 LABEL_ORGANISATION = "Verksamhet"
 LABEL_ROLES = "Roll (en eller flera, mellanslag väljer)"
+LABEL_ROLES_CHOOSE = "Roll (välj med Enter, en eller flera)"
 LABEL_CONTACT = "Kontakt"
 LABEL_PRESENT_CHECK = "Närvarande"
 LABEL_WHAT = "Vad"
@@ -468,6 +485,18 @@ def action_row(action: Action) -> list[str]:
         action.what,
         action.responsible,
         action.organisation,
+        AUTHORITY[action.authority],
+        action.due.isoformat() if action.due else "",
+        ACTION_STATUS[action.status],
+    ]
+
+
+def action_screen_row(action: Action) -> list[str]:
+    """An action as the columns of ``ACTION_SCREEN_COLUMNS``: who and where in one column."""
+    who = ", ".join(x for x in (action.responsible, action.organisation) if x)
+    return [
+        action.what,
+        who,
         AUTHORITY[action.authority],
         action.due.isoformat() if action.due else "",
         ACTION_STATUS[action.status],

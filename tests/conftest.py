@@ -91,6 +91,21 @@ def pytest_sessionfinish(session, exitstatus):
         print(f"\nthe test run left files behind: {sorted(left)} (or changed the repository)", file=sys.stderr)
 
 
+@pytest.fixture(autouse=True)
+def no_blinking_cursors(monkeypatch):
+    """A blinking cursor is on or off at the instant a snapshot is taken: tests see it on."""
+    from textual.widgets import Input, TextArea
+
+    for widget in (TextArea, Input):
+        original = widget.__init__
+
+        def steady(self, *args, _original=original, **kwargs):
+            _original(self, *args, **kwargs)
+            self.cursor_blink = False
+
+        monkeypatch.setattr(widget, "__init__", steady)
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(datetime(2026, 1, 13, 9, 0, tzinfo=STOCKHOLM))

@@ -39,8 +39,23 @@ def test_export_import_export_is_identical(tmp_path, capsys):
         assert [r.number for r in b.revisions(case.id)] == [1, 2]
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "facilitator-case"
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert "Đorđe Đorđević" in out.read_text(encoding="utf-8")
+
+
+def test_a_version_1_document_is_read_and_becomes_version_2():
+    from facilitator.export import read_document, to_json
+
+    case = full_case()
+    meeting = full_meeting(case)
+    document = json.loads(to_json(case, [meeting]))
+    for record in (document, document["case"], document["meetings"][0], document["meetings"][0]["sip"]):
+        record["schema_version"] = 1
+    del document["meetings"][0]["sip"]["introductions"]  # version 1 had no such field
+    read = read_document(json.dumps(document))
+    assert read.schema_version == 2 and read.meetings[0].sip.schema_version == 2
+    assert read.meetings[0].sip.introductions == ""
+    assert json.loads(to_json(read.case, read.meetings))["meetings"][0]["sip"]["schema_version"] == 2
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,8 @@ async def test_attendance_by_keyboard_alone_and_the_consent_flag(store):
         assert isinstance(app.screen, AttendanceScreen)
         table = app.screen.query_one(EditTable)
         assert app.focused is table
-        # Łukasz is the last row: mark him absent with space, then remove Ahmed (row 6).
-        await pilot.press(*["down"] * 6, "space")
+        # Łukasz is the last row: mark him absent with Ctrl+T, then remove Ahmed (row 6).
+        await pilot.press(*["down"] * 6, "ctrl+t")
         assert not screen.session.meeting.attendance[-1].present
         await pilot.press("up", "delete")
         assert "Ahmed Şahin" not in [p.name for p in screen.session.meeting.attendance]

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, Select, TextArea
 
-from facilitator.agenda import ActionStatus, Authority, MeetingStatus, StepStatus
+from facilitator.agenda import ActionStatus, Authority, MeetingStatus, Role, StepStatus
 from facilitator.screens.action import ActionDialog
 from facilitator.screens.person import PersonDialog
 from facilitator.screens.review import ReviewScreen
@@ -28,9 +28,12 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
         await pilot.press("f5")
         assert screen.timebox.running
 
-        # 1 Presentationsrunda: the attendance table has the focus; add a person.
-        assert isinstance(app.focused, EditTable)
-        await pilot.press("n")
+        # 1 Presentationsrunda: the cursor is in the round's notes; the table adds a person
+        # with Ctrl+N, whose role is chosen (Enter on "verksamhetsaktör").
+        assert app.focused.id == "f-introductions"
+        await type_text(pilot, "Alla presenterade sig.")
+        screen.query_one("#attendance", EditTable).focus()
+        await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, PersonDialog)
         await type_text(pilot, "Märta Ödegård")
@@ -38,13 +41,18 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
         await type_text(pilot, "Habilitering")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert "Välj minst en roll" in text_of(app.screen, "#problem")  # never assumed
+        app.screen.query_one("#person-roles").focus()
+        await pilot.press(*["down"] * 4, "enter", "ctrl+s")
+        await pilot.pause()
         assert screen.session.meeting.attendance[-1].name == "Märta Ödegård"
+        assert screen.session.meeting.attendance[-1].roles == [Role.PROFESSIONAL]
         await _close(pilot, clock, 6)
 
-        # 2 Sekretess: the person outside the consent is named; confirm with space.
+        # 2 Sekretess: the person outside the consent is named; confirm with Enter.
         assert "Łukasz Nowak" in text_of(screen, "#consent-flags")
         assert "Märta Ödegård" in text_of(screen, "#consent-flags")
-        await pilot.press("space")
+        await pilot.press("enter")
         await _close(pilot, clock, 3)
 
         # 3–6: free text, typed at once because the focus is in the field.
@@ -83,7 +91,7 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
             ("Föräldrastöd", "Ana Đorđević", Authority.KOMMUN, ""),
         ]
         for what, who, authority, due in plan:
-            await pilot.press("n")
+            await pilot.press("ctrl+n")
             await pilot.pause()
             dialog = app.screen
             assert isinstance(dialog, ActionDialog)
@@ -120,7 +128,7 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
         assert app.focused.id == "f-child_absence_reason"
         await type_text(pilot, "Orkade inte; hördes före.")
         screen.query_one("#next-attendees").focus()
-        await pilot.press("space", "down", "space")
+        await pilot.press("enter", "down", "enter")
         await _close(pilot, clock, 10)
 
         # 10 Uppföljning: next meeting, signatures.
@@ -133,7 +141,7 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
         await type_text(pilot, "Skolan")
         assert "Nästa möte: 2026-03-03 kl. 13.15" in text_of(screen, "#next-status")
         screen.query_one("#signatures").focus()
-        await pilot.press("space", "down", "space")
+        await pilot.press("enter", "down", "enter")
         clock.advance(7 * 60)
 
         # The last F4 shows the review first; nothing is missing; F4 ends the meeting.

@@ -154,7 +154,7 @@ async def test_a_whole_process_first_follow_up_and_closing(store):
         await type_text(pilot, "Fungerar")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("n")  # one new action
+        await pilot.press("ctrl+n")  # one new action
         await pilot.pause()
         await type_text(pilot, "Läxhjälp")
         await pilot.press("ctrl+s")

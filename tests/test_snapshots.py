@@ -36,6 +36,8 @@ def _meeting(seconds: float, *, room: bool = False, contrast: bool = False, step
             await pilot.press("ctrl+r")
         app.clear_notifications()
         screen._tick()
+        assert screen.live.wait_saved(5)  # "Sparat" is shown once the writer says so
+        await pilot.pause()
         await pilot.pause()
 
     return run_before

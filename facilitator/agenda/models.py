@@ -50,9 +50,19 @@ class Model(BaseModel):
 
 
 class Record(Model):
-    """A model stored or exported on its own, so it says which format it is."""
+    """A model stored or exported on its own, so it says which format it is.
+
+    A record of an earlier version is read (the fields it lacks take their defaults) and
+    from then on is one of this version: saved again, it says so, so that an older
+    program refuses it instead of misreading it."""
 
     schema_version: Annotated[int, Field(ge=1, le=SCHEMA_VERSION)] = SCHEMA_VERSION
+
+    @model_validator(mode="after")
+    def _current(self) -> Record:
+        if self.schema_version != SCHEMA_VERSION:
+            object.__setattr__(self, "schema_version", SCHEMA_VERSION)
+        return self
 
 
 # --- people and consent -------------------------------------------------------------
@@ -195,6 +205,8 @@ class Sip(Record):
     """Samordnad individuell plan, as it stands after one meeting."""
 
     consent_confirmed: bool = False
+    introductions: Text = ""
+    """Notes from the presentation round (schema version 2)."""
     purpose: Text = ""
     family_story: Text = ""
     professionals_story: Text = ""
@@ -214,6 +226,7 @@ class Sip(Record):
 
 
 SIP_TEXT_FIELDS = (
+    "introductions",
     "purpose",
     "family_story",
     "professionals_story",

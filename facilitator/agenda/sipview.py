@@ -140,6 +140,11 @@ def sip_document(
     add(Section(sv.SECTION_PURPOSE, _text(sip.purpose), captures=(C.PURPOSE,), optional=True))
     add(
         Section(
+            sv.SECTION_INTRODUCTIONS, _text(sip.introductions), captures=(C.ATTENDANCE,), optional=True
+        )
+    )
+    add(
+        Section(
             sv.SECTION_PARTICIPANTS,
             table=Table(
                 list(sv.PARTICIPANT_COLUMNS),

@@ -36,8 +36,8 @@ class AttendanceScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
-            yield AttendanceEditor(self.session)
-            yield Static(sv.ATTENDANCE_KEYS, classes="hint", markup=False)
+            yield AttendanceEditor(self.session, with_notes=False)
+            yield Static(sv.ATTENDANCE_CLOSE, classes="hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

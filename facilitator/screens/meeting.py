@@ -48,16 +48,19 @@ class MeetingScreen(PromptFrames, Screen[None]):
     CSS_PATH = "meeting.tcss"
     app: FacilitatorApp
 
+    # The footer shows the meeting's own keys, in this order (they fit at 100 columns);
+    # F1 and the palette list them all.
     BINDINGS = [
-        Binding("f1", "help", sv.KEY_HELP, priority=True, id="help"),
-        Binding("f2", "attendance", sv.KEY_ATTENDANCE, priority=True, id="attendance"),
-        Binding("f3", "previous_step", sv.KEY_PREVIOUS, priority=True, id="previous-step"),
         Binding("f4", "close_step", sv.KEY_CLOSE_STEP, priority=True, id="close-step"),
         Binding("f5", "toggle_timer", sv.KEY_TOGGLE, priority=True, id="toggle-timer"),
         Binding("f8", "add_minute", sv.KEY_ADD_MINUTE, priority=True, id="add-minute"),
         Binding("f9", "rebalance", sv.KEY_REBALANCE, priority=True, id="rebalance"),
         Binding("ctrl+r", "room", sv.KEY_ROOM, priority=True, id="room"),
-        Binding("ctrl+s", "save", sv.KEY_SAVE, priority=True, id="save"),
+        Binding("f1", "help", sv.KEY_HELP, priority=True, id="help"),
+        Binding("f2", "attendance", sv.KEY_ATTENDANCE, show=False, priority=True, id="attendance"),
+        Binding("f3", "previous_step", sv.KEY_PREVIOUS, show=False, priority=True, id="previous-step"),
+        Binding("f10", "to_start", sv.KEY_TO_START, show=False, priority=True, id="to-start"),
+        Binding("ctrl+s", "save", sv.KEY_SAVE, show=False, priority=True, id="save"),
         Binding("escape", "back_to_current", sv.KEY_BACK_TO_CURRENT, show=False, id="back"),
     ]
 
@@ -359,7 +362,19 @@ class MeetingScreen(PromptFrames, Screen[None]):
             self.notify(sv.EXPORT_FAILED.format(problem=message.problem), severity="error", markup=False)
 
     async def action_to_start(self) -> None:
-        """Leave the meeting for the start screen; everything is saved, the timer goes on."""
+        """Leave the meeting for the start screen (everything saved; the meeting is first
+        in the list to open again), the timer paused or left running as the user says."""
+        from facilitator.screens.leave import LeaveDialog
+
+        await self.settle()
+        running = self.timebox.running
+        self.app.push_screen(LeaveDialog(running), self._leave)
+
+    async def _leave(self, choice: str | None) -> None:
+        if choice is None:
+            return
+        if choice == "pause" and self.timebox.running:
+            self.live.toggle_timer()
         await self.app.back_to_start()
 
     async def action_room(self) -> None:
@@ -384,7 +399,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         keys = [
             (self.app.get_key_display(binding), binding.description)
             for binding in self.BINDINGS
-            if isinstance(binding, Binding) and binding.show
+            if isinstance(binding, Binding) and binding.description
         ]
         self.app.push_screen(HelpScreen(self.timebox.steps[self.viewed], keys))
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Input, Label, SelectionList
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, Label
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Person, Role
 from facilitator.screens.dialog import FormDialog
+from facilitator.widgets.choices import ChoiceList
 
 
 class PersonDialog(FormDialog[Person]):
@@ -28,14 +28,14 @@ class PersonDialog(FormDialog[Person]):
             yield Input(p.name if p else "", id="person-name")
             yield Label(sv.LABEL_ORGANISATION, classes="field-label")
             yield Input(p.organisation if p else "", placeholder=sv.PLACEHOLDER_ORGANISATION, id="person-organisation")
-            yield Label(sv.LABEL_ROLES, classes="field-label")
-            roles = set(p.roles) if p else {Role.PROFESSIONAL}
-            yield SelectionList[Role](
-                *[Selection(sv.ROLE[r], r, r in roles) for r in Role], id="person-roles"
-            )
+            yield Label(sv.LABEL_ROLES_CHOOSE, classes="field-label")
+            # A new participant's role is chosen, never assumed.
+            roles = [r.value for r in p.roles] if p else []
+            yield ChoiceList([(sv.ROLE[r], r.value) for r in Role], roles, id="person-roles")
             yield Label(sv.LABEL_CONTACT, classes="field-label")
             yield Input(p.contact if p else "", placeholder=sv.PLACEHOLDER_CONTACT, id="person-contact")
-            yield Checkbox(sv.LABEL_PRESENT_CHECK, p.present if p else True, id="person-present")
+            present = ["present"] if (p.present if p else True) else []
+            yield ChoiceList([(sv.LABEL_PRESENT_CHECK, "present")], present, id="person-present")
             yield from self.footer()
 
     def on_mount(self) -> None:
@@ -43,7 +43,7 @@ class PersonDialog(FormDialog[Person]):
 
     def action_save(self) -> None:
         name = self.query_one("#person-name", Input).value
-        roles = self.query_one("#person-roles", SelectionList).selected
+        roles = {Role(value) for value in self.query_one("#person-roles", ChoiceList).selected}
         if not name.strip():
             return self.refuse(sv.PROBLEM_NAME, "#person-name")
         if not roles:
@@ -55,7 +55,7 @@ class PersonDialog(FormDialog[Person]):
                 organisation=self.query_one("#person-organisation", Input).value,
                 roles=[r for r in Role if r in roles],
                 contact=self.query_one("#person-contact", Input).value,
-                present=self.query_one("#person-present", Checkbox).value,
+                present=bool(self.query_one("#person-present", ChoiceList).selected),
             )
         except ValidationError:
             return self.refuse(sv.PROBLEM_TOO_LONG)

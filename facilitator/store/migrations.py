@@ -61,7 +61,9 @@ SCHEMA_STEPS: dict[int, list[str]] = {
 
 CURRENT_VERSION = max(SCHEMA_STEPS)
 
-RECORD_UPGRADES: dict[int, Callable[[dict], dict]] = {}
+RECORD_UPGRADES: dict[int, Callable[[dict], dict]] = {
+    1: lambda record: record,  # 2 adds the SIP's notes from the presentation round (default "")
+}
 """version → function from a record of that version to one of the next version."""
 
 

@@ -19,17 +19,12 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import (
     Button,
-    Checkbox,
     Input,
     Label,
-    RadioButton,
-    RadioSet,
     Select,
-    SelectionList,
     Static,
     TextArea,
 )
-from textual.widgets.selection_list import Selection
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
@@ -46,6 +41,7 @@ from facilitator.agenda.models import (
 )
 from facilitator.agenda.workdays import check_next_meeting
 from facilitator.meeting.session import MeetingSession
+from facilitator.widgets.choices import ChoiceList
 from facilitator.widgets.notes import NotesArea
 
 
@@ -55,7 +51,7 @@ class CaptureForm(Vertical):
     DEFAULT_CSS = """
     CaptureForm { height: auto; margin-bottom: 1; }
     CaptureForm .field-label { color: $text-secondary; text-style: bold; margin-top: 1; }
-    CaptureForm .hint { color: $text-muted; }
+    CaptureForm .hint { color: $text-muted; width: 1fr; }
     CaptureForm .flag { color: $error; text-style: bold; }
     CaptureForm .ok { color: $text-success; }
     CaptureForm TextArea { height: auto; min-height: 5; max-height: 20; }
@@ -254,7 +250,8 @@ class ConsentForm(CaptureForm):
         yield label(sv.SECTION_CONSENT)
         yield Static(id="consent-summary")
         yield Static(id="consent-flags")
-        yield Checkbox(sv.CONSENT_CONFIRMED, self.sip.consent_confirmed, id="consent-confirmed")
+        chosen = {"confirmed"} if self.sip.consent_confirmed else set()
+        yield ChoiceList([(sv.CONSENT_CONFIRMED, "confirmed")], chosen, id="consent-confirmed")
 
     def on_mount(self) -> None:
         self.show_models()
@@ -293,9 +290,9 @@ class ConsentForm(CaptureForm):
             flags.set_classes("ok")
             flags.update(sv.CONSENT_ALL_COVERED)
 
-    @on(Checkbox.Changed, "#consent-confirmed")
-    def _confirmed(self, event: Checkbox.Changed) -> None:
-        self.sip.consent_confirmed = event.value
+    @on(ChoiceList.Changed, "#consent-confirmed")
+    def _confirmed(self, event: ChoiceList.Changed) -> None:
+        self.sip.consent_confirmed = "confirmed" in event.selected
         self.edited(urgent=True)
 
 
@@ -307,9 +304,13 @@ class ParticipationForm(CaptureForm):
     def compose(self) -> ComposeResult:
         yield label(sv.SECTION_PARTICIPATION)
         took_part = self.sip.child_participated
-        with RadioSet(id="participation"):
-            yield RadioButton(sv.CHILD_TOOK_PART_YES, took_part is True, id="took-part")
-            yield RadioButton(sv.CHILD_TOOK_PART_NO, took_part is False, id="absent")
+        chosen = {"took-part"} if took_part is True else {"absent"} if took_part is False else set()
+        yield ChoiceList(
+            [(sv.CHILD_TOOK_PART_YES, "took-part"), (sv.CHILD_TOOK_PART_NO, "absent")],
+            chosen,
+            single=True,
+            id="participation",
+        )
         yield label(sv.LABEL_ABSENCE_REASON)
         yield SipTextArea("child_absence_reason", self.sip.child_absence_reason, id="f-child_absence_reason")
 
@@ -321,9 +322,9 @@ class ParticipationForm(CaptureForm):
         self.query_one("#f-child_absence_reason").display = absent
         self.query(".field-label")[-1].display = absent
 
-    @on(RadioSet.Changed, "#participation")
-    def _chosen(self, event: RadioSet.Changed) -> None:
-        self.sip.child_participated = event.pressed.id == "took-part"
+    @on(ChoiceList.Changed, "#participation")
+    def _chosen(self, event: ChoiceList.Changed) -> None:
+        self.sip.child_participated = event.selected == ["took-part"]
         self._show_reason()
         self.edited(urgent=True)
 
@@ -449,24 +450,18 @@ class NextAttendeesForm(CaptureForm):
 
     def compose(self) -> ComposeResult:
         yield label(sv.LABEL_NEXT_ATTENDEES)
-        yield SelectionList[str](*self._selections(), id="next-attendees")
+        yield ChoiceList(self._choices(), self.sip.next_meeting.attendees, id="next-attendees")
 
-    def _selections(self):
-        chosen = set(self.sip.next_meeting.attendees)
-        return [
-            Selection(person_label(p), p.name, p.name in chosen)
-            for p in self.session.meeting.attendance
-        ]
+    def _choices(self):
+        return [(person_label(p), p.name) for p in self.session.meeting.attendance]
 
     def show_models(self) -> None:
-        selection = self.query_one("#next-attendees", SelectionList)
-        selection.clear_options()
-        selection.add_options(self._selections())
+        self.query_one("#next-attendees", ChoiceList).set_choices(self._choices(), self.sip.next_meeting.attendees)
 
-    @on(SelectionList.SelectedChanged, "#next-attendees")
-    def _changed(self, event: SelectionList.SelectedChanged) -> None:
+    @on(ChoiceList.Changed, "#next-attendees")
+    def _changed(self, event: ChoiceList.Changed) -> None:
         names = [p.name for p in self.session.meeting.attendance]
-        chosen = set(event.selection_list.selected)
+        chosen = set(event.selected)
         self.sip.next_meeting = NextMeeting(
             **{**self.sip.next_meeting.model_dump(), "attendees": [n for n in names if n in chosen]}
         )
@@ -561,7 +556,7 @@ class SignaturesForm(CaptureForm):
     def compose(self) -> ComposeResult:
         yield label(sv.SECTION_SIGNATURES)
         yield Static(sv.SIGNATURES_HINT, classes="hint", markup=False)
-        yield SelectionList[str](*self._selections(), id="signatures")
+        yield ChoiceList(self._choices(), self._signed(), id="signatures")
         yield Button(sv.BUTTON_EXPORT_PDF, id="export-pdf", variant="primary")
         yield Static(sv.EXPORT_HINT, classes="hint", markup=False)
 
@@ -572,21 +567,19 @@ class SignaturesForm(CaptureForm):
     def _signers(self):
         return [p for p in self.session.meeting.attendance if p.present]
 
-    def _selections(self):
+    def _choices(self):
+        return [(person_label(p, roles=True), p.id) for p in self._signers()]
+
+    def _signed(self) -> list[str]:
         signed = {s.name for s in self.sip.signatures}
-        return [
-            Selection(person_label(p, roles=True), p.id, p.name in signed)
-            for p in self._signers()
-        ]
+        return [p.id for p in self._signers() if p.name in signed]
 
     def show_models(self) -> None:
-        selection = self.query_one("#signatures", SelectionList)
-        selection.clear_options()
-        selection.add_options(self._selections())
+        self.query_one("#signatures", ChoiceList).set_choices(self._choices(), self._signed())
 
-    @on(SelectionList.SelectedChanged, "#signatures")
-    def _changed(self, event: SelectionList.SelectedChanged) -> None:
-        chosen = set(event.selection_list.selected)
+    @on(ChoiceList.Changed, "#signatures")
+    def _changed(self, event: ChoiceList.Changed) -> None:
+        chosen = set(event.selected)
         on_day = self.session.meeting.planned_start.date()
         self.sip.signatures = [
             Signature(name=p.name, role=p.roles[0], organisation=p.organisation, signed_on=on_day)

@@ -7,27 +7,43 @@ change goes into the models at once.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, Label, Select
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
 from facilitator.agenda.models import Action, Capture, Goal, GoalHorizon, Person
-from facilitator.widgets.forms import CaptureForm, label
+from facilitator.widgets.forms import CaptureForm, TextFieldsForm, label
+
+
+class Column(NamedTuple):
+    """A column of an edit table: its title, its share of the width left over after every
+    column has its minimum, and the minimum (wide enough for its longest word)."""
+
+    title: str
+    weight: int
+    minimum: int
 
 
 class EditTable(DataTable):
-    """A DataTable whose rows are edited with N, Enter and Delete."""
+    """A table of the meeting's lists, changed only by explicit keys: Ctrl+N adds, Enter
+    edits, Delete removes. No letter, digit or space changes anything, so text typed
+    while the table has the focus changes no data.
+
+    Its columns share the table's width (each at least its minimum) and long text wraps
+    onto more rows, so every column stays in view on a narrow screen."""
 
     BINDINGS = [
-        Binding("n,plus", "add", sv.KEY_ADD, id="row-add"),
-        Binding("enter", "edit", sv.KEY_EDIT, id="row-edit"),
-        Binding("delete,minus", "remove", sv.KEY_REMOVE, id="row-remove"),
+        Binding("ctrl+n", "add", sv.KEY_ADD, show=False, id="row-add"),
+        Binding("enter", "edit", sv.KEY_EDIT, show=False, id="row-edit"),
+        Binding("delete", "remove", sv.KEY_REMOVE, show=False, id="row-remove"),
     ]
 
     class Requested(Message):
@@ -41,8 +57,47 @@ class EditTable(DataTable):
         def control(self) -> EditTable:
             return self.table
 
-    def __init__(self, **kwargs):
+    def __init__(self, columns: list[Column], **kwargs):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.columns_wanted = columns
+        self._rows: list[tuple[str, list[Text]]] = []
+        self._laid_out_for = -1
+
+    def show_rows(self, rows: list[tuple[str, list[Text]]]) -> None:
+        """Show ``rows`` (key, cells), keeping the cursor on the same row number."""
+        self._rows = rows
+        self._lay_out(force=True)
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def widths(self, width: int) -> list[int]:
+        """Each column's width in ``width`` cells (cell padding and scrollbar left out)."""
+        columns = self.columns_wanted
+        room = max(0, width - 2 * self.cell_padding * len(columns) - 2)
+        widths = [max(c.minimum, len(c.title)) for c in columns]
+        spare = room - sum(widths)
+        if spare > 0:
+            total = sum(c.weight for c in columns) or 1
+            shares = [spare * c.weight // total for c in columns]
+            widths = [w + share for w, share in zip(widths, shares, strict=True)]
+        return widths
+
+    def _lay_out(self, force: bool = False) -> None:
+        width = self.size.width
+        if not width:
+            return  # not placed yet: laid out when it gets its size (on_resize)
+        if width == self._laid_out_for and not force:
+            return
+        self._laid_out_for = width
+        row = self.cursor_row
+        self.clear(columns=True)
+        for column, column_width in zip(self.columns_wanted, self.widths(width), strict=True):
+            self.add_column(column.title, width=column_width)
+        for key, values in self._rows:
+            self.add_row(*values, key=key, height=None)
+        if self._rows:
+            self.move_cursor(row=min(max(row, 0), len(self._rows) - 1))
 
     def _request(self, what: str, needs_row: bool) -> None:
         row = self.cursor_row if self.row_count else None
@@ -65,26 +120,50 @@ def cells(*values: str) -> list[Text]:
     return [Text(value) for value in values]
 
 
-class AttendanceEditor(CaptureForm):
-    """Närvarolista: name, organisation, roles, present, contact."""
+ATTENDANCE_COLUMNS = [
+    Column(sv.ATTENDANCE_COLUMNS[0], 3, 12),  # Namn
+    Column(sv.ATTENDANCE_COLUMNS[1], 3, 11),  # Verksamhet
+    Column(sv.ATTENDANCE_COLUMNS[2], 3, 16),  # Roll ("verksamhetsaktör")
+    Column(sv.ATTENDANCE_COLUMNS[3], 0, 11),  # Närvarande ("frånvarande")
+]
+ATTENDANCE_WIDE = [*ATTENDANCE_COLUMNS, Column(sv.ATTENDANCE_COLUMNS[4], 2, 10)]  # Kontakt
+WIDE = 110
+"""From this many columns the attendance table also shows the contact details."""
+
+
+class AttendanceEditor(TextFieldsForm):
+    """Närvarolista: name, organisation, roles, present, contact. In the presentation
+    round it comes with a field for what is said there, which takes the cursor first."""
 
     capture = Capture.ATTENDANCE
 
-    BINDINGS = [Binding("space", "toggle_present", sv.KEY_TOGGLE_PRESENT, id="toggle-present")]
+    BINDINGS = [Binding("ctrl+t", "toggle_present", sv.KEY_TOGGLE_PRESENT, show=False, id="toggle-present")]
 
     DEFAULT_CSS = """
     AttendanceEditor EditTable { height: auto; max-height: 24; }
+    AttendanceEditor #f-introductions { min-height: 3; max-height: 8; }
     """
 
+    def __init__(self, session, *, with_notes: bool = True, **kwargs):
+        super().__init__(session, **kwargs)
+        self.fields = (("introductions", sv.LABEL_INTRODUCTIONS),) if with_notes else ()
+
     def compose(self) -> ComposeResult:
+        yield from super().compose()
         yield label(sv.ATTENDANCE_TITLE)
-        yield EditTable(id="attendance")
+        yield EditTable(ATTENDANCE_COLUMNS, id="attendance")
+        yield Label(sv.CONSENT_MARK_HINT, classes="flag", id="consent-mark", markup=False)
+        yield label(sv.ATTENDANCE_KEYS).set_classes("hint")
 
     def on_mount(self) -> None:
-        table = self.query_one(EditTable)
-        for title in sv.ATTENDANCE_COLUMNS:
-            table.add_column(title)
         self.show_models()
+
+    def on_resize(self) -> None:
+        table = self.query_one(EditTable)
+        wanted = ATTENDANCE_WIDE if self.size.width >= WIDE else ATTENDANCE_COLUMNS
+        if table.columns_wanted != wanted:
+            table.columns_wanted = wanted
+            self.show_models()
 
     @property
     def people(self) -> list[Person]:
@@ -92,34 +171,28 @@ class AttendanceEditor(CaptureForm):
 
     def show_models(self) -> None:
         table = self.query_one(EditTable)
-        row = table.cursor_row
-        table.clear()
         outside = {p.id for p in self._uncovered()}
+        wide = len(table.columns_wanted) > len(ATTENDANCE_COLUMNS)
+        rows = []
         for person in self.people:
             name = Text(person.name)
             if person.id in outside:
                 name.append(" ⚠", style="bold")
-            table.add_row(
-                name,
-                *cells(
-                    person.organisation,
-                    ", ".join(sv.ROLE[r] for r in person.roles),
-                    sv.YES if person.present else sv.NO,
-                    person.contact,
-                ),
-                key=person.id,
-            )
-        if self.people:
-            table.move_cursor(row=min(row, len(self.people) - 1))
+            values = [
+                person.organisation,
+                ", ".join(sv.ROLE[r] for r in person.roles),
+                sv.LABEL_PRESENT if person.present else sv.LABEL_ABSENT,
+            ]
+            if wide:
+                values.append(person.contact)
+            rows.append((person.id, [name, *cells(*values)]))
+        table.show_rows(rows)
+        self.query_one("#consent-mark").display = bool(outside)
 
     def _uncovered(self) -> list[Person]:
         return uncovered(
             self.session.case.consent, self.people, self.session.meeting.planned_start.date()
         )
-
-    def first_field(self):
-        tables = self.query(EditTable)
-        return tables.first() if tables else None
 
     def action_toggle_present(self) -> None:
         table = self.query_one(EditTable)
@@ -176,19 +249,16 @@ class GoalsEditor(CaptureForm):
                 allow_blank=False,
                 id="goal-horizon",
             )
-        yield EditTable(id="goals")
+        yield EditTable([Column(sv.SECTION_GOALS, 1, 20), Column(sv.GOAL_HORIZON_COLUMN, 0, 10)], id="goals")
+        yield label(sv.GOALS_HINT).set_classes("hint")
 
     def on_mount(self) -> None:
-        table = self.query_one(EditTable)
-        table.add_column(sv.SECTION_GOALS)
-        table.add_column(sv.GOAL_HORIZON_COLUMN)
         self.show_models()
 
     def show_models(self) -> None:
-        table = self.query_one(EditTable)
-        table.clear()
-        for goal in self.sip.goals:
-            table.add_row(*cells(goal.text, sv.GOAL_HORIZON[goal.horizon]), key=goal.id)
+        self.query_one(EditTable).show_rows(
+            [(goal.id, cells(goal.text, sv.GOAL_HORIZON[goal.horizon])) for goal in self.sip.goals]
+        )
 
     @on(Input.Submitted, "#goal-text")
     def _add(self, event: Input.Submitted) -> None:
@@ -229,29 +299,34 @@ class ActionsEditor(CaptureForm):
     ActionsEditor EditTable { height: auto; max-height: 16; }
     """
 
+    COLUMNS = [
+        Column(sv.ACTION_SCREEN_COLUMNS[0], 4, 16),  # Vad
+        Column(sv.ACTION_SCREEN_COLUMNS[1], 2, 12),  # Vem (and verksamhet)
+        Column(sv.ACTION_SCREEN_COLUMNS[2], 0, 9),  # Huvudman
+        Column(sv.ACTION_SCREEN_COLUMNS[3], 0, 10),  # Klart senast
+    ]
+    WITH_STATUS = False
+
     def compose(self) -> ComposeResult:
         yield label(sv.SECTION_ACTIONS)
         yield label(sv.ACTIONS_HINT).set_classes("hint")
-        yield EditTable(id="actions")
+        yield self._table()
+
+    def _table(self) -> EditTable:
+        columns = list(self.COLUMNS)
+        if self.WITH_STATUS:
+            columns.append(Column(sv.ACTION_SCREEN_COLUMNS[4], 0, 11))  # Status ("ej aktuell")
+        return EditTable(columns, id="actions")
 
     def on_mount(self) -> None:
-        table = self.query_one(EditTable)
-        for title in sv.ACTION_COLUMNS:
-            table.add_column(title)
         self.show_models()
 
-    def first_field(self):
-        tables = self.query(EditTable)
-        return tables.first() if tables else None
-
     def show_models(self) -> None:
-        table = self.query_one(EditTable)
-        row = table.cursor_row
-        table.clear()
+        rows = []
         for action in self.sip.actions:
-            table.add_row(*cells(*sv.action_row(action)), key=action.id)
-        if self.sip.actions:
-            table.move_cursor(row=min(row, len(self.sip.actions) - 1))
+            values = sv.action_screen_row(action)
+            rows.append((action.id, cells(*(values if self.WITH_STATUS else values[:4]))))
+        self.query_one(EditTable).show_rows(rows)
 
     @on(EditTable.Requested, "#actions")
     def _requested(self, event: EditTable.Requested) -> None:
@@ -286,8 +361,9 @@ class ActionStatusEditor(ActionsEditor):
     """At a follow-up: the same table, each earlier action given a status and a comment."""
 
     capture = Capture.ACTION_STATUS
+    WITH_STATUS = True
 
     def compose(self) -> ComposeResult:
         yield label(sv.ACTION_STATUS_TITLE)
         yield label(sv.ACTION_STATUS_HINT).set_classes("hint")
-        yield EditTable(id="actions")
+        yield self._table()
