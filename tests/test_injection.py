@@ -79,6 +79,10 @@ async def test_every_payload_shows_as_typed(store):
         await pilot.press("f4", "f4", "f4")  # Dialog: the goals table
         await pilot.pause()
         goals = screen.query_one("#goals")
+        for _ in range(100):  # the table fills its rows once it has its width
+            if goals.row_count == len(names):
+                break
+            await pilot.pause(0.02)
         assert [goals.get_row_at(i)[0].plain for i in range(goals.row_count)] == names
         await pilot.press("ctrl+r")
         await pilot.pause()

@@ -33,7 +33,7 @@ SIZES = [(100, 30), (160, 45), (200, 50)]
 KEY_NAMES = re.compile(r"\b(F\d{1,2}|Ctrl|ctrl|Esc|Enter)\b")
 
 
-async def until(condition, timeout: float = 3.0) -> None:
+async def until(condition, timeout: float = 6.0) -> None:
     """Let both apps run until ``condition()`` holds."""
     deadline = time.monotonic() + timeout
     while not condition():
