@@ -87,6 +87,11 @@ class FacilitatorApp(App[int]):
             lock.release()
             self.notify(sv.STORE_PROBLEM.format(problem=exc), severity="error", markup=False)
             return
+        if locked and session.timebox.finished:
+            # A finished, signed meeting opens to be read; changing it is a deliberate act.
+            lock.release()
+            self.push_screen(MeetingScreen(LiveMeeting(session, read_only=True), finished=True))
+            return
         if locked:
             self.push_screen(MeetingScreen(LiveMeeting(session, lock)))
             return
@@ -98,6 +103,33 @@ class FacilitatorApp(App[int]):
         from facilitator.screens.confirm import ConfirmDialog
 
         self.push_screen(ConfirmDialog(sv.ALREADY_OPEN, sv.OPEN_READ_ONLY), answer)
+
+    async def reopen_finished(self, meeting_id: str) -> None:
+        """Open a finished meeting again for changes (the question has been answered): its
+        signatures are cleared and the case's history notes it."""
+        from facilitator.meeting.live import LiveMeeting
+        from facilitator.meeting.session import MeetingSession
+        from facilitator.screens.meeting import MeetingScreen
+
+        lock = MeetingLock(self.store.path.parent, meeting_id)
+        try:
+            locked = lock.acquire()
+        except OSError:
+            locked = False
+        if not locked:
+            self.notify(sv.REOPEN_OPEN_ELSEWHERE, severity="error", timeout=10, markup=False)
+            return
+        try:
+            session = MeetingSession.load(self.store, meeting_id, self.clock)
+        except StoreError as exc:
+            lock.release()
+            self.notify(sv.STORE_PROBLEM.format(problem=exc), severity="error", markup=False)
+            return
+        session.reopen_finished()
+        live = LiveMeeting(session, lock)
+        live.save()
+        await self.switch_screen(MeetingScreen(live))
+        self.notify(sv.REOPENED, timeout=8, markup=False)
 
     def show_summary(self, session: MeetingSession) -> None:
         from facilitator.screens.summary import SummaryScreen

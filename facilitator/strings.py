@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from facilitator.agenda.kinds import (
     ActionStatus,
     Authority,
+    CaseEventKind,
     CaseStatus,
     GoalHorizon,
     MeetingKind,
@@ -264,6 +265,22 @@ SAVE_FAILED_REASON = {
     "io": "disken svarar inte som den ska.",
     "other": "ett oväntat fel vid skrivningen.",
 }
+FINISHED_BANNER = (
+    "Mötet är avslutat och SIP:en undertecknad. Här kan inget ändras. F3 öppnar mötet igen "
+    "för ändringar, efter en fråga."
+)
+REOPEN_QUESTION = (
+    "Öppna det avslutade mötet igen för ändringar? Underskrifterna gäller inte längre och tas "
+    "bort, så SIP:en behöver skrivas under på nytt. Det antecknas med dagens datum i ärendets "
+    "historik."
+)
+REOPEN_YES = "Öppna mötet igen"
+REOPENED = "Mötet är öppet igen. Underskrifterna är borttagna; tiden står stilla tills F5."
+REOPEN_OPEN_ELSEWHERE = "Mötet är öppet i ett annat fönster och kan inte öppnas igen här."
+HISTORY = {
+    CaseEventKind.REOPENED: "Mötet {meeting} öppnades igen för ändringar; underskrifterna togs bort.",
+}
+OVERVIEW_HISTORY = "Historik"
 READ_ONLY_BANNER = "Skrivskyddat: mötet är öppet för att skriva i ett annat fönster. Här kan inget ändras."
 ALREADY_OPEN = (
     "Mötet är redan öppet för att skriva i ett annat fönster. Bara ett fönster i taget kan "

@@ -221,3 +221,70 @@ async def test_export_from_the_last_step_says_where(store):
     assert Path(path).read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(Path(path).stat().st_mode) == 0o600
     assert Path(path).parent == store.path.parent / "export"
+
+
+def _finished_meeting(store, clock, meeting_id):
+    from facilitator.agenda import Signature
+    from facilitator.meeting.session import MeetingSession
+
+    session = MeetingSession.load(store, meeting_id, clock)
+    session.meeting.sip.signatures = [Signature(name="Maria Åkesson", role=Role.GUARDIAN)]
+    while not session.close_step():
+        clock.advance(60)
+    session.save_now()
+
+
+async def test_a_finished_meeting_opens_to_be_read_and_reopens_only_after_a_question(store):
+    from facilitator.agenda import CaseEventKind, MeetingStatus
+    from facilitator.screens.confirm import ConfirmDialog
+
+    app, clock, meeting_id = demo_app(store)
+    _finished_meeting(store, clock, meeting_id)
+    before = store.load_meeting(meeting_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        assert screen.read_only and screen.finished
+        assert "Mötet är avslutat" in text_of(screen, "#save-banner")
+        await type_text(pilot, "skrivet i ett avslutat möte")
+        await pilot.press("f4", "f5", "f8", "ctrl+s")
+        await pilot.pause()
+        assert store.load_meeting(meeting_id) == before  # nothing changed
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Underskrifterna" in text_of(app.screen, "#question")
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert store.load_meeting(meeting_id) == before
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        reopened = app.screen
+        assert isinstance(reopened, MeetingScreen) and not reopened.read_only
+        assert reopened.live.wait_saved(5)
+        assert reopened.timebox.current_index == 9 and not reopened.timebox.running
+    stored = store.load_meeting(meeting_id)
+    assert stored.sip.signatures == [] and stored.status is MeetingStatus.RUNNING
+    history = store.load_case(stored.case_id).history
+    assert [(e.kind, e.meeting_id) for e in history] == [(CaseEventKind.REOPENED, meeting_id)]
+
+
+async def test_a_reopened_step_puts_the_cursor_at_the_end_and_ctrl_home_end_move_in_it(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5", "f4", "f4")
+        await type_text(pilot, "Första raden.\nAndra raden.")
+        await pilot.press("f4", "f3")  # and back: the purpose again
+        await pilot.pause()
+        area = app.focused
+        assert area.id == "f-purpose" and area.cursor_location == area.document.end
+        await type_text(pilot, " Sist.")
+        await pilot.press("ctrl+home")
+        await type_text(pilot, "Först: ")
+        await pilot.press("ctrl+end")
+        await type_text(pilot, "!")
+        screen.save()
+        await saved(screen)
+    assert store.load_meeting(meeting_id).sip.purpose == "Först: Första raden.\nAndra raden. Sist.!"

@@ -40,6 +40,8 @@ _WHERE = {
     "timebox_for": "facilitator.agenda.meetings",
     "Action": "facilitator.agenda.models",
     "Case": "facilitator.agenda.models",
+    "CaseEvent": "facilitator.agenda.models",
+    "CaseEventKind": "facilitator.agenda.kinds",
     "Child": "facilitator.agenda.models",
     "Consent": "facilitator.agenda.models",
     "Goal": "facilitator.agenda.models",

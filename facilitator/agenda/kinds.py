@@ -54,6 +54,13 @@ class CaseStatus(StrEnum):
     CLOSED = "closed"
 
 
+class CaseEventKind(StrEnum):
+    """What the case's history records besides its meetings and lots."""
+
+    REOPENED = "reopened"
+    """A finished (signed) meeting was opened again for changes."""
+
+
 class MeetingStatus(StrEnum):
     PLANNED = "planned"
     RUNNING = "running"

@@ -18,6 +18,7 @@ from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here 
     ActionStatus,
     Authority,
     Capture,
+    CaseEventKind,
     CaseStatus,
     GoalHorizon,
     MeetingKind,
@@ -322,6 +323,15 @@ class LotsChange(Model):
     organisation: Line = ""
 
 
+class CaseEvent(Model):
+    """Something done to the case that its history keeps (schema version 2)."""
+
+    on: date
+    kind: CaseEventKind
+    meeting_id: Id | None = None
+    note: Sentence = ""
+
+
 class Case(Record):
     """Ärende / lotsprocess: one child's process over several meetings."""
 
@@ -334,6 +344,7 @@ class Case(Record):
     status: CaseStatus = CaseStatus.OPEN
     created_at: datetime
     lots_history: Annotated[list[LotsChange], Field(max_length=50)] = []
+    history: Annotated[list[CaseEvent], Field(max_length=500)] = []
 
     def record_lots(self, navigator: Navigator | None, on: date) -> bool:
         """Note a new lots in the history (not the same one twice); True if it changed."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import NamedTuple
 
-from facilitator.agenda.clock import Clock
+from facilitator.agenda.clock import Clock, from_ns
 from facilitator.agenda.meetings import new_participants, sync_status, timebox_for
 from facilitator.agenda.models import (
     Case,
@@ -119,6 +119,25 @@ class MeetingSession:
     def case_changed(self) -> None:
         """The case was changed in memory: the next snapshot carries it to the disk."""
         self._case_changed = True
+
+    def reopen_finished(self) -> int:
+        """Open a finished meeting again for changes, deliberately: its signatures no longer
+        hold (they are cleared), the last step is open again with the timer paused, and the
+        case's history notes it with the date. Returns how many signatures were cleared."""
+        from facilitator.agenda.models import CaseEvent, CaseEventKind
+
+        cleared = len(self.meeting.sip.signatures)
+        self.meeting.sip.signatures = []
+        self.timebox.reopen_previous()
+        self.timebox.pause()
+        sync_status(self.meeting, self.timebox)
+        today = from_ns(self.clock.wall_ns()).date()
+        self.case.history = [
+            *self.case.history,
+            CaseEvent(on=today, kind=CaseEventKind.REOPENED, meeting_id=self.meeting.id),
+        ]
+        self.case_changed()
+        return cleared
 
     def reopen_previous(self) -> None:
         self.timebox.reopen_previous()

@@ -80,9 +80,12 @@ class MeetingScreen(PromptFrames, Screen[None]):
             self.path = path
             self.problem = problem
 
-    def __init__(self, live: LiveMeeting):
+    def __init__(self, live: LiveMeeting, *, finished: bool = False):
+        """``finished``: a finished, signed meeting shown to be read; F3 asks whether to
+        open it again for changes."""
         super().__init__()
         self.live = live
+        self.finished = finished
         self.session = live.session
         self.timebox = live.timebox
         self.read_only = live.read_only
@@ -98,7 +101,10 @@ class MeetingScreen(PromptFrames, Screen[None]):
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Read-only: the meeting is written in another window; nothing here may change it.
+        # Read-only: the meeting is finished, or written in another window; nothing here
+        # may change it (a finished one may be reopened, after a question).
+        if self.finished and action == "previous_step":
+            return True
         return not (self.read_only and action in self._WRITING_ACTIONS)
 
     # --- layout ----------------------------------------------------------------------------
@@ -133,7 +139,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         loop = asyncio.get_running_loop()
         self.live.attach(self, on_status=self.status_from_thread, defer=loop.call_soon)
         if self.read_only:
-            self.query_one(SaveBanner).read_only()
+            self.query_one(SaveBanner).read_only(sv.FINISHED_BANNER if self.finished else sv.READ_ONLY_BANNER)
             self.query_one("#step-body").disabled = True
             return
         self._say_resumed()
@@ -331,6 +337,17 @@ class MeetingScreen(PromptFrames, Screen[None]):
         self._tick()
 
     async def action_previous_step(self) -> None:
+        if self.finished:
+            from facilitator.screens.confirm import ConfirmDialog
+
+            meeting_id = self.session.meeting.id
+
+            async def answer(yes: bool | None) -> None:
+                if yes:
+                    await self.app.reopen_finished(meeting_id)
+
+            self.app.push_screen(ConfirmDialog(sv.REOPEN_QUESTION, sv.REOPEN_YES), answer)
+            return
         await self._timer(self.live.reopen_previous, refused=sv.NO_EARLIER_STEP, step_changes=True)
 
     async def action_add_minute(self) -> None:

@@ -80,6 +80,18 @@ class CaseOverviewScreen(Screen[None]):
             for change in case.lots_history
         ]
         out.append(Static(Content("\n").join(lots)))
+        if case.history:
+            dates = {m.id: f"{m.planned_start:%Y-%m-%d}" for m in meetings}
+            out.append(_heading(sv.OVERVIEW_HISTORY))
+            out.append(
+                Static(
+                    Content("\n").join(
+                        Content(f"{event.on.isoformat()}  ")
+                        + Content(sv.HISTORY[event.kind].format(meeting=dates.get(event.meeting_id, "")))
+                        for event in case.history
+                    )
+                )
+            )
         consent = case.consent
         out.append(_heading(sv.SECTION_CONSENT))
         lines = [

@@ -28,6 +28,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from textual._cells import cell_len
+from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.document._edit import Edit, EditResult
 from textual.document._wrapped_document import WrappedDocument
@@ -79,6 +80,17 @@ class _QuickWrap(WrappedDocument):
 
 class NotesArea(TextArea):
     """A soft-wrapped text area whose cost per key does not grow with the text."""
+
+    BINDINGS = [
+        Binding("ctrl+home", "text_start", "Början av texten", show=False),
+        Binding("ctrl+end", "text_end", "Slutet av texten", show=False),
+    ]
+
+    def action_text_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_text_end(self) -> None:
+        self.move_cursor(self.document.end)
 
     # The same reactive as TextArea's, without repainting the whole area on every move:
     # the watcher below repaints the rows the cursor left and the rows it entered.

@@ -47,8 +47,8 @@ class SaveBanner(Static):
     def __init__(self, **kwargs):
         super().__init__(markup=False, **kwargs)
 
-    def read_only(self) -> None:
-        self.update(sv.READ_ONLY_BANNER)
+    def read_only(self, text: str = sv.READ_ONLY_BANNER) -> None:
+        self.update(text)
         self.add_class("read-only")
         self.display = True
 
