@@ -152,6 +152,10 @@ class MeetingScreen(PromptFrames, Screen[None]):
     def on_unmount(self) -> None:
         self._release_interpreter()
         self.live.detach(self)
+        if not self.live.closed:
+            # The app is ending without Ctrl+Q (an error, or a test): write what is there
+            # and let the meeting's lock go, so it can be opened again.
+            self.live.close(timeout=2.0)
 
     def _release_interpreter(self) -> None:
         """Give back what this screen changed for the whole interpreter."""
