@@ -202,6 +202,13 @@ class FacilitatorApp(App[int]):
         if self._quit_when_saved and not message.status.failed:
             await self.action_quit()
 
+    def action_command_palette(self) -> None:
+        """The command palette, asking in Swedish."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=sv.PALETTE_PLACEHOLDER, id="--command-palette"))
+
     # --- themes -------------------------------------------------------------------------
 
     def action_toggle_contrast(self) -> None:

@@ -192,7 +192,7 @@ KEY_NEW_MEETING = "Nytt möte"
 KEY_EDIT_CASE = "Ändra ärende"
 KEY_DELETE_CASE = "Ta bort ärende"
 DELETE_CASE_QUESTION = (
-    "Ta bort ärendet för {child} med {count} möten, alla SIP-versioner och de filer som "
+    "Ta bort ärendet för {child} med {meetings}, alla SIP-versioner och de filer som "
     "exporterats från dem? Texten raderas från disken och kan inte återställas."
 )
 DELETE_CASE_YES = "Ta bort ärendet"
@@ -228,6 +228,10 @@ PALETTE = {
     "new_meeting": ("Nytt möte", "Planera ett nytt möte i det markerade ärendet"),
     "edit_case": ("Ändra ärende", "Barn, vårdnadshavare, frågeställning, kallelse och samtycke"),
 }
+DISCARD_QUESTION = "Stänga utan att spara? Det du har skrivit här sparas inte."
+DISCARD_YES = "Stäng utan att spara"
+DISCARD_NO = "Fortsätt skriva"
+PALETTE_PLACEHOLDER = "Sök bland kommandona …"
 CMD_THEME_CONTRAST = "Hög kontrast för projektor"
 CMD_THEME_DEFAULT = "Standardtema"
 CMD_THEME_HELP = "Byt tema; valet sparas till nästa gång"
@@ -518,6 +522,11 @@ def action_screen_row(action: Action) -> list[str]:
         action.due.isoformat() if action.due else "",
         ACTION_STATUS[action.status],
     ]
+
+
+def count(n: int, one: str, many: str) -> str:
+    """"1 möte", "3 möten"."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def duration(seconds: float) -> str:

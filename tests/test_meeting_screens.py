@@ -288,3 +288,44 @@ async def test_a_reopened_step_puts_the_cursor_at_the_end_and_ctrl_home_end_move
         screen.save()
         await saved(screen)
     assert store.load_meeting(meeting_id).sip.purpose == "Först: Första raden.\nAndra raden. Sist.!"
+
+
+async def test_escape_in_a_dialog_asks_before_it_throws_typing_away(store):
+    from facilitator.screens.confirm import ConfirmDialog
+
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        screen.query_one("#attendance", EditTable).focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_text(pilot, "Märta")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # the safe answer: go on writing
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        assert app.screen.query_one("#person-name", Input).value == "Märta"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Märta" not in [p.name for p in screen.session.meeting.attendance]
+
+
+def test_the_bars_show_the_plan_as_replanned_in_the_meeting():
+    from facilitator.agenda import NS_PER_MIN, StepRun, StepStatus
+    from facilitator.screens.summary import time_bars
+
+    step = StepRun(key="dialog", title="Dialog", planned_ns=20 * NS_PER_MIN, allotted_ns=41 * NS_PER_MIN,
+                   elapsed_ns=39 * NS_PER_MIN, status=StepStatus.DONE)
+    text = time_bars([step]).plain
+    assert "41:00" in text and "20:00" not in text

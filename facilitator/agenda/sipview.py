@@ -288,7 +288,7 @@ def sip_document(
                 [
                     [
                         s.title,
-                        _mmss(s.planned_ns),
+                        _mmss(s.allotted_ns),
                         _mmss(s.elapsed_ns) if s.status is not StepStatus.PENDING else "",
                     ]
                     for s in meeting.steps

@@ -54,9 +54,38 @@ class FormDialog(ModalScreen[T | None]):
     def _save_pressed(self) -> None:
         self.action_save()
 
+    def _typed(self) -> tuple:
+        """What the fields hold now: to tell whether anything was typed or chosen."""
+        from textual.widgets import Select, TextArea
+
+        from facilitator.widgets.choices import ChoiceList
+
+        values: list[object] = []
+        for widget in self.query("*"):
+            if isinstance(widget, Input | Select):
+                values.append(widget.value)
+            elif isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, ChoiceList):
+                values.append(tuple(widget.selected))
+        return tuple(values)
+
+    def on_mount(self) -> None:
+        self._as_opened = self._typed()
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; what was typed is only thrown away after a question."""
+        if self._typed() == getattr(self, "_as_opened", None):
+            self.dismiss(None)
+            return
+        from facilitator.screens.confirm import ConfirmDialog
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(sv.DISCARD_QUESTION, sv.DISCARD_YES, sv.DISCARD_NO), answer)
 
     def action_save(self) -> None:
         raise NotImplementedError

@@ -213,7 +213,7 @@ class StartScreen(Screen[None]):
             self.refresh_meetings()
             self.notify(sv.CASE_DELETED.format(child=case.child.name, files=files), markup=False)
 
-        question = sv.DELETE_CASE_QUESTION.format(child=case.child.name, count=count)
+        question = sv.DELETE_CASE_QUESTION.format(child=case.child.name, meetings=sv.count(count, "möte", "möten"))
         self.app.push_screen(ConfirmDialog(question, sv.DELETE_CASE_YES), answer)
 
     def action_new_meeting(self) -> None:

@@ -23,9 +23,10 @@ def _mmss(ns: int) -> str:
 
 
 def time_bars(steps: list[StepRun], width: int = BAR_WIDTH) -> Content:
-    """Two bars per step, planned (dim) and actual (amber when over), on one scale."""
+    """Two bars per step, planned (dim) and actual (amber when over), on one scale. The
+    plan is the step's time as re-planned in the meeting (F8, F9), not the template's."""
     shown = [s for s in steps if s.status is not StepStatus.SKIPPED]
-    longest = max([s.planned_ns for s in shown] + [s.elapsed_ns for s in shown] + [1])
+    longest = max([s.allotted_ns for s in shown] + [s.elapsed_ns for s in shown] + [1])
     title_width = min(40, max(len(s.title) for s in shown))
     lines: list[Content] = [
         Content.styled(f"{'':<{title_width}}  ", "")
@@ -33,22 +34,22 @@ def time_bars(steps: list[StepRun], width: int = BAR_WIDTH) -> Content:
         + Content.styled(f"█ {sv.LABEL_ACTUAL}", "$text-success")
     ]
     for step in shown:
-        planned = max(1, round(width * step.planned_ns / longest)) if step.planned_ns else 0
+        planned = max(1, round(width * step.allotted_ns / longest)) if step.allotted_ns else 0
         actual = round(width * step.elapsed_ns / longest)
-        over = step.elapsed_ns > step.planned_ns
+        over = step.elapsed_ns > step.allotted_ns
         title = step.title if len(step.title) <= title_width else step.title[: title_width - 1] + "…"
         lines.append(Content(""))
         lines.append(
             Content(f"{title:<{title_width}}  ")
             + Content.styled("█" * planned, "$text-muted")
-            + Content(f" {_mmss(step.planned_ns)}")
+            + Content(f" {_mmss(step.allotted_ns)}")
         )
         lines.append(
             Content(" " * (title_width + 2))
             + Content.styled("█" * actual, "$warning" if over else "$text-success")
             + Content(f" {_mmss(step.elapsed_ns)}")
         )
-    planned_total = sum(s.planned_ns for s in shown)
+    planned_total = sum(s.allotted_ns for s in shown)
     actual_total = sum(s.elapsed_ns for s in shown)
     lines += [Content(""), Content(sv.SUMMARY_TOTAL.format(planned=_mmss(planned_total), actual=_mmss(actual_total)))]
     return Content("\n").join(lines)
