@@ -82,7 +82,7 @@ class FacilitatorApp(App[int]):
             locked = False
         try:
             # Loaded after the lock is taken: no other window writes it from here on.
-            session = MeetingSession.load(self.store, meeting_id, self.clock)
+            session = MeetingSession.load(self.store, meeting_id, self.clock, self.config_dir)
         except StoreError as exc:
             lock.release()
             self.notify(sv.STORE_PROBLEM.format(problem=exc), severity="error", markup=False)
@@ -91,6 +91,19 @@ class FacilitatorApp(App[int]):
             # A finished, signed meeting opens to be read; changing it is a deliberate act.
             lock.release()
             self.push_screen(MeetingScreen(LiveMeeting(session, read_only=True), finished=True))
+            return
+        planned_day = session.meeting.planned_start.date()
+        if locked and not session.timebox.started and planned_day != from_ns(self.clock.wall_ns()).date():
+            from facilitator.screens.confirm import ConfirmDialog
+
+            def open_anyway(yes: bool | None) -> None:
+                if yes:
+                    self.push_screen(MeetingScreen(LiveMeeting(session, lock)))
+                else:
+                    lock.release()
+
+            question = sv.OTHER_DAY.format(day=sv.when(session.meeting.planned_start))
+            self.push_screen(ConfirmDialog(question, sv.OTHER_DAY_YES), open_anyway)
             return
         if locked:
             self.push_screen(MeetingScreen(LiveMeeting(session, lock)))
@@ -120,7 +133,7 @@ class FacilitatorApp(App[int]):
             self.notify(sv.REOPEN_OPEN_ELSEWHERE, severity="error", timeout=10, markup=False)
             return
         try:
-            session = MeetingSession.load(self.store, meeting_id, self.clock)
+            session = MeetingSession.load(self.store, meeting_id, self.clock, self.config_dir)
         except StoreError as exc:
             lock.release()
             self.notify(sv.STORE_PROBLEM.format(problem=exc), severity="error", markup=False)

@@ -124,6 +124,9 @@ LABEL_GUARDIANS_VIEW = "Vårdnadshavarnas uppfattning"
 LABEL_CHILD_TOOK_PART = "Barnet deltog i mötet"
 LABEL_CHILD_ABSENT = "Barnet deltog inte i mötet. Skäl"
 LABEL_NEXT_ATTENDEES = "Deltar nästa gång"
+LABEL_CALLED = "kallas, var inte här"
+NEXT_ATTENDEES_HINT = "Enter väljer · Ctrl+N kalla någon som inte var här"
+KEY_CALL = "Kalla"
 LABEL_SIGNED = "har skrivit under"
 LABEL_NOT_SIGNED = "har inte skrivit under än"
 LABEL_NEXT_START = "Nästa möte"
@@ -177,6 +180,7 @@ KEY_TOGGLE_PRESENT = "Närvarande ja/nej"
 KEY_FINISH_MEETING = "Avsluta mötet"
 KEY_BACK = "Tillbaka"
 KEY_TO_START = "Lämna mötet"
+KEY_BACK_TO_START = "Till startsidan"
 LEAVE_QUESTION = (
     "Lämna mötet och gå till startsidan? Allt är sparat, och mötet står först i listan "
     "när du vill öppna det igen."
@@ -269,6 +273,9 @@ SAVE_FAILED_REASON = {
     "io": "disken svarar inte som den ska.",
     "other": "ett oväntat fel vid skrivningen.",
 }
+OTHER_DAY = "Mötet är planerat till {day}, inte i dag. Öppna och hålla det ändå nu?"
+OTHER_DAY_YES = "Öppna mötet nu"
+BOOKED_NEXT = "Nästa möte är planerat: {kind} {when}. Det står i listan på startsidan."
 FINISHED_BANNER = (
     "Mötet är avslutat och SIP:en undertecknad. Här kan inget ändras. F3 öppnar mötet igen "
     "för ändringar, efter en fråga."

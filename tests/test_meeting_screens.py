@@ -329,3 +329,51 @@ def test_the_bars_show_the_plan_as_replanned_in_the_meeting():
                    elapsed_ns=39 * NS_PER_MIN, status=StepStatus.DONE)
     text = time_bars([step]).plain
     assert "41:00" in text and "20:00" not in text
+
+
+async def test_a_meeting_planned_for_another_day_asks_before_it_opens(store):
+    from facilitator.screens.confirm import ConfirmDialog
+    from facilitator.screens.start import StartScreen
+
+    app, clock, meeting_id = demo_app(store)
+    clock.advance(86400)  # the day after the planned day
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "2026-01-13" in text_of(app.screen, "#question")
+        await pilot.press("enter")  # the safe answer: not now
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_someone_not_in_the_room_can_be_called_to_the_next_meeting(store):
+    app, clock, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5", *["f4"] * 8)  # Sammanfattning: who attends next time
+        await pilot.pause()
+        screen.query_one("#next-attendees").focus()
+        await pilot.press("enter")  # Maria Åkesson, who is here
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        await type_text(pilot, "Greta Hab")
+        await pilot.press("enter")
+        await type_text(pilot, "Habiliteringen")
+        app.screen.query_one("#person-roles").focus()
+        await pilot.press(*["down"] * 4, "enter", "ctrl+s")
+        await pilot.pause()
+        nxt = screen.session.meeting.sip.next_meeting
+        assert nxt.attendees == ["Maria Åkesson"]
+        assert [p.name for p in nxt.called] == ["Greta Hab"]
+        assert "☑ Greta Hab" in str(screen.query_one("#next-attendees").get_option_at_index(7).prompt)
+        await saved(screen)
+    stored = store.load_meeting(meeting_id).sip.next_meeting
+    assert [p.organisation for p in stored.called] == ["Habiliteringen"]

@@ -53,6 +53,7 @@ def test_follow_up_starts_from_the_last_sip():
     first = full_meeting(case)
     first.attendance[0].present = False  # a guardian: not a new actor next time
     first.attendance[2].present = False  # a professional: a new actor next time
+    first.sip.next_meeting = first.sip.next_meeting.model_copy(update={"attendees": []})  # nobody named
     follow = plan_follow_up(case, first, MeetingKind.FOLLOW_UP, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
     assert [p.name for p in follow.attendance] == [p.name for p in first.attendance]
     assert all(p.present for p in follow.attendance)
@@ -61,6 +62,42 @@ def test_follow_up_starts_from_the_last_sip():
     assert follow.sip.navigator == first.sip.navigator
     assert follow.sip.family_story == "" and follow.sip.next_meeting.start is None
     assert new_participants(follow, first) == [follow.attendance[2]]
+
+
+def test_the_follow_up_starts_from_those_called_including_someone_not_in_the_room():
+    case = full_case()
+    first = full_meeting(case)
+    outside = Person(name="Greta Hab", organisation="Habiliteringen", roles=[Role.PROFESSIONAL], present=False)
+    first.sip.next_meeting = first.sip.next_meeting.model_copy(
+        update={"attendees": ["Mia Öberg", "Łukasz Wójcik"], "called": [outside]}
+    )
+    follow = plan_follow_up(case, first, MeetingKind.FOLLOW_UP, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
+    assert [p.name for p in follow.attendance] == ["Mia Öberg", "Łukasz Wójcik", "Greta Hab"]
+    assert all(p.present for p in follow.attendance)
+
+
+def test_ending_a_meeting_plans_the_one_its_sip_booked(store, clock):
+    from facilitator.agenda.meetings import plan_booked_next
+
+    case = full_case()
+    store.save_case(case)
+    first = full_meeting(case)
+    first.sip.next_meeting = first.sip.next_meeting.model_copy(update={"kind": MeetingKind.CLOSING, "minutes": 75})
+    store.save_meeting(first)
+    session = MeetingSession.load(store, first.id, clock)
+    while not session.close_step():
+        clock.advance(60)
+    session.save_now()
+    meetings = store.meetings_of(case.id)
+    assert [m.kind for m in meetings] == [MeetingKind.FIRST, MeetingKind.CLOSING]
+    booked = meetings[1]
+    assert booked.planned_start == first.sip.next_meeting.start and booked.planned_minutes == 75
+    assert booked.place == "Skolan" and [p.name for p in booked.attendance] == ["Mia Öberg"]
+    assert [r.number for r in store.revisions(case.id)] == [1, 2]
+    assert session.booked.id == booked.id
+    # Ended again (after a reopening): nothing planned twice.
+    others = [(m.id, m.planned_start) for m in meetings]
+    assert plan_booked_next(case, store.load_meeting(first.id), others) is None
 
 
 def _session(store, kind, previous, clock, extra_people=()):
@@ -134,6 +171,7 @@ async def test_a_whole_process_first_follow_up_and_closing(store):
         store.save_meeting(follow)
         app.screen.refresh_meetings()
         await pilot.pause()
+        clock.advance(6 * 7 * 86400 - 90 * 60)  # the day of the follow-up
         app.open_meeting(follow.id)
         await pilot.pause()
         screen = app.screen
@@ -173,6 +211,7 @@ async def test_a_whole_process_first_follow_up_and_closing(store):
         closing = plan_follow_up(case, follow, MeetingKind.CLOSING, follow.planned_start + timedelta(weeks=8))
         closing.sip.navigator = Navigator(name="Karin Öberg", organisation="Solbackens skola, elevhälsan")
         store.save_meeting(closing)
+        clock.advance(8 * 7 * 86400)  # the day of the closing meeting
         app.open_meeting(closing.id)
         await pilot.pause()
         screen = app.screen

@@ -6,7 +6,15 @@ from datetime import datetime
 from pathlib import Path
 
 from facilitator.agenda.clock import Clock
-from facilitator.agenda.models import Case, Meeting, MeetingKind, MeetingStatus, Person, Sip
+from facilitator.agenda.models import (
+    Case,
+    CaseStatus,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Person,
+    Sip,
+)
 from facilitator.agenda.templates import AgendaTemplate, load_template, step_runs
 from facilitator.agenda.timebox import Timebox
 
@@ -63,9 +71,10 @@ def plan_follow_up(
 ) -> Meeting:
     """The next meeting of a process, starting from the last SIP.
 
-    Attendance is carried over with presence reset; goals, actions (with their ids, so
-    each gets a new status here), the lots and the lead authority are carried as the new
-    revision; what is said at this meeting starts empty.
+    Attendance starts from those the previous SIP calls to this meeting ("Deltar nästa
+    gång", and actors who were not in the room), or from everyone last time if it names
+    nobody; goals, actions (with their ids, so each gets a new status here), the lots and
+    the lead authority are carried as the new revision; what is said starts empty.
     """
     meeting = plan_meeting(
         case,
@@ -73,7 +82,7 @@ def plan_follow_up(
         planned_start,
         minutes,
         place=place,
-        attendance=[p.model_copy(update={"present": True}) for p in previous.attendance],
+        attendance=called_to_next(previous),
         config_dir=config_dir,
     )
     before = previous.sip
@@ -84,6 +93,35 @@ def plan_follow_up(
         lead_authority=before.lead_authority,
     )
     return meeting
+
+
+def called_to_next(previous: Meeting) -> list[Person]:
+    """Who is called to the meeting after ``previous``, each as present until the
+    presentation round says otherwise."""
+    nxt = previous.sip.next_meeting
+    if nxt.attendees or nxt.called:
+        wanted = set(nxt.attendees)
+        people = [p for p in previous.attendance if p.name in wanted] + list(nxt.called)
+    else:
+        people = list(previous.attendance)
+    return [p.model_copy(update={"present": True}) for p in people]
+
+
+def plan_booked_next(
+    case: Case, meeting: Meeting, others: list[tuple[str, datetime]], config_dir: Path | None = None
+) -> Meeting | None:
+    """The meeting the SIP books (its next meeting's date, place, kind and those called),
+    or None when it books none or the case already has a later meeting planned.
+    ``others``: (id, planned start) of the case's meetings."""
+    nxt = meeting.sip.next_meeting
+    if nxt.start is None or case.status is CaseStatus.CLOSED or meeting.kind is MeetingKind.CLOSING:
+        return None
+    if any(start > meeting.planned_start and mid != meeting.id for mid, start in others):
+        return None
+    kind = nxt.kind if nxt.kind in (MeetingKind.FOLLOW_UP, MeetingKind.CLOSING) else MeetingKind.FOLLOW_UP
+    return plan_follow_up(
+        case, meeting, kind, nxt.start, nxt.minutes, place=nxt.place, config_dir=config_dir
+    )
 
 
 def new_participants(meeting: Meeting, previous: Meeting | None) -> list[Person]:

@@ -193,6 +193,11 @@ class NextMeeting(Model):
     minutes: Annotated[int, Field(ge=15, le=240)] = 60
     place: Line = ""
     attendees: Annotated[list[Line], Field(max_length=100)] = []
+    """Names of those at this meeting who are to attend the next."""
+    kind: MeetingKind | None = None
+    """Follow-up or closing meeting (None: a follow-up). Schema version 2."""
+    called: Annotated[list[Person], Field(max_length=50)] = []
+    """Actors who were not at this meeting and are to be called to the next (schema 2)."""
 
 
 class Signature(Model):

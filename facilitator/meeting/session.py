@@ -9,10 +9,11 @@ waits for the disk and the writer never reads a model the UI is changing.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import NamedTuple
 
 from facilitator.agenda.clock import Clock, from_ns
-from facilitator.agenda.meetings import new_participants, sync_status, timebox_for
+from facilitator.agenda.meetings import new_participants, plan_booked_next, sync_status, timebox_for
 from facilitator.agenda.models import (
     Case,
     CaseStatus,
@@ -23,7 +24,7 @@ from facilitator.agenda.models import (
 )
 from facilitator.agenda.timebox import Timebox
 from facilitator.store.database import PreparedCase, PreparedMeeting, Store
-from facilitator.store.errors import StorageFailure
+from facilitator.store.errors import StorageFailure, StoreError
 
 
 class Snapshot(NamedTuple):
@@ -33,13 +34,18 @@ class Snapshot(NamedTuple):
     case: PreparedCase
     case_changed: bool
     """The case differs from what was last handed to the writer (a new lots, closed)."""
+    booked: PreparedMeeting | None = None
+    """The next meeting, planned when this one ended (as its SIP booked it)."""
 
     def after(self, older: Snapshot) -> Snapshot:
-        """This snapshot, replacing ``older`` that was never written: a case change in
-        ``older`` must still reach the disk."""
-        if older.case_changed and not self.case_changed:
-            return self._replace(case_changed=True)
-        return self
+        """This snapshot, replacing ``older`` that was never written: a case change or a
+        booked meeting in ``older`` must still reach the disk."""
+        merged = self
+        if older.case_changed and not merged.case_changed:
+            merged = merged._replace(case_changed=True)
+        if older.booked is not None and merged.booked is None:
+            merged = merged._replace(booked=older.booked)
+        return merged
 
 
 class Draft(NamedTuple):
@@ -59,8 +65,11 @@ class MeetingSession:
         meeting: Meeting,
         clock: Clock,
         previous: Meeting | None = None,
+        config_dir: Path | None = None,
     ):
         self.store = store
+        self.config_dir = config_dir
+        """Where the user's own agendas are (for the meeting the SIP books)."""
         self.case = case
         self.meeting = meeting
         self.clock = clock
@@ -68,9 +77,12 @@ class MeetingSession:
         """The case's meeting before this one: who attended, what the SIP said."""
         self.timebox: Timebox = timebox_for(meeting, clock)
         self._case_changed = False
+        self.booked: Meeting | None = None
+        """The meeting this one's SIP booked, planned when it ended."""
+        self._booked_unsaved = False
 
     @classmethod
-    def load(cls, store: Store, meeting_id: str, clock: Clock) -> MeetingSession:
+    def load(cls, store: Store, meeting_id: str, clock: Clock, config_dir: Path | None = None) -> MeetingSession:
         """The meeting as last saved, with any text typed after that save (its draft)."""
         meeting = store.load_meeting(meeting_id)
         apply_draft(meeting.sip, store.load_draft(meeting_id))
@@ -80,7 +92,7 @@ class MeetingSession:
             if (m.planned_start, m.id) < (meeting.planned_start, meeting.id)
         ]
         previous = earlier[-1] if earlier else None
-        return cls(store, store.load_case(meeting.case_id), meeting, clock, previous)
+        return cls(store, store.load_case(meeting.case_id), meeting, clock, previous, config_dir)
 
     # --- the timer, keeping the meeting's status in step ----------------------------------
 
@@ -109,12 +121,24 @@ class MeetingSession:
         return finished
 
     def _finish(self) -> None:
+        self._plan_booked()
         changed = self.case.record_lots(self.meeting.sip.navigator, self.meeting.planned_start.date())
         if self.meeting.kind is MeetingKind.CLOSING and self.case.status is not CaseStatus.CLOSED:
             self.case.status = CaseStatus.CLOSED
             changed = True
         if changed:
             self.case_changed()
+
+    def _plan_booked(self) -> None:
+        """Plan the next meeting as the SIP books it, unless the case has one already."""
+        try:
+            others = [(m.id, m.planned_start) for m in self.store.list_meetings() if m.case_id == self.case.id]
+        except StoreError:
+            others = []
+        booked = plan_booked_next(self.case, self.meeting, others, self.config_dir)
+        if booked is not None:
+            self.booked = booked
+            self._booked_unsaved = True
 
     def case_changed(self) -> None:
         """The case was changed in memory: the next snapshot carries it to the disk."""
@@ -155,8 +179,11 @@ class MeetingSession:
         """Serialise the meeting and the case now, on this thread."""
         self.timebox.checkpoint()
         changed, self._case_changed = self._case_changed, False
+        booked = None
+        if self._booked_unsaved and self.booked is not None:
+            booked, self._booked_unsaved = PreparedMeeting.of(self.booked), False
         return Snapshot(
-            PreparedMeeting.of(self.meeting, self.clock.wall_ns()), PreparedCase.of(self.case), changed
+            PreparedMeeting.of(self.meeting, self.clock.wall_ns()), PreparedCase.of(self.case), changed, booked
         )
 
     def draft(self, fields: dict[str, str]) -> Draft:
@@ -177,8 +204,12 @@ class MeetingSession:
             self.store.reopen()
             self.store.write_case(snapshot.case)
             self.store.write_meeting(snapshot.meeting)
-            return True
-        return False
+            recreated = True
+        else:
+            recreated = False
+        if snapshot.booked is not None:
+            self.store.write_meeting(snapshot.booked)  # after this one: it is the next revision
+        return recreated
 
     def write_draft(self, draft: Draft) -> None:
         self.store.write_draft(draft.meeting_id, draft.fields, draft.saved_wall_ns)

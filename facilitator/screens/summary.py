@@ -56,7 +56,7 @@ def time_bars(steps: list[StepRun], width: int = BAR_WIDTH) -> Content:
 
 
 class SummaryScreen(Screen[None]):
-    BINDINGS = [Binding("escape,enter", "done", sv.KEY_TO_START, id="done")]
+    BINDINGS = [Binding("escape,enter", "done", sv.KEY_BACK_TO_START, id="done")]
     DEFAULT_CSS = """
     SummaryScreen #summary { padding: 1 2; }
     """
@@ -69,6 +69,13 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary"):
             yield Static(Content.styled(sv.SUMMARY_TITLE, "bold"))
             yield Static(Content(sv.SUMMARY_SAVED), classes="hint")
+            booked = self.session.booked
+            if booked is not None:
+                yield Static(
+                    sv.BOOKED_NEXT.format(kind=sv.MEETING_KIND[booked.kind].lower(), when=sv.when(booked.planned_start)),
+                    id="booked",
+                    markup=False,
+                )
             yield Static(time_bars(self.session.meeting.steps), id="bars")
         yield Footer()
 

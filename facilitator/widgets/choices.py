@@ -52,42 +52,42 @@ class ChoiceList(OptionList):
     ):
         """``choices``: (label, value); labels are user text, never markup."""
         self.single = single
-        self._take(choices, chosen)
-        super().__init__(*self._options(), **kwargs)
+        self._take_choices(choices, chosen)
+        super().__init__(*self._made_options(), **kwargs)
 
-    def _take(self, choices, chosen) -> None:
-        self._labels = [label if isinstance(label, Content) else Content(label) for label, _ in choices]
-        self._values = [value for _, value in choices]
-        self._chosen = {v for v in chosen if v in self._values}
+    def _take_choices(self, choices, chosen) -> None:
+        self._choice_labels = [label if isinstance(label, Content) else Content(label) for label, _ in choices]
+        self._choice_values = [value for _, value in choices]
+        self._choice_chosen = {v for v in chosen if v in self._choice_values}
 
     def on_mount(self) -> None:
-        if self._values and self.highlighted is None:
+        if self._choice_values and self.highlighted is None:
             self.highlighted = 0
 
-    def _options(self) -> list[Option]:
-        return [Option(self._prompt(i), id=str(i)) for i in range(len(self._values))]
+    def _made_options(self) -> list[Option]:
+        return [Option(self._choice_prompt(i), id=str(i)) for i in range(len(self._choice_values))]
 
     def set_choices(self, choices: list[tuple[str | Content, str]], chosen: set[str] | list[str]) -> None:
         """Show other choices (the attendance changed), keeping the highlighted row."""
         highlighted = self.highlighted
-        self._take(choices, chosen)
+        self._take_choices(choices, chosen)
         self.clear_options()
-        self.add_options(self._options())
-        if self._values:
-            self.highlighted = min(highlighted or 0, len(self._values) - 1)
+        self.add_options(self._made_options())
+        if self._choice_values:
+            self.highlighted = min(highlighted or 0, len(self._choice_values) - 1)
 
     @property
     def selected(self) -> list[str]:
-        return [v for v in self._values if v in self._chosen]
+        return [v for v in self._choice_values if v in self._choice_chosen]
 
-    def _mark(self, index: int) -> str:
-        on = self._values[index] in self._chosen
+    def _choice_mark(self, index: int) -> str:
+        on = self._choice_values[index] in self._choice_chosen
         if self.single:
             return CHOSEN if on else NOT_CHOSEN
         return CHECKED if on else UNCHECKED
 
-    def _prompt(self, index: int) -> Content:
-        return Content(self._mark(index) + " ") + self._labels[index]
+    def _choice_prompt(self, index: int) -> Content:
+        return Content(self._choice_mark(index) + " ") + self._choice_labels[index]
 
     def action_toggle(self) -> None:
         index = self.highlighted
@@ -98,17 +98,17 @@ class ChoiceList(OptionList):
     def choose(self, index: int) -> None:
         """Change the choice at ``index``: one of several is chosen alone; any number are
         switched on or off."""
-        value = self._values[index]
+        value = self._choice_values[index]
         if self.single:
-            self._chosen = {value}
+            self._choice_chosen = {value}
         else:
-            self._chosen ^= {value}
-        self._show_marks()
+            self._choice_chosen ^= {value}
+        self._show_choice_marks()
         self.post_message(self.Changed(self))
 
-    def _show_marks(self) -> None:
-        for index in range(len(self._values)):
-            self.replace_option_prompt_at_index(index, self._prompt(index))
+    def _show_choice_marks(self) -> None:
+        for index in range(len(self._choice_values)):
+            self.replace_option_prompt_at_index(index, self._choice_prompt(index))
 
     @on(OptionList.OptionSelected)
     def _clicked(self, event: OptionList.OptionSelected) -> None:

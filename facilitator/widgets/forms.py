@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -33,8 +34,8 @@ from facilitator.agenda.models import (
     Authority,
     Capture,
     LeadAuthority,
+    MeetingKind,
     Navigator,
-    NextMeeting,
     Person,
     Role,
     Signature,
@@ -444,28 +445,59 @@ class NavigatorForm(CaptureForm):
 
 
 class NextAttendeesForm(CaptureForm):
-    """Who should attend the next meeting."""
+    """Who should attend the next meeting: those here (☑ with Enter), and actors who were
+    not in the room, added with Ctrl+N; the next meeting's attendance starts from them."""
 
     capture = Capture.NEXT_ATTENDEES
 
+    BINDINGS = [Binding("ctrl+n", "call", sv.KEY_CALL, show=False, id="call")]
+
     def compose(self) -> ComposeResult:
         yield label(sv.LABEL_NEXT_ATTENDEES)
-        yield ChoiceList(self._choices(), self.sip.next_meeting.attendees, id="next-attendees")
+        yield ChoiceList(self._choices(), self._chosen(), id="next-attendees")
+        yield Label(sv.NEXT_ATTENDEES_HINT, classes="hint", markup=False)
 
     def _choices(self):
-        return [(person_label(p), p.name) for p in self.session.meeting.attendance]
+        here = [(person_label(p), p.name) for p in self.session.meeting.attendance]
+        called = [
+            (person_label(p) + Content(f" ({sv.LABEL_CALLED})"), f"called:{p.id}")
+            for p in self.sip.next_meeting.called
+        ]
+        return here + called
+
+    def _chosen(self) -> list[str]:
+        return list(self.sip.next_meeting.attendees) + [f"called:{p.id}" for p in self.sip.next_meeting.called]
 
     def show_models(self) -> None:
-        self.query_one("#next-attendees", ChoiceList).set_choices(self._choices(), self.sip.next_meeting.attendees)
+        self.query_one("#next-attendees", ChoiceList).set_choices(self._choices(), self._chosen())
+
+    def _set(self, attendees: list[str], called: list[Person]) -> None:
+        self.sip.next_meeting = self.sip.next_meeting.model_copy(update={"attendees": attendees, "called": called})
+        self.edited(urgent=True)
 
     @on(ChoiceList.Changed, "#next-attendees")
     def _changed(self, event: ChoiceList.Changed) -> None:
         names = [p.name for p in self.session.meeting.attendance]
         chosen = set(event.selected)
-        self.sip.next_meeting = NextMeeting(
-            **{**self.sip.next_meeting.model_dump(), "attendees": [n for n in names if n in chosen]}
-        )
-        self.edited(urgent=True)
+        called = [p for p in self.sip.next_meeting.called if f"called:{p.id}" in chosen]
+        dropped = len(called) < len(self.sip.next_meeting.called)
+        self._set([n for n in names if n in chosen], called)
+        if dropped:
+            self.show_models()  # someone called is not called after all: off the list
+
+    def action_call(self) -> None:
+        """Call someone who was not here: an actor the next meeting needs."""
+        from facilitator.screens.person import PersonDialog
+
+        def done(person: Person | None) -> None:
+            if person is None:
+                return
+            nxt = self.sip.next_meeting
+            self._set(list(nxt.attendees), [*nxt.called, person.model_copy(update={"present": True})])
+            self.show_models()
+            self.query_one(ChoiceList).focus()
+
+        self.app.push_screen(PersonDialog(None), done)
 
 
 class NextMeetingForm(CaptureForm):
@@ -482,9 +514,23 @@ class NextMeetingForm(CaptureForm):
             yield Input(str(nxt.minutes), placeholder=sv.PLACEHOLDER_MINUTES, id="next-minutes", type="integer")
         yield Input(nxt.place, placeholder=sv.PLACEHOLDER_PLACE, id="next-place")
         yield Static("", id="next-status", markup=False)
+        if self.session.meeting.kind is not MeetingKind.CLOSING:
+            kind = (nxt.kind or MeetingKind.FOLLOW_UP).value
+            yield ChoiceList(
+                [(sv.MEETING_KIND[k], k.value) for k in (MeetingKind.FOLLOW_UP, MeetingKind.CLOSING)],
+                [kind],
+                single=True,
+                id="next-kind",
+            )
 
     def on_mount(self) -> None:
         self._check()
+
+    @on(ChoiceList.Changed, "#next-kind")
+    def _kind(self, event: ChoiceList.Changed) -> None:
+        kind = MeetingKind(event.selected[0])
+        self.sip.next_meeting = self.sip.next_meeting.model_copy(update={"kind": kind})
+        self.edited(urgent=True)
 
     @on(Input.Changed, "#next-date, #next-time, #next-minutes, #next-place")
     def _changed(self) -> None:
@@ -543,9 +589,7 @@ class NextMeetingForm(CaptureForm):
             return
         nxt = self.sip.next_meeting
         if (nxt.start, nxt.minutes, nxt.place) != (start, minutes, place):
-            self.sip.next_meeting = NextMeeting(
-                **{**nxt.model_dump(), "start": start, "minutes": minutes, "place": place}
-            )
+            self.sip.next_meeting = nxt.model_copy(update={"start": start, "minutes": minutes, "place": place})
 
 
 class SignaturesForm(CaptureForm):
