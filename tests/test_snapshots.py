@@ -45,6 +45,7 @@ def _meeting(seconds: float, *, room: bool = False, contrast: bool = False, step
 
 CASES = {
     "normal": _meeting(75),
+    "dialog": _meeting(60, step=7),
     "last_minute": _meeting(4 * 60 + 20),
     "overrun": _meeting(6 * 60 + 5),
     "room": _meeting(8 * 60, room=True, step=4),
@@ -55,7 +56,17 @@ CASES = {
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("case", list(CASES))
 def test_meeting_screen(snap_compare, store, case, size):
-    app, _, _ = demo_app(store)
+    from facilitator.agenda import Action, ActionStatus, Goal
+    from tests.test_typing_safety import LONG
+
+    app, _, meeting_id = demo_app(store)
+    meeting = store.load_meeting(meeting_id)
+    meeting.sip.goals = [Goal(text="Elsa går till skolan tre dagar i veckan före sportlovet")]
+    meeting.sip.actions = [
+        Action(what=what, responsible=who, organisation=org, authority=authority, due=due, status=ActionStatus.PLANNED)
+        for what, who, org, authority, due in LONG
+    ]
+    store.save_meeting(meeting)
     assert snap_compare(app, terminal_size=size, run_before=CASES[case])
 
 

@@ -30,6 +30,7 @@ from facilitator.meeting.live import LiveMeeting, SaveStatus
 from facilitator.screens.pacing import Collector, PromptFrames
 from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.capture import fills_the_step, forms_for
+from facilitator.widgets.clamped import Clamped
 from facilitator.widgets.countdown import Countdown, EndTimes, TimeUp
 from facilitator.widgets.forms import CaptureForm
 from facilitator.widgets.savestate import SaveBanner, SaveLabel
@@ -122,7 +123,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
                 with Horizontal(id="step-head"):
                     with Vertical(id="step-info"):
                         yield Static(id="step-title")
-                        yield Static(id="step-guidance", markup=False)
+                        yield Clamped(id="step-guidance")
                         yield TimeUp(id="time-up")
                         yield Static(id="viewing", markup=False)
                     yield Countdown(id="countdown")
@@ -174,7 +175,9 @@ class MeetingScreen(PromptFrames, Screen[None]):
             self.notify(sv.RESUMED_PAUSED.format(step=step), timeout=12, markup=False)
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < 100, "narrow")
+        narrow = self.size.width < 100
+        self.set_class(narrow, "narrow")
+        self.query_one("#step-guidance", Clamped).max_lines = 2 if narrow or self.size.height < 30 else 3
 
     # --- the editor the live meeting reads from ---------------------------------------------
 
@@ -197,7 +200,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         step = self.timebox.steps[index]
         number = f"{index + 1}/{len(self.timebox.steps)}  "
         self.query_one("#step-title", Static).update(Content.styled(number + step.title, "bold"))
-        self.query_one("#step-guidance", Static).update(step.guidance)
+        self.query_one("#step-guidance", Clamped).text = step.guidance
         viewing = self.query_one("#viewing", Static)
         away = index != self.timebox.current_index
         viewing.display = away
