@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from bench.figures import Figure, median, table
 from bench.scratch import scratch_dir
 from facilitator.agenda import Action, Authority, Goal, MeetingKind, plan_meeting
-from facilitator.export.files import FORMATS, export_meeting
+from facilitator.documents import FORMATS, export_meeting
 from facilitator.store import Store
 
 

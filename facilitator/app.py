@@ -94,7 +94,7 @@ class FacilitatorApp(App[int]):
             return
         planned_day = session.meeting.planned_start.date()
         if locked and not session.timebox.started and planned_day != from_ns(self.clock.wall_ns()).date():
-            from facilitator.screens.confirm import ConfirmDialog
+            from facilitator.dialogs.confirm import ConfirmDialog
 
             def open_anyway(yes: bool | None) -> None:
                 if yes:
@@ -113,7 +113,7 @@ class FacilitatorApp(App[int]):
             if read_only:
                 self.push_screen(MeetingScreen(LiveMeeting(session, read_only=True)))
 
-        from facilitator.screens.confirm import ConfirmDialog
+        from facilitator.dialogs.confirm import ConfirmDialog
 
         self.push_screen(ConfirmDialog(sv.ALREADY_OPEN, sv.OPEN_READ_ONLY), answer)
 
@@ -182,7 +182,7 @@ class FacilitatorApp(App[int]):
         await self._ask_unsaved(Path.home() / name)
 
     async def _ask_unsaved(self, path: Path, problem: str = "") -> None:
-        from facilitator.screens.unsaved import UnsavedDialog
+        from facilitator.dialogs.unsaved import UnsavedDialog
 
         status = self._meeting_screens()[-1].live.status
         reason = sv.SAVE_FAILED_REASON[status.failure.reason if status.failure else "other"]
@@ -193,7 +193,7 @@ class FacilitatorApp(App[int]):
             dialog.refuse(problem)
 
     async def _unsaved(self, answer) -> None:
-        from facilitator.screens.unsaved import Choice
+        from facilitator.dialogs.unsaved import Choice
 
         if answer.choice is Choice.WAIT:
             self._quit_when_saved = True

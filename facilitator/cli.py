@@ -143,7 +143,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from facilitator.agenda.clock import from_ns
-    from facilitator.export.files import NotARegularFile, export_meeting, write_private
+    from facilitator.documents import NotARegularFile, export_meeting, write_private
     from facilitator.export.ics import NoNextMeeting
 
     with _open_existing_store(args) as store:

@@ -9,7 +9,7 @@ import pytest
 
 from facilitator.agenda import NS_PER_S
 from facilitator.app import FacilitatorApp
-from facilitator.screens.confirm import ConfirmDialog
+from facilitator.dialogs.confirm import ConfirmDialog
 from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.unreadable import UnreadableApp
 from facilitator.store import DatabaseUnreadable, StorageFailure, Store
@@ -230,7 +230,7 @@ async def test_the_unreadable_screen_changes_nothing_unless_asked(tmp_path):
 
 
 async def test_deleting_a_case_removes_its_text_from_disk_and_its_exports(store):
-    from facilitator.export.files import export_folder, export_meeting, write_private
+    from facilitator.documents import export_folder, export_meeting, write_private
     from facilitator.paths import ensure_private_dir
 
     app, clock, meeting_id = demo_app(store)
@@ -320,7 +320,7 @@ async def _typed_on_a_full_disk(app, pilot, store, monkeypatch) -> DiskFull:
 
 
 async def test_quitting_on_a_full_disk_asks_and_staying_keeps_typing(store, monkeypatch):
-    from facilitator.screens.unsaved import UnsavedDialog
+    from facilitator.dialogs.unsaved import UnsavedDialog
 
     app, _, meeting_id = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -356,7 +356,7 @@ async def test_choosing_to_wait_quits_once_the_disk_works_again(store, monkeypat
 
 async def test_a_copy_in_a_chosen_file_is_written_before_quitting(store, monkeypatch, tmp_path):
     from facilitator.export import read_document
-    from facilitator.screens.unsaved import UnsavedDialog
+    from facilitator.dialogs.unsaved import UnsavedDialog
 
     taken = tmp_path / "finns.json"
     taken.write_text("något annat")

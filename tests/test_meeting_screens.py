@@ -5,11 +5,11 @@ import json
 from textual.widgets import Checkbox, Input, OptionList, TextArea
 
 from facilitator.agenda import MeetingKind, Role
-from facilitator.screens.attendance import AttendanceScreen
+from facilitator.dialogs.attendance import AttendanceScreen
 from facilitator.screens.case import CaseScreen
 from facilitator.screens.meeting import MeetingScreen
-from facilitator.screens.new_meeting import NewMeetingDialog
-from facilitator.screens.person import PersonDialog
+from facilitator.dialogs.new_meeting import NewMeetingDialog
+from facilitator.dialogs.person import PersonDialog
 from facilitator.screens.review import ReviewScreen
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME
 from facilitator.widgets.lists import EditTable
@@ -236,7 +236,7 @@ def _finished_meeting(store, clock, meeting_id):
 
 async def test_a_finished_meeting_opens_to_be_read_and_reopens_only_after_a_question(store):
     from facilitator.agenda import CaseEventKind, MeetingStatus
-    from facilitator.screens.confirm import ConfirmDialog
+    from facilitator.dialogs.confirm import ConfirmDialog
 
     app, clock, meeting_id = demo_app(store)
     _finished_meeting(store, clock, meeting_id)
@@ -291,7 +291,7 @@ async def test_a_reopened_step_puts_the_cursor_at_the_end_and_ctrl_home_end_move
 
 
 async def test_escape_in_a_dialog_asks_before_it_throws_typing_away(store):
-    from facilitator.screens.confirm import ConfirmDialog
+    from facilitator.dialogs.confirm import ConfirmDialog
 
     app, clock, meeting_id = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -332,7 +332,7 @@ def test_the_bars_show_the_plan_as_replanned_in_the_meeting():
 
 
 async def test_a_meeting_planned_for_another_day_asks_before_it_opens(store):
-    from facilitator.screens.confirm import ConfirmDialog
+    from facilitator.dialogs.confirm import ConfirmDialog
     from facilitator.screens.start import StartScreen
 
     app, clock, meeting_id = demo_app(store)

@@ -4,8 +4,8 @@ import pytest
 from textual.widgets import TextArea
 
 from facilitator.agenda import NS_PER_MIN, NS_PER_S, StepStatus
-from facilitator.screens.attendance import AttendanceScreen
-from facilitator.screens.help import HelpScreen
+from facilitator.dialogs.attendance import AttendanceScreen
+from facilitator.dialogs.help import HelpScreen
 from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.room import RoomScreen
 from tests.screens_helpers import demo_app, digits, open_meeting, saved, text_of

@@ -6,8 +6,8 @@ import pytest
 from textual.widgets import Input, Select, TextArea
 
 from facilitator.agenda import ActionStatus, Authority, MeetingStatus, Role, StepStatus
-from facilitator.screens.action import ActionDialog
-from facilitator.screens.person import PersonDialog
+from facilitator.dialogs.action import ActionDialog
+from facilitator.dialogs.person import PersonDialog
 from facilitator.screens.review import ReviewScreen
 from facilitator.screens.summary import SummaryScreen
 from facilitator.widgets.lists import EditTable

@@ -21,7 +21,7 @@ from facilitator.agenda import (
 from facilitator.agenda.meetings import new_participants, plan_follow_up
 from facilitator.agenda.revisions import diff_sips
 from facilitator.meeting.session import MeetingSession
-from facilitator.screens.action import ActionDialog
+from facilitator.dialogs.action import ActionDialog
 from facilitator.screens.overview import CaseOverviewScreen
 from facilitator.screens.summary import SummaryScreen
 from tests.conftest import STOCKHOLM, full_case, full_meeting
@@ -289,7 +289,7 @@ def test_the_schema_shows_revocations_lots_history_and_revisions(capsys):
 
 
 async def test_revoking_for_one_organisation_from_the_overview(store):
-    from facilitator.screens.revoke import RevokeDialog
+    from facilitator.dialogs.revoke import RevokeDialog
 
     app, clock, meeting_id = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -298,7 +298,7 @@ class LiveMeeting:
     def export(self, fmt: str, now: datetime | None = None) -> Path:
         """Write the SIP as saved to a file in the export folder, owner-only; blocking, for
         a worker thread. Waits for the writer first, so the file holds what was typed."""
-        from facilitator.export.files import export_folder, export_meeting, write_private
+        from facilitator.documents import export_folder, export_meeting, write_private
         from facilitator.paths import ensure_private_dir
 
         self.wait_saved(5.0)

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Static, TextArea
 from facilitator import strings as sv
 from facilitator.agenda.models import Capture
 from facilitator.agenda.timebox import TimeboxError
+from facilitator.dialogs import dialog_for
 from facilitator.meeting.follow import Showing
 from facilitator.meeting.live import LiveMeeting, SaveStatus
 from facilitator.screens.pacing import Collector, PromptFrames
@@ -36,7 +37,7 @@ from facilitator.widgets.forms import CaptureForm
 from facilitator.widgets.savestate import SaveBanner, SaveLabel
 
 if TYPE_CHECKING:
-    from facilitator.app import FacilitatorApp
+    from facilitator.screens.host import Host
 
 TICK_SECONDS = 0.05
 """Often enough for the draft that the room view reads, a moment after each key."""
@@ -47,7 +48,7 @@ the UI waits for it (Python's default: 5 ms)."""
 
 class MeetingScreen(PromptFrames, Screen[None]):
     CSS_PATH = "meeting.tcss"
-    app: FacilitatorApp
+    app: Host  # the app, as far as this screen needs it
 
     # The footer shows the meeting's own keys, in this order (they fit at 100 columns);
     # F1 and the palette list them all.
@@ -248,6 +249,11 @@ class MeetingScreen(PromptFrames, Screen[None]):
 
     # --- editing and saving -------------------------------------------------------------------
 
+    @on(CaptureForm.DialogWanted)
+    def _dialog_wanted(self, request: CaptureForm.DialogWanted) -> None:
+        request.stop()
+        self.app.push_screen(dialog_for(request), request.done)
+
     @on(CaptureForm.Edited)
     def _edited(self, event: CaptureForm.Edited) -> None:
         self._collector.typed()
@@ -345,7 +351,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
 
     async def action_previous_step(self) -> None:
         if self.finished:
-            from facilitator.screens.confirm import ConfirmDialog
+            from facilitator.dialogs.confirm import ConfirmDialog
 
             meeting_id = self.session.meeting.id
 
@@ -388,7 +394,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
     async def action_to_start(self) -> None:
         """Leave the meeting for the start screen (everything saved; the meeting is first
         in the list to open again), the timer paused or left running as the user says."""
-        from facilitator.screens.leave import LeaveDialog
+        from facilitator.dialogs.leave import LeaveDialog
 
         await self.settle()
         running = self.timebox.running
@@ -418,7 +424,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         self.save()
 
     def action_help(self) -> None:
-        from facilitator.screens.help import HelpScreen
+        from facilitator.dialogs.help import HelpScreen
 
         keys = [
             (self.app.get_key_display(binding), binding.description)
@@ -428,7 +434,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         self.app.push_screen(HelpScreen(self.timebox.steps[self.viewed], keys))
 
     async def action_attendance(self) -> None:
-        from facilitator.screens.attendance import AttendanceScreen
+        from facilitator.dialogs.attendance import AttendanceScreen
 
         await self.settle()
         self.flush()

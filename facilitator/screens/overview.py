@@ -142,7 +142,7 @@ class CaseOverviewScreen(Screen[None]):
         return out
 
     def action_revoke(self) -> None:
-        from facilitator.screens.revoke import RevokeDialog
+        from facilitator.dialogs.revoke import RevokeDialog
 
         try:
             case = self.store.load_case(self.case_id)

@@ -24,8 +24,8 @@ from facilitator.store import MeetingSummary, StoreError
 # is the first frame the user waits for.
 if TYPE_CHECKING:
     from facilitator.agenda.models import Case, Meeting
-    from facilitator.app import FacilitatorApp
-    from facilitator.screens.new_meeting import MeetingPlan
+    from facilitator.dialogs.new_meeting import MeetingPlan
+    from facilitator.screens.host import Host
 
 
 class StartScreen(Screen[None]):
@@ -38,7 +38,7 @@ class StartScreen(Screen[None]):
         Binding("o", "overview", sv.KEY_OVERVIEW, id="overview"),
         Binding("delete,d", "delete_case", sv.KEY_DELETE_CASE, id="delete-case"),
     ]
-    app: FacilitatorApp
+    app: Host  # the app, as far as this screen needs it
 
     def __init__(self, focus_meeting: str | None = None):
         super().__init__()
@@ -186,8 +186,8 @@ class StartScreen(Screen[None]):
         self.app.push_screen(overview, lambda _: self.refresh_meetings())
 
     def action_delete_case(self) -> None:
-        from facilitator.export.files import case_is_open, erase_case
-        from facilitator.screens.confirm import ConfirmDialog
+        from facilitator.dialogs.confirm import ConfirmDialog
+        from facilitator.documents import case_is_open, erase_case
         from facilitator.store import CaseOpen
 
         case = self._selected_case()
@@ -223,7 +223,7 @@ class StartScreen(Screen[None]):
 
     def _plan_meeting(self, case: Case) -> None:
         from facilitator.agenda.meetings import plan_follow_up, plan_meeting
-        from facilitator.screens.new_meeting import NewMeetingDialog
+        from facilitator.dialogs.new_meeting import NewMeetingDialog
 
         if case.consent.revoked_whole(self._now().date()):
             self.notify(sv.NO_MEETING_WITHOUT_CONSENT, severity="warning", timeout=10, markup=False)

@@ -8,7 +8,9 @@ every key; choices and list edits go into the models at once. Either way the for
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
+from enum import Enum
 
 from pydantic import ValidationError
 from textual import on
@@ -46,6 +48,11 @@ from facilitator.widgets.choices import ChoiceList
 from facilitator.widgets.notes import NotesArea
 
 
+class DialogKind(Enum):
+    PERSON = "person"
+    ACTION = "action"
+
+
 class CaptureForm(Vertical):
     """One capture of a step. Subclasses compose fields and read them back in ``flush``."""
 
@@ -67,6 +74,17 @@ class CaptureForm(Vertical):
         def __init__(self, urgent: bool = False):
             super().__init__()
             self.urgent = urgent
+
+    class DialogWanted(Message):
+        """The form needs a dialog (a person, an insats) to add or change something: the
+        screen opens it (widgets do not know dialogs) and ``done`` gets its answer."""
+
+        def __init__(self, kind: DialogKind, current: object, done: Callable[[object], None], **context):
+            super().__init__()
+            self.kind = kind
+            self.current = current
+            self.done = done
+            self.context = context
 
     capture: Capture
 
@@ -108,6 +126,10 @@ class CaptureForm(Vertical):
 
     def edited(self, urgent: bool = False) -> None:
         self.post_message(self.Edited(urgent))
+
+    def ask(self, kind: DialogKind, current: object, done: Callable[[object], None], **context) -> None:
+        """Have the screen open a dialog; ``done`` gets the answer (None when cancelled)."""
+        self.post_message(self.DialogWanted(kind, current, done, **context))
 
 
 def person_label(person: Person, roles: bool = False) -> Content:
@@ -487,7 +509,6 @@ class NextAttendeesForm(CaptureForm):
 
     def action_call(self) -> None:
         """Call someone who was not here: an actor the next meeting needs."""
-        from facilitator.screens.person import PersonDialog
 
         def done(person: Person | None) -> None:
             if person is None:
@@ -497,7 +518,7 @@ class NextAttendeesForm(CaptureForm):
             self.show_models()
             self.query_one(ChoiceList).focus()
 
-        self.app.push_screen(PersonDialog(None), done)
+        self.ask(DialogKind.PERSON, None, done)
 
 
 class NextMeetingForm(CaptureForm):

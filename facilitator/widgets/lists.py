@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input, Label, Select
 from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
 from facilitator.agenda.models import Action, Capture, Goal, GoalHorizon, Person
-from facilitator.widgets.forms import CaptureForm, TextFieldsForm, label
+from facilitator.widgets.forms import CaptureForm, DialogKind, TextFieldsForm, label
 
 
 class Column(NamedTuple):
@@ -205,8 +205,6 @@ class AttendanceEditor(TextFieldsForm):
 
     @on(EditTable.Requested, "#attendance")
     def _requested(self, event: EditTable.Requested) -> None:
-        from facilitator.screens.person import PersonDialog
-
         event.stop()
         if event.what == "remove":
             del self.people[event.row]
@@ -226,7 +224,7 @@ class AttendanceEditor(TextFieldsForm):
             self.query_one(EditTable).focus()
             self.edited(urgent=True)
 
-        self.app.push_screen(PersonDialog(current), done)
+        self.ask(DialogKind.PERSON, current, done)
 
 
 class GoalsEditor(CaptureForm):
@@ -330,8 +328,6 @@ class ActionsEditor(CaptureForm):
 
     @on(EditTable.Requested, "#actions")
     def _requested(self, event: EditTable.Requested) -> None:
-        from facilitator.screens.action import ActionDialog
-
         event.stop()
         actions = list(self.sip.actions)
         if event.what == "remove":
@@ -354,7 +350,7 @@ class ActionsEditor(CaptureForm):
             self.query_one(EditTable).focus()
             self.edited(urgent=True)
 
-        self.app.push_screen(ActionDialog(current, self.session.meeting.attendance), done)
+        self.ask(DialogKind.ACTION, current, done, attendance=self.session.meeting.attendance)
 
 
 class ActionStatusEditor(ActionsEditor):

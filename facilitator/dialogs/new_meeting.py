@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Select
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_clock, parse_day
 from facilitator.agenda.models import MeetingKind
-from facilitator.screens.dialog import FormDialog
+from facilitator.dialogs.dialog import FormDialog
 
 
 class MeetingPlan:

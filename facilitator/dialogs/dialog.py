@@ -79,7 +79,7 @@ class FormDialog(ModalScreen[T | None]):
         if self._typed() == getattr(self, "_as_opened", None):
             self.dismiss(None)
             return
-        from facilitator.screens.confirm import ConfirmDialog
+        from facilitator.dialogs.confirm import ConfirmDialog
 
         def answer(discard: bool | None) -> None:
             if discard:

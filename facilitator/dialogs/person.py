@@ -9,7 +9,7 @@ from textual.widgets import Input, Label
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Person, Role
-from facilitator.screens.dialog import FormDialog
+from facilitator.dialogs.dialog import FormDialog
 from facilitator.widgets.choices import ChoiceList
 
 

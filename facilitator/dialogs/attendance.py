@@ -29,6 +29,13 @@ class AttendanceScreen(ModalScreen[None]):
         self.session = session
         self._on_edit = on_edit
 
+    @on(CaptureForm.DialogWanted)
+    def _dialog_wanted(self, request: CaptureForm.DialogWanted) -> None:
+        from facilitator.dialogs import dialog_for
+
+        request.stop()
+        self.app.push_screen(dialog_for(request), request.done)
+
     @on(CaptureForm.Edited)
     def _edited(self) -> None:
         # Every change to the list is saved at once, not when the dialog closes.

@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, Select
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
 from facilitator.agenda.models import Action, ActionStatus, Authority, Person
-from facilitator.screens.dialog import FormDialog
+from facilitator.dialogs.dialog import FormDialog
 from facilitator.widgets.forms import authority_select, person_label
 
 

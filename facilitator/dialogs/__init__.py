@@ -1,0 +1,18 @@
+"""Modal dialogs: questions and small forms over a screen, each dismissed with its answer."""
+
+from __future__ import annotations
+
+from textual.screen import ModalScreen
+
+from facilitator.widgets.forms import CaptureForm, DialogKind
+
+
+def dialog_for(request: CaptureForm.DialogWanted) -> ModalScreen:
+    """The dialog a form asked for."""
+    if request.kind is DialogKind.PERSON:
+        from facilitator.dialogs.person import PersonDialog
+
+        return PersonDialog(request.current)
+    from facilitator.dialogs.action import ActionDialog
+
+    return ActionDialog(request.current, request.context["attendance"])
