@@ -17,6 +17,7 @@ from facilitator.settings import load_settings, save_settings
 from facilitator.store import Store, StoreError
 from facilitator.store.lock import MeetingLock
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, use_themes
+from facilitator.widgets.problems import store_problem
 
 if TYPE_CHECKING:
     from facilitator.meeting.session import MeetingSession
@@ -85,7 +86,7 @@ class FacilitatorApp(App[int]):
             session = MeetingSession.load(self.store, meeting_id, self.clock, self.config_dir)
         except StoreError as exc:
             lock.release()
-            self.notify(sv.STORE_PROBLEM.format(problem=exc), severity="error", markup=False)
+            self.notify(sv.STORE_PROBLEM.format(problem=store_problem(exc)), severity="error", markup=False)
             return
         if locked and session.timebox.finished:
             # A finished, signed meeting opens to be read; changing it is a deliberate act.
@@ -136,7 +137,7 @@ class FacilitatorApp(App[int]):
             session = MeetingSession.load(self.store, meeting_id, self.clock, self.config_dir)
         except StoreError as exc:
             lock.release()
-            self.notify(sv.STORE_PROBLEM.format(problem=exc), severity="error", markup=False)
+            self.notify(sv.STORE_PROBLEM.format(problem=store_problem(exc)), severity="error", markup=False)
             return
         session.reopen_finished()
         live = LiveMeeting(session, lock)

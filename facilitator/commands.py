@@ -1,9 +1,12 @@
-"""The command palette: every action of the current screen by its Swedish name."""
+"""The command palette: every action of the current screen by its Swedish name, with the
+key that does the same shown from the screen's own binding."""
 
 from __future__ import annotations
 
 from functools import partial
+from inspect import isawaitable
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from facilitator import strings as sv
@@ -12,12 +15,29 @@ from facilitator import strings as sv
 class MeetingCommands(Provider):
     """Offers the actions of the screen below the palette, named as in ``strings``."""
 
+    def _keys(self) -> dict[str, str]:
+        """Action id → the key that runs it on this screen."""
+        keys: dict[str, str] = {}
+        for binding in getattr(self.screen, "BINDINGS", []):
+            if isinstance(binding, Binding):
+                keys.setdefault(binding.action, self.app.get_key_display(binding))
+        return keys
+
     def _commands(self):
         screen = self.screen
-        for action, (name, help_text) in sv.PALETTE.items():
-            method = action.partition("(")[0]
-            if hasattr(screen, f"action_{method}") and screen.check_action(method, ()) is not False:
-                yield name, help_text, partial(screen.run_action, action)
+        keys = self._keys()
+        for entry, (name, help_text) in sv.PALETTE.items():
+            action, *arguments = entry if isinstance(entry, tuple) else (entry,)
+            if not hasattr(screen, f"action_{action}") or screen.check_action(action, ()) is False:
+                continue
+            if action in keys:
+                help_text = f"{help_text} ({keys[action]})"
+            yield name, help_text, partial(self._run, action, tuple(arguments))
+
+    async def _run(self, action: str, arguments: tuple[str, ...]) -> None:
+        result = getattr(self.screen, f"action_{action}")(*arguments)
+        if isawaitable(result):
+            await result
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():

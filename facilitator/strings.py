@@ -208,23 +208,25 @@ CASE_OPEN = (
 
 # The command palette: action name → (name, help).
 PALETTE = {
-    "help": ("Hjälp", "Alla tangenter och vad det här steget är till för (F1)"),
-    "attendance": ("Närvarolista", "Lägg till, ändra eller ta bort deltagare (F2)"),
-    "previous_step": ("Föregående steg", "Gå tillbaka till förra steget och öppna det igen (F3)"),
-    "close_step": ("Stäng steget och starta nästa", "Stäng det här steget (F4)"),
-    "toggle_timer": ("Starta eller pausa timern", "Starta eller pausa stegets tid (F5)"),
-    "add_minute": ("En minut till", "Ge det här steget en minut till (F8)"),
-    "rebalance": ("Fördela om resterande tid", "Fördela tiden så att mötet slutar i tid (F9)"),
-    "room": ("Rumsvy", "Stor dagordning och timer för rummet, utan redigering (Ctrl+R)"),
-    "save": ("Spara nu", "Allt sparas ändå hela tiden (Ctrl+S)"),
+    # action id, or (action id, argument) → (name, what it does); the key is added from
+    # the screen's own binding.
+    "help": ("Hjälp", "Alla tangenter och vad det här steget är till för"),
+    "attendance": ("Närvarolista", "Lägg till, ändra eller ta bort deltagare"),
+    "previous_step": ("Föregående steg", "Gå tillbaka till förra steget och öppna det igen"),
+    "close_step": ("Stäng steget och starta nästa", "Stäng det här steget"),
+    "toggle_timer": ("Starta eller pausa timern", "Starta eller pausa stegets tid"),
+    "add_minute": ("En minut till", "Ge det här steget en minut till"),
+    "rebalance": ("Fördela om resterande tid", "Fördela tiden så att mötet slutar i tid"),
+    "room": ("Rumsvy", "Stor dagordning och timer för rummet, utan redigering"),
+    "save": ("Spara nu", "Allt sparas ändå hela tiden"),
     "review": ("Granska SIP", "Alla delar av SIP och vad som saknas"),
     "back_to_current": ("Till pågående steg", "Tillbaka till steget där tiden går"),
-    "export('pdf')": ("Exportera SIP som PDF", "För utskrift och underskrift i rummet"),
-    "export('docx')": ("Exportera SIP som Word-dokument", "För journalsystemet"),
-    "export('md')": ("Exportera SIP som Markdown", "Ren text"),
-    "export('ics')": ("Exportera kalenderinbjudan till nästa möte", "Utan personuppgifter"),
-    "export('json')": ("Exportera ärendet som JSON", "Hela ärendet, för att flytta det"),
-    "to_start": ("Lämna mötet", "Till startsidan; allt är sparat, tiden pausas eller går vidare (F10)"),
+    ("export", "pdf"): ("Exportera SIP som PDF", "För utskrift och underskrift i rummet"),
+    ("export", "docx"): ("Exportera SIP som Word-dokument", "För journalsystemet"),
+    ("export", "md"): ("Exportera SIP som Markdown", "Ren text"),
+    ("export", "ics"): ("Exportera kalenderinbjudan till nästa möte", "Utan personuppgifter"),
+    ("export", "json"): ("Exportera ärendet som JSON", "Hela ärendet, för att flytta det"),
+    "to_start": ("Lämna mötet", "Till startsidan; allt är sparat, tiden pausas eller går vidare"),
     "overview": ("Ärendeöversikt", "Möten, lots, samtycke, varningar och förändringar i SIP"),
     "delete_case": ("Ta bort ärende", "Ta bort det markerade ärendet med alla möten, efter en fråga"),
     "open": ("Öppna mötet", "Öppna det markerade mötet"),
@@ -299,6 +301,20 @@ ALREADY_OPEN = (
 )
 OPEN_READ_ONLY = "Öppna skrivskyddat"
 STORE_PROBLEM = "Det gick inte att läsa eller spara: {problem}"
+UNREADABLE_REASON = {
+    "not_ours": "filen är inte programmets databas (den är skapad av ett annat program, eller är ingen databas).",
+    "newer": "filen är skapad av en nyare version av programmet.",
+    "damaged": "filen är skadad.",
+    "no_wal": "filen ligger där programmet inte kan skriva på sitt vanliga sätt (till exempel en nätverksenhet).",
+}
+STORE_NOT_FOUND = "det som skulle öppnas finns inte längre."
+STORE_CASE_OPEN = "ett möte i ärendet är öppet i ett annat fönster."
+STORE_OTHER = "ett oväntat fel i databasen."
+EXPORT_PROBLEM_OS = {
+    "full": "disken är full.",
+    "readonly": "mappen går inte att skriva till.",
+    "missing": "mappen finns inte.",
+}
 UNREADABLE_TITLE = "Databasen går inte att läsa"
 UNREADABLE_WHERE = "Fil: "
 UNREADABLE_PROBLEM = "Problem: "
@@ -576,3 +592,4 @@ def process_warning(warning: ProcessWarning) -> str:
                 "Överväg om det är dags att avsluta."
             )
     raise ValueError(warning.code)
+

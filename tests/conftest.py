@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -184,3 +185,10 @@ def stored_process(store):
     second = plan_meeting(case, MeetingKind.FOLLOW_UP, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
     second.sip = first.sip.model_copy(deep=True)
     return case, first, second
+
+
+def sqlite_error(message: str, code: int) -> sqlite3.OperationalError:
+    """An SQLite error as SQLite raises it: with its code, which is what the store reads."""
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorcode = code
+    return error

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from facilitator.agenda import Action, ActionStatus, Goal, Person, Role, clean_line
 from facilitator.agenda.sipview import sip_document
-from facilitator.export.docx import to_docx
 from facilitator.documents import export_meeting
+from facilitator.export.docx import to_docx
 from facilitator.export.ics import to_ics
 from facilitator.export.markdown import render
 from facilitator.export.pdf import printable, to_pdf

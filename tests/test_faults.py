@@ -16,15 +16,15 @@ from facilitator.store import DatabaseUnreadable, StorageFailure, Store
 from facilitator.store.database import DB_NAME
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recovery import move_aside
-from tests.conftest import full_case, full_meeting
+from tests.conftest import full_case, full_meeting, sqlite_error
 from tests.screens_helpers import demo_app, digits, open_meeting, saved, text_of, type_text
 
 FAULTS = {
-    "full": sqlite3.OperationalError("database or disk is full"),
+    "full": sqlite_error("database or disk is full", sqlite3.SQLITE_FULL),
     "enospc": OSError(errno.ENOSPC, "No space left on device"),
-    "readonly": sqlite3.OperationalError("attempt to write a readonly database"),
-    "locked": sqlite3.OperationalError("database is locked"),
-    "io": sqlite3.OperationalError("disk I/O error"),
+    "readonly": sqlite_error("attempt to write a readonly database", sqlite3.SQLITE_READONLY),
+    "locked": sqlite_error("database is locked", sqlite3.SQLITE_BUSY),
+    "io": sqlite_error("disk I/O error", sqlite3.SQLITE_IOERR),
 }
 REASONS = {
     "full": "disken är full",
@@ -299,7 +299,7 @@ class DiskFull:
     def _failing(self, real):
         def write(*args):
             if self.on:
-                raise sqlite3.OperationalError("database or disk is full")
+                raise sqlite_error("database or disk is full", sqlite3.SQLITE_FULL)
             real(*args)
 
         return write
@@ -355,8 +355,8 @@ async def test_choosing_to_wait_quits_once_the_disk_works_again(store, monkeypat
 
 
 async def test_a_copy_in_a_chosen_file_is_written_before_quitting(store, monkeypatch, tmp_path):
-    from facilitator.export import read_document
     from facilitator.dialogs.unsaved import UnsavedDialog
+    from facilitator.export import read_document
 
     taken = tmp_path / "finns.json"
     taken.write_text("något annat")

@@ -20,6 +20,7 @@ from facilitator.meeting.timing import (
     SaveTiming,
 )
 from facilitator.meeting.writer import Writer
+from tests.conftest import sqlite_error
 from tests.screens_helpers import START
 
 
@@ -223,7 +224,7 @@ class DiskFull:
     def _failing(self, real):
         def write(*args):
             if self.on:
-                raise sqlite3.OperationalError("database or disk is full")
+                raise sqlite_error("database or disk is full", sqlite3.SQLITE_FULL)
             real(*args)
 
         return write

@@ -6,10 +6,10 @@ from textual.widgets import Checkbox, Input, OptionList, TextArea
 
 from facilitator.agenda import MeetingKind, Role
 from facilitator.dialogs.attendance import AttendanceScreen
-from facilitator.screens.case import CaseScreen
-from facilitator.screens.meeting import MeetingScreen
 from facilitator.dialogs.new_meeting import NewMeetingDialog
 from facilitator.dialogs.person import PersonDialog
+from facilitator.screens.case import CaseScreen
+from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.review import ReviewScreen
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME
 from facilitator.widgets.lists import EditTable

@@ -20,8 +20,8 @@ from facilitator.agenda import (
 )
 from facilitator.agenda.meetings import new_participants, plan_follow_up
 from facilitator.agenda.revisions import diff_sips
-from facilitator.meeting.session import MeetingSession
 from facilitator.dialogs.action import ActionDialog
+from facilitator.meeting.session import MeetingSession
 from facilitator.screens.overview import CaseOverviewScreen
 from facilitator.screens.summary import SummaryScreen
 from tests.conftest import STOCKHOLM, full_case, full_meeting

@@ -34,6 +34,7 @@ from facilitator.widgets.capture import fills_the_step, forms_for
 from facilitator.widgets.clamped import Clamped
 from facilitator.widgets.countdown import Countdown, EndTimes, TimeUp
 from facilitator.widgets.forms import CaptureForm
+from facilitator.widgets.problems import export_problem
 from facilitator.widgets.savestate import SaveBanner, SaveLabel
 
 if TYPE_CHECKING:
@@ -249,6 +250,11 @@ class MeetingScreen(PromptFrames, Screen[None]):
 
     # --- editing and saving -------------------------------------------------------------------
 
+    @on(CaptureForm.ExportWanted)
+    async def _export_wanted(self, request: CaptureForm.ExportWanted) -> None:
+        request.stop()
+        await self.action_export(request.fmt)
+
     @on(CaptureForm.DialogWanted)
     def _dialog_wanted(self, request: CaptureForm.DialogWanted) -> None:
         request.stop()
@@ -380,7 +386,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         try:
             path = self.live.export(fmt)
         except Exception as error:  # noqa: BLE001 - reported, never raised into the UI
-            self.post_message(self.Exported(None, str(error)))
+            self.post_message(self.Exported(None, export_problem(error)))
             return
         self.post_message(self.Exported(str(path), ""))
 

@@ -17,6 +17,7 @@ from facilitator.agenda.models import Case, Meeting
 from facilitator.agenda.revisions import diff_sips
 from facilitator.agenda.workdays import process_warnings
 from facilitator.store import Store, StoreError
+from facilitator.widgets.problems import store_problem
 
 
 def _heading(text: str) -> Static:
@@ -54,7 +55,7 @@ class CaseOverviewScreen(Screen[None]):
             meetings = self.store.meetings_of(self.case_id)
             revisions = self.store.revisions(self.case_id)
         except StoreError as error:
-            self.notify(sv.STORE_PROBLEM.format(problem=error), severity="error", markup=False)
+            self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", markup=False)
             return
         body.mount_all(self._widgets(case, meetings, revisions))
 
@@ -147,7 +148,7 @@ class CaseOverviewScreen(Screen[None]):
         try:
             case = self.store.load_case(self.case_id)
         except StoreError as error:
-            self.notify(sv.STORE_PROBLEM.format(problem=error), severity="error", markup=False)
+            self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", markup=False)
             return
 
         def done(revocation) -> None:
@@ -157,7 +158,7 @@ class CaseOverviewScreen(Screen[None]):
             try:
                 self.store.save_case(case)
             except StoreError as error:
-                self.notify(sv.STORE_PROBLEM.format(problem=error), severity="error", markup=False)
+                self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", markup=False)
                 return
             self.show()
 

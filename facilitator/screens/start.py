@@ -19,6 +19,7 @@ from facilitator.agenda.clock import NS_PER_MIN, from_ns
 from facilitator.agenda.kinds import MeetingKind, MeetingStatus
 from facilitator.agenda.workdays import process_warnings
 from facilitator.store import MeetingSummary, StoreError
+from facilitator.widgets.problems import store_problem
 
 # The screens this one opens, and the models, load when first needed: the start screen
 # is the first frame the user waits for.
@@ -72,7 +73,7 @@ class StartScreen(Screen[None]):
         table.focus()
 
     def _report(self, error: StoreError) -> None:
-        self.notify(sv.STORE_PROBLEM.format(problem=error), severity="error", timeout=10, markup=False)
+        self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", timeout=10, markup=False)
 
     def refresh_meetings(self) -> None:
         """Read the meetings from the store and show them, keeping the selection."""

@@ -10,8 +10,9 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from facilitator import strings as sv
-from facilitator.store import DatabaseUnreadable
+from facilitator.store import DatabaseUnreadable, Unreadable
 from facilitator.themes import THEMES
+from facilitator.widgets.problems import store_problem
 
 
 class UnreadableApp(App[bool]):
@@ -34,11 +35,11 @@ class UnreadableApp(App[bool]):
         self.theme = THEMES[0].name
 
     def compose(self) -> ComposeResult:
-        newer = "newer facilitator" in self.error.problem
+        newer = self.error.reason is Unreadable.NEWER
         with Vertical(id="box"):
             yield Static(Content.styled(sv.UNREADABLE_TITLE, "bold $error"))
             yield Static(Content(sv.UNREADABLE_WHERE) + Content(str(self.error.path)))
-            yield Static(Content(sv.UNREADABLE_PROBLEM) + Content(self.error.problem))
+            yield Static(Content(sv.UNREADABLE_PROBLEM) + Content(store_problem(self.error)))
             yield Static(sv.UNREADABLE_NEWER if newer else sv.UNREADABLE_WHAT, markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(sv.UNREADABLE_KEEP, id="keep")

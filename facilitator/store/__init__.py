@@ -7,7 +7,14 @@ from facilitator.store.database import (
     PreparedMeeting,
     Store,
 )
-from facilitator.store.errors import CaseOpen, DatabaseUnreadable, NotFound, StorageFailure, StoreError
+from facilitator.store.errors import (
+    CaseOpen,
+    DatabaseUnreadable,
+    NotFound,
+    StorageFailure,
+    StoreError,
+    Unreadable,
+)
 from facilitator.store.migrations import CURRENT_VERSION
 
 __all__ = [
@@ -22,4 +29,5 @@ __all__ = [
     "StorageFailure",
     "Store",
     "StoreError",
+    "Unreadable",
 ]

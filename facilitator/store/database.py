@@ -29,6 +29,7 @@ from facilitator.store.errors import (
     NotFound,
     StorageFailure,
     StoreError,
+    Unreadable,
     classify,
 )
 from facilitator.store.migrations import check_version, migrate, upgrade_record
@@ -143,7 +144,7 @@ class Store:
                 path, check_same_thread=False, isolation_level=None, timeout=self.timeout
             )
         except sqlite3.Error as exc:
-            raise DatabaseUnreadable(path, f"cannot be opened ({exc})") from None
+            raise DatabaseUnreadable(path, f"cannot be opened ({exc})", Unreadable.NOT_OURS) from None
         try:
             db.execute("PRAGMA foreign_keys = ON")
             # Deleted records are overwritten with zeros, so a deleted case leaves no text.
@@ -154,7 +155,7 @@ class Store:
             mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             db.execute("PRAGMA synchronous = FULL")
             if mode.lower() != "wal":
-                raise DatabaseUnreadable(path, f"cannot use write-ahead logging (mode {mode})")
+                raise DatabaseUnreadable(path, f"cannot use write-ahead logging (mode {mode})", Unreadable.NO_WAL)
             migrate(db, path)
             (verdict,) = db.execute("PRAGMA quick_check(1)").fetchone()
             if verdict != "ok":
@@ -167,12 +168,12 @@ class Store:
                 # A healthy file in a folder (or on a disk) that cannot be written.
                 raise StorageFailure("readonly", f"{path.parent} cannot be written ({exc})") from None
             raise DatabaseUnreadable(
-                path, f"is not a facilitator database or is damaged ({exc})"
+                path, f"is not a facilitator database or is damaged ({exc})", _unreadable(exc)
             ) from None
         except sqlite3.DatabaseError as exc:
             db.close()
             raise DatabaseUnreadable(
-                path, f"is not a facilitator database or is damaged ({exc})"
+                path, f"is not a facilitator database or is damaged ({exc})", _unreadable(exc)
             ) from None
         except DatabaseUnreadable:
             db.close()
@@ -490,6 +491,12 @@ class Store:
             return model.model_validate_json(upgrade_record(data))
         except ValueError as exc:  # pydantic's ValidationError is a ValueError
             raise DatabaseUnreadable(self.path, f"{what} cannot be read ({_first_problem(exc)})") from None
+
+
+def _unreadable(exc: sqlite3.Error) -> Unreadable:
+    """SQLITE_NOTADB: not a database at all; anything else: damaged."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return Unreadable.NOT_OURS if isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_NOTADB else Unreadable.DAMAGED
 
 
 def _first_problem(exc: Exception) -> str:

@@ -1,7 +1,12 @@
-"""Errors of the store, each one line that says what and where."""
+"""Errors of the store: types and codes to decide on, and a line of detail (English, for
+the command line and the developer). What a person reads in Swedish is made from the codes
+in ``strings`` (``store_problem``), never from the detail."""
 
 from __future__ import annotations
 
+import errno
+import sqlite3
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -9,13 +14,27 @@ class StoreError(Exception):
     """A problem with the stored data."""
 
 
+class Unreadable(StrEnum):
+    """Why a database file is refused, without a byte of it changed."""
+
+    NOT_OURS = "not_ours"
+    """Not SQLite, or another program's tables."""
+    NEWER = "newer"
+    """Written by a newer facilitator."""
+    DAMAGED = "damaged"
+    """SQLite finds it damaged, or a record in it does not validate."""
+    NO_WAL = "no_wal"
+    """It cannot use write-ahead logging (a network drive, say)."""
+
+
 class DatabaseUnreadable(StoreError):
     """The file is not a facilitator database, is damaged, or is from a newer version."""
 
-    def __init__(self, path: Path, problem: str):
+    def __init__(self, path: Path, problem: str, reason: Unreadable = Unreadable.DAMAGED):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+        self.reason = reason
 
 
 class NotFound(StoreError):
@@ -38,27 +57,33 @@ class StorageFailure(StoreError):
         self.detail = detail
 
 
-def classify(error: BaseException) -> StorageFailure:
-    """The storage failure an sqlite3 or OS error stands for."""
-    import errno
-    import sqlite3
+_SQLITE_REASONS = {
+    sqlite3.SQLITE_BUSY: "locked",
+    sqlite3.SQLITE_LOCKED: "locked",
+    sqlite3.SQLITE_FULL: "full",
+    sqlite3.SQLITE_READONLY: "readonly",
+    sqlite3.SQLITE_PERM: "readonly",
+    sqlite3.SQLITE_CANTOPEN: "missing",
+    sqlite3.SQLITE_IOERR: "io",
+}
+_OS_REASONS = {
+    errno.ENOSPC: "full",
+    errno.EDQUOT: "full",
+    errno.EACCES: "readonly",
+    errno.EPERM: "readonly",
+    errno.EROFS: "readonly",
+    errno.ENOENT: "missing",
+    errno.EIO: "io",
+}
 
-    text = str(error).lower()
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
-        return StorageFailure("full", text)
+
+def classify(error: BaseException) -> StorageFailure:
+    """The storage failure an sqlite3 or OS error stands for, decided on its code."""
+    detail = str(error) or type(error).__name__
     if isinstance(error, sqlite3.Error):
-        if "locked" in text or "busy" in text:
-            return StorageFailure("locked", text)
-        if "full" in text:
-            return StorageFailure("full", text)
-        if "readonly" in text or "read-only" in text:
-            return StorageFailure("readonly", text)
-        if "unable to open" in text:
-            return StorageFailure("missing", text)
-        if "i/o" in text:
-            return StorageFailure("io", text)
-    if isinstance(error, PermissionError):
-        return StorageFailure("readonly", text)
-    if isinstance(error, FileNotFoundError):
-        return StorageFailure("missing", text)
-    return StorageFailure("other", text or type(error).__name__)
+        code = getattr(error, "sqlite_errorcode", None)
+        reason = _SQLITE_REASONS.get(code & 0xFF, "other") if isinstance(code, int) else "other"
+        return StorageFailure(reason, detail)
+    if isinstance(error, OSError):
+        return StorageFailure(_OS_REASONS.get(error.errno, "io"), detail)
+    return StorageFailure("other", detail)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from facilitator.agenda.kinds import SCHEMA_VERSION
-from facilitator.store.errors import DatabaseUnreadable
+from facilitator.store.errors import DatabaseUnreadable, Unreadable
 
 SCHEMA_STEPS: dict[int, list[str]] = {
     1: [
@@ -76,7 +76,7 @@ def database_version(db: sqlite3.Connection, path: Path) -> int:
     }
     if "schema_version" not in tables:
         if tables:
-            raise DatabaseUnreadable(path, "holds tables of another program, not facilitator's")
+            raise DatabaseUnreadable(path, "holds tables of another program, not facilitator's", Unreadable.NOT_OURS)
         return 0
     rows = db.execute("SELECT version FROM schema_version").fetchall()
     if len(rows) != 1:
@@ -93,6 +93,7 @@ def check_version(db: sqlite3.Connection, path: Path) -> int:
             path,
             f"was written by a newer facilitator (schema {found}, this one knows "
             f"{CURRENT_VERSION}); upgrade facilitator to open it",
+            Unreadable.NEWER,
         )
     return found
 

@@ -75,6 +75,13 @@ class CaptureForm(Vertical):
             super().__init__()
             self.urgent = urgent
 
+    class ExportWanted(Message):
+        """The SIP is to be written to a file (the button in the last step)."""
+
+        def __init__(self, fmt: str):
+            super().__init__()
+            self.fmt = fmt
+
     class DialogWanted(Message):
         """The form needs a dialog (a person, an insats) to add or change something: the
         screen opens it (widgets do not know dialogs) and ``done`` gets its answer."""
@@ -626,8 +633,8 @@ class SignaturesForm(CaptureForm):
         yield Static(sv.EXPORT_HINT, classes="hint", markup=False)
 
     @on(Button.Pressed, "#export-pdf")
-    async def _export(self) -> None:
-        await self.screen.run_action("export('pdf')")
+    def _export(self) -> None:
+        self.post_message(self.ExportWanted("pdf"))
 
     def _signers(self):
         return [p for p in self.session.meeting.attendance if p.present]
