@@ -547,6 +547,13 @@ def action_screen_row(action: Action) -> list[str]:
     ]
 
 
+NEXT_MEETING_PROBLEM = {
+    "bad_date": BAD_DATE,
+    "bad_time": BAD_TIME,
+    "bad_minutes": BAD_MINUTES,
+}
+
+
 def count(n: int, one: str, many: str) -> str:
     """"1 möte", "3 möten"."""
     return f"{n} {one if n == 1 else many}"

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from facilitator.agenda.clock import Clock
+from facilitator.agenda.dates import parse_clock, parse_day
 from facilitator.agenda.models import (
     Case,
     CaseStatus,
     Meeting,
     MeetingKind,
     MeetingStatus,
+    Navigator,
     Person,
+    Role,
     Sip,
 )
 from facilitator.agenda.templates import AgendaTemplate, load_template, step_runs
@@ -134,3 +139,77 @@ def new_participants(meeting: Meeting, previous: Meeting | None) -> list[Person]
         for p in meeting.attendance
         if p.present and p.is_professional and " ".join(p.name.casefold().split()) not in known
     ]
+
+
+def navigator_from(person: Person) -> Navigator:
+    """The lots, chosen among the professionals present: their contact goes where it
+    belongs (an e-mail address or a phone number)."""
+    email = person.contact if "@" in person.contact else ""
+    phone = "" if email else person.contact
+    return Navigator(
+        person_id=person.id, name=person.name, organisation=person.organisation, phone=phone, email=email
+    )
+
+
+def mark_navigator(attendance: list[Person], person_id: str) -> None:
+    """The chosen lots carries the lots role; whoever carried it before loses it (unless
+    it was their only role)."""
+    for person in attendance:
+        has = Role.NAVIGATOR in person.roles
+        if person.id == person_id and not has:
+            person.roles = [*person.roles, Role.NAVIGATOR]
+        elif person.id != person_id and has and len(person.roles) > 1:
+            person.roles = [r for r in person.roles if r is not Role.NAVIGATOR]
+
+
+NEXT_MEETING_TIME = time(9, 0)
+"""When the next meeting starts if only its day is given."""
+NEXT_MEETING_MINUTES = 60
+"""How long the next meeting is if nothing else is said."""
+FOLLOW_UP_AFTER = timedelta(weeks=6)
+"""The suggested gap to the next meeting when none is booked: within 4–16 weeks."""
+
+
+class NextMeetingEntry(NamedTuple):
+    start: datetime | None
+    minutes: int
+    problem: NextMeetingProblem | None
+
+
+class NextMeetingProblem(StrEnum):
+    BAD_DATE = "bad_date"
+    BAD_TIME = "bad_time"
+    BAD_MINUTES = "bad_minutes"
+
+
+def read_next_meeting(day_text: str, time_text: str, minutes_text: str) -> NextMeetingEntry:
+    """The next meeting as typed: a day (none yet is fine), a time (9.00 if none) and a
+    length (60 minutes if none, 15–240)."""
+    start = None
+    if day_text.strip():
+        try:
+            day = parse_day(day_text)
+        except ValueError:
+            return NextMeetingEntry(None, NEXT_MEETING_MINUTES, NextMeetingProblem.BAD_DATE)
+        try:
+            clock = parse_clock(time_text) if time_text.strip() else NEXT_MEETING_TIME
+        except ValueError:
+            return NextMeetingEntry(None, NEXT_MEETING_MINUTES, NextMeetingProblem.BAD_TIME)
+        start = datetime.combine(day, clock).astimezone()
+    try:
+        minutes = int(minutes_text) if minutes_text.strip() else NEXT_MEETING_MINUTES
+    except ValueError:
+        minutes = NEXT_MEETING_MINUTES
+    if not 15 <= minutes <= 240:
+        return NextMeetingEntry(start, NEXT_MEETING_MINUTES, NextMeetingProblem.BAD_MINUTES)
+    return NextMeetingEntry(start, minutes, None)
+
+
+def suggest_next_start(last: Meeting | None, now: datetime) -> datetime:
+    """When to plan a case's next meeting: as its last SIP booked it, else six weeks after
+    the last meeting, else (a first meeting) the next whole hour."""
+    if last is not None and last.sip.next_meeting.start:
+        return last.sip.next_meeting.start
+    if last is not None:
+        return last.planned_start + FOLLOW_UP_AFTER
+    return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)

@@ -223,7 +223,7 @@ class StartScreen(Screen[None]):
             self._plan_meeting(case)
 
     def _plan_meeting(self, case: Case) -> None:
-        from facilitator.agenda.meetings import plan_follow_up, plan_meeting
+        from facilitator.agenda.meetings import plan_follow_up, plan_meeting, suggest_next_start
         from facilitator.dialogs.new_meeting import NewMeetingDialog
 
         if case.consent.revoked_whole(self._now().date()):
@@ -236,12 +236,7 @@ class StartScreen(Screen[None]):
             return
         kind = MeetingKind.FOLLOW_UP if earlier else MeetingKind.FIRST
         last = earlier[-1] if earlier else None
-        if last and last.sip.next_meeting.start:
-            suggested = last.sip.next_meeting.start
-        elif last:
-            suggested = last.planned_start + timedelta(weeks=6)  # within the 4–16 weeks
-        else:
-            suggested = (self._now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+        suggested = suggest_next_start(last, self._now())
         place = (last.sip.next_meeting.place or last.place) if last else ""
 
         def planned(plan: MeetingPlan | None) -> None:

@@ -9,7 +9,7 @@ every key; choices and list edits go into the models at once. Either way the for
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date
 from enum import Enum
 
 from pydantic import ValidationError
@@ -31,7 +31,7 @@ from textual.widgets import (
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
-from facilitator.agenda.dates import parse_clock, parse_day
+from facilitator.agenda.meetings import mark_navigator, navigator_from, read_next_meeting
 from facilitator.agenda.models import (
     Authority,
     Capture,
@@ -39,7 +39,6 @@ from facilitator.agenda.models import (
     MeetingKind,
     Navigator,
     Person,
-    Role,
     Signature,
 )
 from facilitator.agenda.workdays import check_next_meeting
@@ -438,26 +437,12 @@ class NavigatorForm(CaptureForm):
         nav = self.sip.navigator
         if person is None or (nav is not None and nav.person_id == person.id):
             return
-        phone, email = "", ""
-        if "@" in person.contact:
-            email = person.contact
-        else:
-            phone = person.contact
-        self.query_one("#navigator-phone", Input).value = phone
-        self.query_one("#navigator-email", Input).value = email
-        self.sip.navigator = Navigator(
-            person_id=person.id, name=person.name, organisation=person.organisation, phone=phone, email=email
-        )
-        self._mark_role(person.id)
+        navigator = navigator_from(person)
+        self.query_one("#navigator-phone", Input).value = navigator.phone
+        self.query_one("#navigator-email", Input).value = navigator.email
+        self.sip.navigator = navigator
+        mark_navigator(self.session.meeting.attendance, person.id)
         self.edited(urgent=True)
-
-    def _mark_role(self, person_id: str) -> None:
-        for person in self.session.meeting.attendance:
-            has = Role.NAVIGATOR in person.roles
-            if person.id == person_id and not has:
-                person.roles = [*person.roles, Role.NAVIGATOR]
-            elif person.id != person_id and has and len(person.roles) > 1:
-                person.roles = [r for r in person.roles if r is not Role.NAVIGATOR]
 
     @on(Input.Changed, "#navigator-phone, #navigator-email")
     def _contact(self) -> None:
@@ -567,29 +552,13 @@ class NextMeetingForm(CaptureForm):
 
     def _read(self):
         """(start, minutes, problem) from the fields; problem is Swedish text or ''."""
-        date_text = self.query_one("#next-date", Input).value
-        time_text = self.query_one("#next-time", Input).value
-        minutes_text = self.query_one("#next-minutes", Input).value
-        start = None
-        problem = ""
-        if date_text.strip():
-            try:
-                day = parse_day(date_text)
-            except ValueError:
-                return None, 60, sv.BAD_DATE
-            try:
-                clock = parse_clock(time_text) if time_text.strip() else time(9, 0)
-            except ValueError:
-                return None, 60, sv.BAD_TIME
-            start = datetime.combine(day, clock).astimezone()
-        try:
-            minutes = int(minutes_text) if minutes_text.strip() else 60
-        except ValueError:
-            minutes = 60
-        if not 15 <= minutes <= 240:
-            problem = sv.BAD_MINUTES
-            minutes = 60
-        return start, minutes, problem
+        entry = read_next_meeting(
+            self.query_one("#next-date", Input).value,
+            self.query_one("#next-time", Input).value,
+            self.query_one("#next-minutes", Input).value,
+        )
+        problem = sv.NEXT_MEETING_PROBLEM[entry.problem] if entry.problem else ""
+        return (None if entry.problem else entry.start), entry.minutes, problem
 
     def _check(self) -> None:
         status = self.query_one("#next-status", Static)
