@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from facilitator.paths import BINARY
 from facilitator.store.database import Store
 
 FORMATS = ("pdf", "docx", "md", "json", "ics")
@@ -79,7 +80,7 @@ def write_private(path: Path, data: bytes) -> None:
     regular file or a new path: a device, a pipe or a link is refused untouched."""
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise NotARegularFile(f"{path} is not a regular file")
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | BINARY | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise NotARegularFile(f"{path} is not a regular file")

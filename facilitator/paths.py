@@ -10,6 +10,9 @@ from pathlib import Path
 
 APP_NAME = "facilitator"
 DATA_ENV = "FACILITATOR_DATA_DIR"
+BINARY = getattr(os, "O_BINARY", 0)
+"""Add to ``os.open`` flags for a file of bytes: Windows opens descriptors in text mode
+unless told otherwise, and would write every newline in a PDF as two bytes."""
 CONFIG_ENV = "FACILITATOR_CONFIG_DIR"
 
 

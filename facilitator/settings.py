@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from facilitator.paths import ensure_private_dir
+from facilitator.paths import BINARY, ensure_private_dir
 
 SETTINGS_FILE = "settings.json"
 
@@ -47,7 +47,7 @@ def save_settings(config_dir: Path | None, settings: Settings) -> None:
     ensure_private_dir(config_dir)
     target = config_dir / SETTINGS_FILE
     temporary = target.with_suffix(".tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(settings.as_json(), handle)
     os.replace(temporary, target)

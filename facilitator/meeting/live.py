@@ -22,6 +22,7 @@ from facilitator.agenda.clock import NS_PER_S, from_ns
 from facilitator.meeting.session import Draft, MeetingSession, Snapshot
 from facilitator.meeting.timing import Due, SaveTiming
 from facilitator.meeting.writer import RETRY_SECONDS, Writer
+from facilitator.paths import BINARY
 from facilitator.store.errors import StorageFailure, classify
 
 if TYPE_CHECKING:
@@ -318,7 +319,7 @@ class LiveMeeting:
 
         self._flush()
         data = to_json(self.session.case, [self.session.meeting]).encode("utf-8")
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

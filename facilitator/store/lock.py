@@ -1,6 +1,7 @@
 """One writer per meeting: an advisory lock on a file in the data directory, which the
 operating system drops with the process, so a crash or ``kill -9`` never leaves a
-meeting locked. ``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows.
+meeting locked. ``flock`` where the platform has it (Linux, macOS), ``msvcrt.locking``
+elsewhere (Windows); chosen by what can be imported, not by the platform's name.
 
 The room view asks which meetings are open for writing by trying each lock for an
 instant (``writing_meetings``). A writer that meets such a probe tries again a few times
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sys
 import time
 from pathlib import Path
 
@@ -22,25 +22,13 @@ PATIENCE_SECONDS = 0.25
 
 _CONTENDED = {errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK, errno.EDEADLK}
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows
+try:  # Linux and macOS
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
     import msvcrt
 
-    def _try_lock(fd: int) -> bool:
-        os.lseek(fd, 0, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError as exc:
-            if exc.errno in _CONTENDED:
-                return False
-            raise
-        return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
+if fcntl is not None:
 
     def _try_lock(fd: int) -> bool:
         try:
@@ -53,6 +41,23 @@ else:
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+else:
+
+    def _try_lock(fd: int) -> bool:
+        # The lock is on the file's first byte; the file itself stays empty.
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            if exc.errno in _CONTENDED:
+                return False
+            raise
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 
 def lock_path(data_dir: Path, meeting_id: str) -> Path:
