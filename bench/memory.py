@@ -79,7 +79,7 @@ async def _meeting(folder: Path, seconds: int, characters: int) -> int:
             step_ns = round(rng.uniform(0.5, 1.5) * TICK_SECONDS * NS_PER_S)
             clock.advance(ns=step_ns)
             elapsed += step_ns
-            screen._tick()
+            screen.refresh_time()
             # Type as far as the time says, into the step's first text field.
             due = characters * min(elapsed, total_ns) // total_ns
             areas = list(screen.query(NotesArea))

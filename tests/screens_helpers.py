@@ -16,12 +16,12 @@ from tests.conftest import STOCKHOLM
 START = datetime(2026, 1, 13, 8, 50, tzinfo=STOCKHOLM)
 
 
-def demo_app(store, clock: ManualClock | None = None, config_dir=None):
+def demo_app(store, clock: ManualClock | None = None, config_dir=None, focus_meeting=None):
     clock = clock or ManualClock(START)
     case, meeting = demo_case(START)
     store.save_case(case)
     store.save_meeting(meeting)
-    app = FacilitatorApp(store=store, clock=clock, config_dir=config_dir)
+    app = FacilitatorApp(store=store, clock=clock, config_dir=config_dir, focus_meeting=focus_meeting)
     return app, clock, meeting.id
 
 
@@ -101,3 +101,17 @@ def screen_lines(app) -> list[str]:
 
 def screen_text(app) -> str:
     return "\n".join(screen_lines(app))
+
+
+def notices(app) -> list[str]:
+    """Every notice the app shows from now on, in order (a list that fills as it runs):
+    ``App.notify`` is wrapped, so a notice that has already faded still counts."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def noting(message, *args, **kwargs):
+        shown.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = noting
+    return shown

@@ -17,7 +17,7 @@ from facilitator.store.database import DB_NAME
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recovery import move_aside
 from tests.conftest import full_case, full_meeting, sqlite_error
-from tests.screens_helpers import demo_app, digits, open_meeting, saved, text_of, type_text
+from tests.screens_helpers import demo_app, digits, notices, open_meeting, saved, text_of, type_text
 
 FAULTS = {
     "full": sqlite_error("database or disk is full", sqlite3.SQLITE_FULL),
@@ -118,9 +118,10 @@ async def test_the_resume_notice_counts_from_when_the_program_was_last_alive(sto
         screen.live.writer.abandon()  # killed
         screen.live.lock.release()
     app2 = FacilitatorApp(store=store, clock=clock.restarted(gap_seconds=4))
+    shown = notices(app2)
     async with app2.run_test(size=(120, 36)) as pilot:
         await open_meeting(app2, pilot)
-        messages = [n.message for n in app2._notifications]
+        messages = shown
         assert any("återupptogs" in m and "4 s" in m and "min" not in m for m in messages), messages
 
 
@@ -139,6 +140,7 @@ async def test_resuming_after_a_crash_says_so_and_counts_the_gap(store):
     # Three minutes later the app starts again on the same data.
     later = clock.restarted(gap_seconds=180)
     app2 = FacilitatorApp(store=store, clock=later)
+    shown = notices(app2)
     async with app2.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert "Pågående möte" in text_of(app2.screen, "#running")
@@ -146,7 +148,7 @@ async def test_resuming_after_a_crash_says_so_and_counts_the_gap(store):
         assert screen.timebox.current_index == 1
         assert screen.timebox.elapsed_ns() == 210 * NS_PER_S
         assert digits(screen) == "+00:30"
-        messages = [n.message for n in app2._notifications]
+        messages = shown
         assert any("återupptogs vid steg 2" in m and "3 min 0 s" in m for m in messages)
 
 
@@ -193,7 +195,6 @@ def test_a_truncated_database_is_unreadable(tmp_path):
         store.save_case(case)
         for _ in range(20):
             store.save_meeting(full_meeting(case))
-        store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(DatabaseUnreadable) as caught:
@@ -234,6 +235,7 @@ async def test_deleting_a_case_removes_its_text_from_disk_and_its_exports(store)
     from facilitator.paths import ensure_private_dir
 
     app, clock, meeting_id = demo_app(store)
+    shown = notices(app)
     meeting = store.load_meeting(meeting_id)
     meeting.sip.family_story = "Hemlig berättelse om Elsas morgnar"
     store.save_meeting(meeting)
@@ -260,7 +262,7 @@ async def test_deleting_a_case_removes_its_text_from_disk_and_its_exports(store)
         await pilot.press("tab", "enter")
         await pilot.pause()
         assert [m.id for m in store.list_meetings()] == [other_meeting.id]
-        messages = [n.message for n in app._notifications]
+        messages = shown
         assert any("2 exporterade filer" in m for m in messages)
     left = [p.name for p in folder.iterdir()]
     assert len(left) == 1 and other_meeting.id[:8] in left[0]
@@ -273,6 +275,7 @@ async def test_deleting_a_case_removes_its_text_from_disk_and_its_exports(store)
 
 async def test_a_case_open_for_writing_elsewhere_is_not_deleted(store):
     app, clock, meeting_id = demo_app(store)
+    shown = notices(app)
     other_window = MeetingLock(store.path.parent, meeting_id)
     assert other_window.acquire()
     try:
@@ -281,7 +284,7 @@ async def test_a_case_open_for_writing_elsewhere_is_not_deleted(store):
             await pilot.press("d")
             await pilot.pause()
             assert not isinstance(app.screen, ConfirmDialog)
-            messages = [n.message for n in app._notifications]
+            messages = shown
             assert any("öppet för att skriva i ett annat fönster" in m for m in messages)
             assert [m.id for m in store.list_meetings()] == [meeting_id]
     finally:

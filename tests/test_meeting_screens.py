@@ -13,7 +13,7 @@ from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.review import ReviewScreen
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME
 from facilitator.widgets.lists import EditTable
-from tests.screens_helpers import demo_app, open_meeting, saved, text_of, type_text
+from tests.screens_helpers import demo_app, notices, open_meeting, saved, text_of, type_text
 
 
 async def test_attendance_by_keyboard_alone_and_the_consent_flag(store):
@@ -186,6 +186,7 @@ async def test_bad_dates_get_one_swedish_line_and_change_nothing(store):
 
 async def test_quit_from_the_meeting_saves_and_exits(store):
     app, clock, meeting_id = demo_app(store)
+    shown = notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_meeting(app, pilot)
         await pilot.press("f5", "f4", "f4")
@@ -193,7 +194,7 @@ async def test_quit_from_the_meeting_saves_and_exits(store):
         await pilot.press("ctrl+s")
         await saved(screen)
         await pilot.pause(0.2)
-        assert any(n.message == "Sparat." for n in app._notifications)
+        assert "Sparat." in shown
         await type_text(pilot, "!")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -205,6 +206,7 @@ async def test_export_from_the_last_step_says_where(store):
     import stat
 
     app, clock, meeting_id = demo_app(store)
+    shown = notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_meeting(app, pilot)
         await pilot.press("f5", *["f4"] * 9)
@@ -213,7 +215,7 @@ async def test_export_from_the_last_step_says_where(store):
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause(0.2)
-        messages = [n.message for n in app._notifications]
+        messages = shown
         written = next(m for m in messages if m.startswith("SIP:en är sparad som "))
     path = written.removeprefix("SIP:en är sparad som ").split(" (")[0]
     from pathlib import Path

@@ -12,7 +12,7 @@ from tests.screens_helpers import demo_app, digits, open_meeting, saved, text_of
 
 
 async def _tick(pilot, screen) -> None:
-    screen._tick()
+    screen.refresh_time()
     await pilot.pause()
 
 

@@ -21,18 +21,27 @@ async def test_collection_is_the_screens_while_the_meeting_is_open(store):
 
 
 def test_quiet_moments_collect_and_busy_ones_wait():
-    collector = Collector()
+    now = [1000.0]
+    collector = Collector(monotonic=lambda: now[0])
     collector.start()
     try:
-        collector._young -= 1  # a second since the last collection
+        now[0] += 1  # a second since the last collection
         before = gc.get_stats()[1]["collections"]
         collector.tick(quiet_for=0.01)  # typing: not now
         assert gc.get_stats()[1]["collections"] == before
         collector.tick(quiet_for=0.5)  # a pause: now
         assert gc.get_stats()[1]["collections"] == before + 1
-        collector._young -= Collector.YOUNG_SECONDS
+        now[0] += Collector.YOUNG_SECONDS
         collector.tick(quiet_for=0.0)  # two seconds of typing: anyway
         assert gc.get_stats()[1]["collections"] == before + 2
+        collector.typed()
+        now[0] += Collector.STILL_SECONDS
+        collector.tick()  # quiet since the last key, but not long since the last full one
+        assert gc.get_stats()[1]["collections"] == before + 3
+        now[0] += Collector.FULL_SECONDS
+        full_before = gc.get_stats()[2]["collections"]
+        collector.tick(quiet_for=0.0)  # a minute without a full collection: one now
+        assert gc.get_stats()[2]["collections"] == full_before + 1
     finally:
         collector.stop()
     assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -25,7 +25,7 @@ from facilitator.meeting.session import MeetingSession
 from facilitator.screens.overview import CaseOverviewScreen
 from facilitator.screens.summary import SummaryScreen
 from tests.conftest import STOCKHOLM, full_case, full_meeting
-from tests.screens_helpers import demo_app, open_meeting, saved, type_text
+from tests.screens_helpers import demo_app, notices, open_meeting, saved, type_text
 
 
 def test_partial_revocation_flags_one_organisation():
@@ -261,6 +261,7 @@ def test_after_a_partial_revocation_the_participant_is_flagged():
 
 async def test_a_whole_revocation_stops_new_meetings(store):
     app, clock, meeting_id = demo_app(store)
+    shown = notices(app)
     case = store.load_case(store.load_meeting(meeting_id).case_id)
     case.consent.revocations = [Revocation(on=date(2026, 1, 13))]
     store.save_case(case)
@@ -268,7 +269,7 @@ async def test_a_whole_revocation_stops_new_meetings(store):
         await pilot.pause()
         await pilot.press("m")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = shown
         assert any("Samtycket är återkallat helt" in m for m in messages)
         assert app.screen.__class__.__name__ == "StartScreen"
     assert len(store.meetings_of(case.id)) == 1

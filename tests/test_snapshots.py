@@ -12,8 +12,7 @@ SIZES = [(120, 36), (80, 24)]
 
 @pytest.mark.parametrize("size", SIZES)
 def test_start_screen(snap_compare, store, size):
-    app, _, _ = demo_app(store)
-    app._focus_meeting = DEMO_MEETING_ID
+    app, _, _ = demo_app(store, focus_meeting=DEMO_MEETING_ID)
     assert snap_compare(app, terminal_size=size)
 
 
@@ -35,7 +34,7 @@ def _meeting(seconds: float, *, room: bool = False, contrast: bool = False, step
         if room:
             await pilot.press("ctrl+r")
         app.clear_notifications()
-        screen._tick()
+        screen.refresh_time()
         assert screen.live.wait_saved(5)  # "Sparat" is shown once the writer says so
         await pilot.pause()
         await pilot.pause()

@@ -9,6 +9,10 @@ on Textual 8.2.8 (see README, "What keeps the figures there"):
 - ``widgets/notes.py`` (``NotesArea``): the step's text area repaints only the rows a key
   changed.
 
+The tests read the screen as text (``screens_helpers.screen_lines``) the way
+``App.export_screenshot`` renders it, through the screen's compositor, because Textual
+offers that render only as SVG; a test here holds the two together.
+
 When Textual moves, these tests fail first: measure again with and without the override
 before keeping it.
 """
@@ -52,3 +56,26 @@ async def test_the_meeting_screen_paints_with_the_paced_timer(store):
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_meeting(app, pilot)
         assert isinstance(screen._update_timer, PacedTimer)
+
+
+async def test_the_screen_as_text_is_the_screenshot_textual_takes(store):
+    import html
+    import re
+
+    from tests.screens_helpers import demo_app, screen_lines
+
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        svg = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in re.findall(r'<text class="[^"]*-r\d+" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        rows.setdefault(float(y), []).append((float(x), text))
+    drawn = ["".join(text for _, text in sorted(row)) for _, row in sorted(rows.items())]
+    assert len(lines) == 30
+    assert any("Elsa Åkesson" in line for line in lines)
+    def squeeze(rows):
+        return ["".join(row.split()) for row in rows if row.strip()]
+
+    assert squeeze(lines) == squeeze(drawn)

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.agenda import Action, ActionStatus, Authority, Goal, MeetingKind
+from facilitator.app import FacilitatorApp
 from tests.screens_helpers import demo_app, open_meeting, screen_text, type_text
 
 PRINTABLE = st.text(
@@ -81,7 +82,7 @@ async def test_every_column_that_matters_is_on_the_screen(store, size, kind):
         follow_up = plan_meeting(store.load_case(meeting.case_id), kind, meeting.planned_start, attendance=meeting.attendance)
         follow_up.sip = meeting.sip.model_copy(deep=True)
         store.save_meeting(follow_up)
-        app._focus_meeting = follow_up.id
+        app = FacilitatorApp(store=store, clock=clock, focus_meeting=follow_up.id)
     else:
         store.save_meeting(meeting)
     async with app.run_test(size=size) as pilot:

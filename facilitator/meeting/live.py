@@ -22,7 +22,7 @@ from facilitator.agenda.clock import NS_PER_S, from_ns
 from facilitator.meeting.session import Draft, MeetingSession, Snapshot
 from facilitator.meeting.timing import Due, SaveTiming
 from facilitator.meeting.writer import RETRY_SECONDS, Writer
-from facilitator.paths import BINARY
+from facilitator.paths import BINARY, ensure_private_dir
 from facilitator.store.errors import StorageFailure, classify
 
 if TYPE_CHECKING:
@@ -300,7 +300,6 @@ class LiveMeeting:
         """Write the SIP as saved to a file in the export folder, owner-only; blocking, for
         a worker thread. Waits for the writer first, so the file holds what was typed."""
         from facilitator.documents import export_folder, export_meeting, write_private
-        from facilitator.paths import ensure_private_dir
 
         self.wait_saved(5.0)
         folder = export_folder(self.session.store)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import time
+from collections.abc import Callable
 
 from textual._context import active_app
 from textual.screen import Screen
@@ -99,14 +100,15 @@ class Collector:
     STILL_SECONDS = 3.0
     """No key for this long: a full collection will not be either."""
 
-    def __init__(self) -> None:
-        self._young = self._full = time.monotonic()
+    def __init__(self, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._monotonic = monotonic
+        self._young = self._full = monotonic()
         self._last_key = 0.0
         self._active = False
 
     def typed(self) -> None:
         """A key was pressed: collections wait for a pause."""
-        self._last_key = time.monotonic()
+        self._last_key = self._monotonic()
 
     def start(self) -> None:
         """Collect once, freeze what survives (the app, its widgets, its styles: later
@@ -114,7 +116,7 @@ class Collector:
         gc.collect()
         gc.freeze()
         gc.disable()
-        self._young = self._full = time.monotonic()
+        self._young = self._full = self._monotonic()
         self._active = True
 
     def stop(self) -> None:
@@ -128,7 +130,7 @@ class Collector:
         (default: as noted by ``typed``)."""
         if not self._active:
             return
-        now = time.monotonic()
+        now = self._monotonic()
         if quiet_for is None:
             quiet_for = now - self._last_key
         if now - self._full >= self.FULL_SECONDS or (

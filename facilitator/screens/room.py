@@ -108,7 +108,7 @@ class RoomScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.add_class("waiting")
-        self.set_interval(TICK_SECONDS, self._tick)
+        self.set_interval(TICK_SECONDS, self.refresh_time)
         self._composed = True
         self.watch_shown(self.shown)  # given before the screen was mounted
 
@@ -173,11 +173,11 @@ class RoomScreen(Screen[None]):
             # The newest line is what is being written: keep it in view.
             pane = self.query_one("#room-text-pane", VerticalScroll)
             self.call_after_refresh(pane.scroll_end, animate=False, immediate=True)
-        self._tick()
+        self.refresh_time()
 
     # --- time ---------------------------------------------------------------------------------------
 
-    def _tick(self) -> None:
+    def refresh_time(self) -> None:
         box = self.timebox
         if box is None:
             return
