@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator import strings as sv
 from facilitator.meeting.session import MeetingSession
+from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.forms import CaptureForm
 from facilitator.widgets.lists import AttendanceEditor
 
@@ -45,7 +46,7 @@ class AttendanceScreen(ModalScreen[None]):
         with Vertical(id="dialog-box"):
             yield AttendanceEditor(self.session, with_notes=False)
             yield Static(sv.ATTENDANCE_CLOSE, classes="hint", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(AttendanceEditor).first_field().focus()

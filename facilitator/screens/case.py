@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
 from facilitator.agenda.models import Case, Child, Consent, Guardian
 from facilitator.agenda.workdays import first_meeting_deadline
+from facilitator.widgets.footer import KeyFooter
 
 
 def _label(text: str) -> Label:
@@ -88,7 +89,7 @@ class CaseScreen(Screen[Case | None]):
             with Horizontal(classes="buttons"):
                 yield Button(sv.BUTTON_CANCEL, id="cancel")
                 yield Button(sv.BUTTON_SAVE, variant="primary", id="save")
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _gave(consent: Consent, guardians: list[Guardian], index: int) -> bool:

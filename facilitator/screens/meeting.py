@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Capture
@@ -33,6 +33,7 @@ from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.capture import fills_the_step, forms_for
 from facilitator.widgets.clamped import Clamped
 from facilitator.widgets.countdown import Countdown, EndTimes, TimeUp
+from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.forms import CaptureForm
 from facilitator.widgets.problems import export_problem
 from facilitator.widgets.savestate import SaveBanner, SaveLabel
@@ -130,7 +131,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
                         yield Static(id="viewing", markup=False)
                     yield Countdown(id="countdown")
                 yield VerticalScroll(id="step-body")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         meeting = self.session.meeting

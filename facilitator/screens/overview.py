@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Case, Meeting
 from facilitator.agenda.revisions import diff_sips
 from facilitator.agenda.workdays import process_warnings
 from facilitator.store import Store, StoreError
+from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.problems import store_problem
 
 
@@ -42,7 +43,7 @@ class CaseOverviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield VerticalScroll(id="overview")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show()

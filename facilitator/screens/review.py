@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator import strings as sv
@@ -18,6 +18,7 @@ from facilitator.agenda.checks import missing_parts
 from facilitator.agenda.models import Capture
 from facilitator.agenda.sipview import Section, sip_document
 from facilitator.meeting.session import MeetingSession
+from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.sipview import section_body, section_heading
 
 
@@ -71,7 +72,7 @@ class ReviewScreen(Screen[Capture | str | None]):
                     classes="hint",
                     markup=False,
                 )
-        yield Footer()
+        yield KeyFooter()
 
     def sections(self) -> list[Section]:
         """The SIP's sections that this meeting's agenda fills, or that hold something."""

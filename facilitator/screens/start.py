@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, from_ns
 from facilitator.agenda.kinds import MeetingKind, MeetingStatus
 from facilitator.agenda.workdays import process_warnings
 from facilitator.store import MeetingSummary, StoreError
+from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.problems import store_problem
 
 # The screens this one opens, and the models, load when first needed: the start screen
@@ -59,7 +60,7 @@ class StartScreen(Screen[None]):
                 yield Static("", id="details-head")
                 yield Static("", id="details-agenda")
                 yield Static("", id="details-warnings")
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self) -> None:
         # Side by side when there is room, the details under the list when there is not.

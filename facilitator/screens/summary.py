@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_S
 from facilitator.agenda.models import StepRun, StepStatus
 from facilitator.meeting.session import MeetingSession
+from facilitator.widgets.footer import KeyFooter
 
 BAR_WIDTH = 40
 
@@ -77,7 +78,7 @@ class SummaryScreen(Screen[None]):
                     markup=False,
                 )
             yield Static(time_bars(self.session.meeting.steps), id="bars")
-        yield Footer()
+        yield KeyFooter()
 
     async def action_done(self) -> None:
         await self.app.back_to_start()
