@@ -115,3 +115,14 @@ def notices(app) -> list[str]:
 
     app.notify = noting
     return shown
+
+
+async def until(pilot, condition, timeout: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds. For
+    what happens off the event loop (the writer thread, a worker, a retry timer)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {timeout} s: {condition}"
+        await pilot.pause(0.01)

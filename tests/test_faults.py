@@ -17,7 +17,7 @@ from facilitator.store.database import DB_NAME
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recovery import move_aside
 from tests.conftest import full_case, full_meeting, sqlite_error
-from tests.screens_helpers import demo_app, digits, notices, open_meeting, saved, text_of, type_text
+from tests.screens_helpers import demo_app, digits, notices, open_meeting, saved, text_of, type_text, until
 
 FAULTS = {
     "full": sqlite_error("database or disk is full", sqlite3.SQLITE_FULL),
@@ -53,19 +53,16 @@ async def test_a_failed_write_shows_a_banner_keeps_the_text_and_retries(store, f
         monkeypatch.setattr(store, "write_meeting", write)
         await type_text(pilot, "Får inte försvinna")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
         banner = screen.query_one("#save-banner")
-        assert banner.display
+        await until(pilot, lambda: banner.display)
         assert REASONS[fault] in text_of(screen, "#save-banner")
         assert "Inget av det du skrivit är borta" in text_of(screen, "#save-banner")
         assert screen.session.meeting.sip.purpose == "Får inte försvinna"
         await type_text(pilot, " alls")  # typing goes on while it fails
         failing["on"] = False
-        await pilot.pause(0.5)
         screen.save()
         await saved(screen)
-        await pilot.pause(0.2)
-        assert not banner.display
+        await until(pilot, lambda: not banner.display)
     assert store.load_meeting(meeting_id).sip.purpose == "Får inte försvinna alls"
 
 
@@ -114,7 +111,7 @@ async def test_the_resume_notice_counts_from_when_the_program_was_last_alive(sto
         screen.save()
         await saved(screen)
         clock.advance(70)  # quiet: nothing typed, nothing saved, the program alive
-        await pilot.pause(0.1)  # a tick notes it
+        screen.refresh_time()  # a tick notes it
         screen.live.writer.abandon()  # killed
         screen.live.lock.release()
     app2 = FacilitatorApp(store=store, clock=clock.restarted(gap_seconds=4))
@@ -346,14 +343,10 @@ async def test_choosing_to_wait_quits_once_the_disk_works_again(store, monkeypat
     async with app.run_test(size=(120, 36)) as pilot:
         disk = await _typed_on_a_full_disk(app, pilot, store, monkeypatch)
         await pilot.click("#wait")
-        await pilot.pause(0.2)
+        await pilot.pause()
         assert app.is_running  # nothing saved yet: still here
         disk.clear()
-        for _ in range(100):
-            if not app.is_running:
-                break
-            await pilot.pause(0.05)
-        assert not app.is_running
+        await until(pilot, lambda: not app.is_running)
     assert store.load_meeting(meeting_id).sip.purpose == "Får inte försvinna"
 
 

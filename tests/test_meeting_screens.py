@@ -13,7 +13,7 @@ from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.review import ReviewScreen
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME
 from facilitator.widgets.lists import EditTable
-from tests.screens_helpers import demo_app, notices, open_meeting, saved, text_of, type_text
+from tests.screens_helpers import demo_app, notices, open_meeting, saved, text_of, type_text, until
 
 
 async def test_attendance_by_keyboard_alone_and_the_consent_flag(store):
@@ -97,7 +97,7 @@ async def test_the_palette_names_the_actions_in_swedish(store):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "en minut")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.screen.query_one("CommandList").option_count > 0)
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
@@ -111,7 +111,7 @@ async def test_high_contrast_is_remembered(store, tmp_path):
         assert app.theme == DEFAULT_THEME
         await pilot.press("ctrl+p")
         await type_text(pilot, "kontrast")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.screen.query_one("CommandList").option_count > 0)
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == CONTRAST_THEME
@@ -193,8 +193,7 @@ async def test_quit_from_the_meeting_saves_and_exits(store):
         await type_text(pilot, "Sista orden")
         await pilot.press("ctrl+s")
         await saved(screen)
-        await pilot.pause(0.2)
-        assert "Sparat." in shown
+        await until(pilot, lambda: "Sparat." in shown)
         await type_text(pilot, "!")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -214,9 +213,8 @@ async def test_export_from_the_last_step_says_where(store):
         screen.query_one("#export-pdf").press()
         await pilot.pause()
         await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-        messages = shown
-        written = next(m for m in messages if m.startswith("SIP:en är sparad som "))
+        await until(pilot, lambda: any(m.startswith("SIP:en är sparad som ") for m in shown))
+        written = next(m for m in shown if m.startswith("SIP:en är sparad som "))
     path = written.removeprefix("SIP:en är sparad som ").split(" (")[0]
     from pathlib import Path
 

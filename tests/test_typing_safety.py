@@ -28,7 +28,7 @@ def _lists(meeting):
 
 
 @pytest.mark.slow
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(PRINTABLE, min_size=10, max_size=10))
 def test_typing_in_every_step_changes_no_list(store, texts):
     async def run() -> None:

@@ -330,13 +330,16 @@ class LiveMeeting:
             self.writer.abandon()
         self._release()
 
-    def close(self, timeout: float = 5.0) -> bool:
+    def close(self, timeout: float = 5.0, save: bool = True) -> bool:
         """Save everything and stop the writer; True when all of it reached the disk.
-        When it did not, the writer goes on trying and the meeting stays open: call again."""
+        When it did not, the writer goes on trying and the meeting stays open: call again.
+        ``save=False``: the caller saved just before (on the thread that owns the fields)
+        and waits here on another thread."""
         if self.writer is None or self.writer.stopped:
             self._release()
             return True
-        self.save()
+        if save:
+            self.save()
         if not self.writer.stop(timeout):
             return False  # still open: typing and saving go on
         self._release()

@@ -292,7 +292,10 @@ class MeetingScreen(PromptFrames, Screen[None]):
         stays as it is."""
         await self.settle()
         self._release_interpreter()  # the automatic collector again, whatever comes next
-        return self.live.close(timeout)
+        self.live.save()  # the fields are read here, on the thread that owns them
+        # The wait is on another thread: while a failing disk is retried, the countdown
+        # and the screen stay alive instead of freezing for the whole wait.
+        return await asyncio.to_thread(self.live.close, timeout, save=False)
 
     # --- actions ------------------------------------------------------------------------------
 

@@ -24,8 +24,9 @@ class SaveLabel(Static):
 
     def show(self, status: SaveStatus) -> None:
         if status.failed:
-            self.set_class(True, "failed")
-            relabel(self, sv.SAVE_FAILED)
+            if not self.has_class("failed"):  # a retry that fails again changes nothing here
+                self.set_class(True, "failed")
+                relabel(self, sv.SAVE_FAILED)
             return
         if status.saved_wall_ns is None:
             return
@@ -55,9 +56,10 @@ class SaveBanner(Static):
     def show(self, status: SaveStatus) -> bool:
         """Show or hide for ``status``; True when it was shown and is now hidden (saving works again)."""
         if status.failed:
-            reason = sv.SAVE_FAILED_REASON[status.failure.reason]
-            self.update(sv.SAVE_FAILED_BANNER.format(reason=reason))
-            self.display = True
+            text = sv.SAVE_FAILED_BANNER.format(reason=sv.SAVE_FAILED_REASON[status.failure.reason])
+            if not self.display or str(self.visual) != text:  # each retry would lay out the screen again
+                self.update(text)
+                self.display = True
             return False
         recovered = bool(self.display) and not self.has_class("read-only")
         if recovered:
