@@ -78,6 +78,12 @@ def pytest_unconfigure(config):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def pytest_collection_modifyitems(config, items):
+    """The slow tests first, so that the workers end together instead of one of them
+    starting a long test at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.hookimpl(trylast=True)  # after the snapshot plugin has removed its own folder
 def pytest_sessionfinish(session, exitstatus):
     """The run fails when a test or a benchmark left files in the temporary directory or

@@ -1,5 +1,7 @@
 """The command line: version, help, list, export, and one-line errors with exit 2."""
 
+import contextlib
+import io
 import os
 import stat
 import subprocess
@@ -14,18 +16,38 @@ from facilitator.demo import DEMO_MEETING_ID, ensure_demo
 from facilitator.store import Store
 
 
-def run(*args, data_dir=None, env=None):
+def run(*args, data_dir=None, env=None, spawn=False):
+    """The command line as a user runs it: its exit status, what it printed and what it
+    said. In this process (``main`` as the console script calls it), or with ``spawn`` in
+    a process of its own, as ``python -m facilitator``."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("FACILITATOR_DATA_DIR", None)
     if data_dir is not None:
         full_env["FACILITATOR_DATA_DIR"] = str(data_dir)
-    return subprocess.run(
-        [sys.executable, "-m", "facilitator", *args],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        timeout=60,
-    )
+    if spawn:
+        return subprocess.run(
+            [sys.executable, "-m", "facilitator", *args],
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=60,
+        )
+    out, err = io.BytesIO(), io.StringIO()
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(full_env)
+    stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as leaving:
+                code = leaving.code
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    stdout.flush()
+    return subprocess.CompletedProcess(args, code, out.getvalue().decode("utf-8"), err.getvalue())
 
 
 @pytest.fixture
@@ -36,7 +58,7 @@ def demo_dir(tmp_path):
 
 
 def test_version():
-    result = run("--version")
+    result = run("--version", spawn=True)
     assert result.returncode == 0
     assert result.stdout.strip() == f"facilitator {__version__}"
 

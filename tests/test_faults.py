@@ -350,6 +350,7 @@ async def test_choosing_to_wait_quits_once_the_disk_works_again(store, monkeypat
     assert store.load_meeting(meeting_id).sip.purpose == "Får inte försvinna"
 
 
+@pytest.mark.slow
 async def test_a_copy_in_a_chosen_file_is_written_before_quitting(store, monkeypatch, tmp_path):
     from facilitator.dialogs.unsaved import UnsavedDialog
     from facilitator.export import read_document

@@ -3,6 +3,7 @@ through the export: each shows as typed (less stripped controls) and runs nothin
 
 import re
 
+import pytest
 from rich.text import Text
 
 from facilitator.agenda import Goal, Person, Role, clean_line, clean_multiline
@@ -49,6 +50,7 @@ def _plain(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text.replace("  \n", "\n"))
 
 
+@pytest.mark.slow
 async def test_every_payload_shows_as_typed(store):
     assert len(PAYLOADS) >= 25
     app, clock, meeting_id = demo_app(store)

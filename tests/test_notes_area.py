@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
@@ -117,6 +118,7 @@ def test_typing_past_the_last_row_scrolls_by_half_a_view_not_a_row():
     assert scrolls <= 12 // 3  # a 7-row view moves at least three rows at a time
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(KEYS, min_size=1, max_size=30))
 def test_any_keys_show_the_same_rows(keys):

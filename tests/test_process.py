@@ -3,6 +3,7 @@ meeting, revisions and what changed, consent over time, and the lots history."""
 
 from datetime import date, datetime, timedelta
 
+import pytest
 from textual.widgets import Select
 
 from facilitator.agenda import (
@@ -138,6 +139,7 @@ def test_new_actors_opens_when_someone_new_attends(store):
     assert session.timebox.current.key == "new_participants"
 
 
+@pytest.mark.slow
 async def test_a_whole_process_first_follow_up_and_closing(store):
     app, clock, first_id = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -1,5 +1,6 @@
 """User text is text on every screen: markup-like names show as typed and run nothing."""
 
+import pytest
 from textual.widget import Widget
 from textual.widgets import Select
 
@@ -27,6 +28,7 @@ def _seed(store):
     return app, clock
 
 
+@pytest.mark.slow
 async def test_markup_like_names_show_as_typed_everywhere(store):
     app, _ = _seed(store)
     async with app.run_test(size=(160, 50)) as pilot:
