@@ -41,11 +41,14 @@ class Terminal:
         self.stream = pyte.ByteStream(self.screen)
         self._lock = threading.Condition()
         self._closed = False
+        self._pending: list[tuple[float, bytes]] = []
         self.last_read = 0.0
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", self.rows, self.columns, 0, 0))
         environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
         environment.pop("TEXTUAL", None)
+        self.started = time.perf_counter()
+        """When the command was started: a startup is timed from here."""
         self.process = subprocess.Popen(
             command,
             stdin=slave,
@@ -61,6 +64,8 @@ class Terminal:
         self._reader.start()
 
     def _read(self) -> None:
+        # Only reads and stamps: the emulator is fed by whoever looks (``wait_for``), so
+        # the time it takes to parse a large frame never delays the reading of the next.
         while True:
             try:
                 ready, _, _ = select.select([self._master], [], [], 0.5)
@@ -75,17 +80,27 @@ class Terminal:
                 break
             now = time.perf_counter()
             with self._lock:
-                self.stream.feed(data)
-                self.last_read = now
+                self._pending.append((now, data))
                 self._lock.notify_all()
         with self._lock:
             self._closed = True
             self._lock.notify_all()
 
+    def _feed(self) -> bool:
+        """Feed what has been read; True if anything was. Call with the lock held."""
+        fed = False
+        while self._pending:
+            stamp, data = self._pending.pop(0)
+            self.stream.feed(data)
+            self.last_read = stamp
+            fed = True
+        return fed
+
     # --- looking -------------------------------------------------------------------------------
 
     def text(self) -> str:
         with self._lock:
+            self._feed()
             return "\n".join(self.screen.display)
 
     def wait_for(self, condition: Callable[[str], bool] | str, timeout: float = 20.0) -> float:
@@ -95,10 +110,17 @@ class Terminal:
         deadline = time.perf_counter() + timeout
         with self._lock:
             while True:
+                while self._pending:  # one read at a time: the first that makes it true
+                    stamp, data = self._pending.pop(0)
+                    self.stream.feed(data)
+                    self.last_read = stamp
+                    if test("\n".join(self.screen.display)):
+                        return stamp
                 if test("\n".join(self.screen.display)):
                     return self.last_read
                 left = deadline - time.perf_counter()
                 if left <= 0 or self._closed:
+                    self._feed()
                     shown = "\n".join(self.screen.display)
                     raise TimeoutError(f"not on the screen in {timeout} s; the screen shows:\n{shown}")
                 self._lock.wait(min(left, 0.5))

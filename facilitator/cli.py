@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from facilitator import __version__
 from facilitator.agenda.clock import SystemClock
-from facilitator.agenda.templates import TemplateError
+from facilitator.agenda.errors import TemplateError
 from facilitator.paths import config_dir, data_dir
 from facilitator.store import DB_NAME, DatabaseUnreadable, MeetingSummary, Store, StoreError
 
@@ -245,7 +245,6 @@ def _open_store_for_app(
 
 def _run_app(args: argparse.Namespace, *, demo: bool) -> int:
     from facilitator.app import FacilitatorApp
-    from facilitator.demo import DEMO_MEETING_ID, ensure_demo
 
     clock = SystemClock()
     store, notice = _open_store_for_app(args, clock)
@@ -254,6 +253,8 @@ def _run_app(args: argparse.Namespace, *, demo: bool) -> int:
     try:
         focus = None
         if demo:
+            from facilitator.demo import DEMO_MEETING_ID, ensure_demo  # the models: only for the demo
+
             ensure_demo(store, clock)
             focus = DEMO_MEETING_ID
         app = FacilitatorApp(

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from facilitator.agenda import Person, Sip, clean_line, clean_multiline
-from facilitator.agenda.text import LONG_MAX, SHORT_MAX
+from facilitator.agenda.cleaning import LONG_MAX, SHORT_MAX
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ _TRICKY = "aåÄö Z\n\t\r\u00a0\u0301e\u200d\u200c\u200b\u202e\x1b[]\x9b\x07\x8
 
 @given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(_TRICKY))))
 def test_the_quick_check_never_lets_through_what_cleaning_would_change(raw):
-    from facilitator.agenda.text import _clean_multiline, is_clean
+    from facilitator.agenda.cleaning import _clean_multiline, is_clean
 
     if is_clean(raw):
         assert _clean_multiline(raw) == raw
@@ -63,7 +63,7 @@ def test_the_quick_check_never_lets_through_what_cleaning_would_change(raw):
 
 
 def test_typed_notes_take_the_quick_path():
-    from facilitator.agenda.text import is_clean
+    from facilitator.agenda.cleaning import is_clean
 
     assert is_clean("Elsa berättar om morgnarna.\n\tPappa: ”bättre nu”, säger han – 3 gånger.")
     assert not is_clean("röd\x1b[31m")

@@ -15,6 +15,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from facilitator.agenda.apportion import apportion
 from facilitator.agenda.clock import NS_PER_MIN
+from facilitator.agenda.errors import TemplateError
 from facilitator.agenda.models import Capture, MeetingKind, Model, SkipRule, StepRun
 from facilitator.agenda.text import Line, Sentence
 
@@ -71,13 +72,6 @@ class AgendaTemplate(Model):
         return next(phase for phase in self.phases if phase.key == phase_key)
 
 
-class TemplateError(Exception):
-    """An agenda file could not be read or is not a valid agenda."""
-
-    def __init__(self, path: str, problem: str):
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
 
 
 def _parse(text: str, origin: str, kind: MeetingKind) -> AgendaTemplate:

@@ -6,13 +6,14 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, from_ns
@@ -46,7 +47,6 @@ class StartScreen(Screen[None]):
         super().__init__()
         self._focus_meeting = focus_meeting
         self._meetings: list[MeetingSummary] = []
-        self._details_for: str | None = None
 
     def compose(self) -> ComposeResult:
         # One line like the meeting screen's top bar: the same title as Textual's Header,
@@ -270,28 +270,32 @@ class StartScreen(Screen[None]):
             self._show_soon(event.row_key.value)
 
     def _show_soon(self, meeting_id: str) -> None:
-        """Show a meeting's details once the screen has been drawn: the list comes first,
-        and moving through it with the arrow keys never waits for a case to be read."""
-        first = self._details_for is None
-        self._details_for = meeting_id
-        if first:
-            self.call_after_refresh(self._show_pending)
+        """Show a meeting's details without holding up the list: the case is read on a
+        worker thread (the first time, that loads the models and the holiday calendar,
+        a third of a second), so the list is on the screen at once and moving through it
+        with the arrow keys never waits for a case."""
+        self._load_details(meeting_id)
 
-    def _show_pending(self) -> None:
-        meeting_id, self._details_for = self._details_for, None
-        if meeting_id is not None and self.is_attached:
-            self._show(meeting_id)
-
-    def _show(self, meeting_id: str) -> None:
+    @work(thread=True, exclusive=True, group="details", exit_on_error=False)
+    def _load_details(self, meeting_id: str) -> None:
+        worker = get_current_worker()
         try:
             meeting = self.app.store.load_meeting(meeting_id)
             case = self.app.store.load_case(meeting.case_id)
+            details = (self._head(case, meeting), self._agenda(meeting), self._warnings(case))
         except StoreError as error:
-            self._report(error)
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._report, error)
             return
-        self.query_one("#details-head", Static).update(self._head(case, meeting))
-        self.query_one("#details-agenda", Static).update(self._agenda(meeting))
-        self.query_one("#details-warnings", Static).update(self._warnings(case))
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_details, *details)
+
+    def _show_details(self, head: Content, agenda: Content, warnings: Content) -> None:
+        if not self.is_attached:
+            return
+        self.query_one("#details-head", Static).update(head)
+        self.query_one("#details-agenda", Static).update(agenda)
+        self.query_one("#details-warnings", Static).update(warnings)
 
     @staticmethod
     def _head(case: Case, meeting: Meeting) -> Content:

@@ -21,8 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from facilitator.agenda.cleaning import clean_line
 from facilitator.agenda.kinds import MeetingKind, MeetingStatus
-from facilitator.agenda.text import clean_line
 from facilitator.paths import ensure_private_dir
 from facilitator.store.errors import (
     DatabaseUnreadable,

@@ -40,7 +40,7 @@ from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Location, Selection
 
-from facilitator.agenda.text import clean_multiline, is_clean
+from facilitator.agenda.cleaning import clean_multiline, is_clean
 
 CACHED_LINES = 1024
 """Rendered rows kept: twenty screens of them, a megabyte or two at most."""
