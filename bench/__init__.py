@@ -4,6 +4,8 @@ one with ``python -m bench.<name>``."""
 BENCHMARKS_EXPECTED = frozenset(
     {
         "startup",
+        "keystroke_terminal_p99",
+        "keystroke_terminal_long_p99",
         "keystroke_p99",
         "save_blocks_ui",
         "save_write",

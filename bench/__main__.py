@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench.figures import Figure, report, table, write_json
 
-BENCHMARKS = ("startup", "typing", "saving", "drift", "export", "memory", "room_follow")
+BENCHMARKS = ("startup", "keys", "typing", "saving", "drift", "export", "memory", "room_follow")
 DEFAULT_JSON = Path(__file__).with_name("results.json")
 
 

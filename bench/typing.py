@@ -63,7 +63,7 @@ def figures(quick: bool = False) -> list[Figure]:
     return [
         Figure(
             key="keystroke_p99",
-            title="keystroke to screen, p99",
+            title="keystroke to screen update, p99 (Pilot, no terminal)",
             value=value,
             unit="ms",
             target="≤ 16 ms",
