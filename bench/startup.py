@@ -38,7 +38,7 @@ def command() -> list[str]:
 
 def shown(argv: list[str], condition) -> float:
     """Seconds from starting ``argv`` in a pseudo-terminal to ``condition`` on its screen."""
-    with Terminal(argv, (120, 36)) as terminal:
+    with Terminal(argv, (120, 36), cached_bytecode=True) as terminal:
         return terminal.wait_for(condition, timeout=30) - terminal.started
 
 

@@ -32,7 +32,17 @@ KEYS = {
 
 
 class Terminal:
-    def __init__(self, command: list[str], size: tuple[int, int] = (120, 36), env: dict | None = None):
+    def __init__(
+        self,
+        command: list[str],
+        size: tuple[int, int] = (120, 36),
+        env: dict | None = None,
+        cached_bytecode: bool = False,
+    ):
+        """``cached_bytecode``: let Python keep compiled modules, as on a user's machine.
+        Where PYTHONDONTWRITEBYTECODE is set (some sandboxes set it), the program's own
+        modules would be compiled on every start while Textual's, compiled when it was
+        installed, would not: a startup comparison would be unfair."""
         import fcntl
         import termios
 
@@ -47,6 +57,8 @@ class Terminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", self.rows, self.columns, 0, 0))
         environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
         environment.pop("TEXTUAL", None)
+        if cached_bytecode:
+            environment.pop("PYTHONDONTWRITEBYTECODE", None)
         self.started = time.perf_counter()
         """When the command was started: a startup is timed from here."""
         self.process = subprocess.Popen(
@@ -102,6 +114,13 @@ class Terminal:
         with self._lock:
             self._feed()
             return "\n".join(self.screen.display)
+
+    def catch_up(self) -> None:
+        """Parse what has been read so far, before a timed key is sent: a backlog parsed
+        while the key's own output arrives would hold up the reader (this process's
+        threads share one interpreter) and its stamp."""
+        with self._lock:
+            self._feed()
 
     def wait_for(self, condition: Callable[[str], bool] | str, timeout: float = 20.0) -> float:
         """Wait until the screen shows ``condition`` (text, or a test of the screen's

@@ -66,6 +66,8 @@ class StartScreen(Screen[None]):
         # Side by side when there is room, the details under the list when there is not.
         self.set_class(self.size.width < 110, "narrow")
 
+    _list_shown = False
+
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
         for label in sv.START_COLUMNS:
@@ -274,7 +276,13 @@ class StartScreen(Screen[None]):
         worker thread (the first time, that loads the models and the holiday calendar,
         a third of a second), so the list is on the screen at once and moving through it
         with the arrow keys never waits for a case."""
-        self._load_details(meeting_id)
+        if self._list_shown:
+            self._load_details(meeting_id)
+        else:
+            # The first time, the list goes to the screen before the worker starts: loading
+            # the models would otherwise compete with drawing it.
+            self._list_shown = True
+            self.call_after_refresh(self.call_after_refresh, self._load_details, meeting_id)
 
     @work(thread=True, exclusive=True, group="details", exit_on_error=False)
     def _load_details(self, meeting_id: str) -> None:
