@@ -6,6 +6,8 @@ BENCHMARKS_EXPECTED = frozenset(
         "startup",
         "keystroke_terminal_p99",
         "keystroke_terminal_long_p99",
+        "keystroke_terminal_p99_without_frames",
+        "keystroke_terminal_long_p99_without_frames",
         "keystroke_p99",
         "save_blocks_ui",
         "save_write",

@@ -28,6 +28,10 @@ TEXT = "Elsa berättar om morgnarna, om skolan och om kvällarna då oron kommer
 PARAGRAPHS = (TEXT * 5).rstrip() + "\n\n"
 ONE_PARAGRAPH = TEXT
 PACE = 1 / 30
+MEASURED = ("plain-frames",)
+"""The overrides measured with and without. ``plain-notes`` is not yet: taking the text
+area's overrides out that way leaves it in a state that no user meets (every key took a
+second), so its figure would say nothing about Textual's own."""
 PREFIX = 4
 """Each word starts with a numbered prefix that no other text on the screen has; the
 keys after it are timed, each until the word so far is on the screen."""
@@ -75,10 +79,12 @@ def type_and_time(terminal: Terminal, keys: int) -> list[float]:
     return latencies
 
 
-def measure_ours(text: str, keys: int) -> list[float]:
+def measure_ours(text: str, keys: int, variant: str | None = None) -> list[float]:
+    """``variant``: one of ``bench.variant``'s, an override of Textual's taken out."""
+    program = [sys.executable, "-m", "bench.variant", variant] if variant else command()
     with scratch_dir() as folder:
         seed(folder, text)
-        with Terminal([*command(), "--data-dir", str(folder)], (120, 36), cached_bytecode=True) as terminal:
+        with Terminal([*program, "--data-dir", str(folder)], (120, 36), cached_bytecode=True) as terminal:
             terminal.wait_for("Elsa Åkesson")
             terminal.write(b"\r")
             terminal.wait_for("1/10")
@@ -108,12 +114,15 @@ def figures(quick: bool = False) -> list[Figure]:
     ):
         text = long_text(unit, characters)
         ours_p99, bare_p99, ours_median = [], [], []
+        without: dict[str, list[float]] = {variant: [] for variant in MEASURED}
         for _ in range(rounds):
             bare = measure_bare(text, max(keys // 3, 6))  # a baseline: a third as many keys
             ours = measure_ours(text, keys)
             ours_p99.append(percentile(ours, 0.99))
             bare_p99.append(percentile(bare, 0.99))
             ours_median.append(median(ours))
+            for variant in MEASURED:  # each override taken out, in the same round
+                without[variant].append(percentile(measure_ours(text, keys, variant), 0.99))
         value = median(ours_p99)
         out.append(
             Figure(
@@ -132,6 +141,20 @@ def figures(quick: bool = False) -> list[Figure]:
                 samples=ours_p99,
             )
         )
+        for variant, name in (("plain-frames", "PromptFrames"),):
+            out.append(
+                Figure(
+                    key=f"{key}_without_{variant.split('-')[1]}",
+                    title=f"  same, without {name} (Textual's own)",
+                    value=median(without[variant]),
+                    unit="ms",
+                    target="report",
+                    met=None,
+                    runs=rounds,
+                    detail=f"the override taken out (bench.variant {variant}), same rounds",
+                    samples=without[variant],
+                )
+            )
     return out
 
 

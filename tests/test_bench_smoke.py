@@ -13,7 +13,12 @@ from bench.__main__ import BENCHMARKS
 
 FIGURES_OF = {
     "startup": {"startup"},
-    "keys": {"keystroke_terminal_p99", "keystroke_terminal_long_p99"},
+    "keys": {
+        "keystroke_terminal_p99",
+        "keystroke_terminal_long_p99",
+        "keystroke_terminal_p99_without_frames",
+        "keystroke_terminal_long_p99_without_frames",
+    },
     "typing": {"keystroke_p99"},
     "saving": {"save_blocks_ui", "save_write"},
     "drift": {"timer_drift"},
