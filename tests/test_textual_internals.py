@@ -4,8 +4,9 @@ Two places override underscore methods, each kept because a benchmark showed its
 on Textual 8.2.8 (see README, "What keeps the figures there"):
 
 - ``screens/pacing.py`` (``PromptFrames``): the meeting screen's frames follow a key at
-  once. ``python -m bench.typing`` on 2026-11-30: keystroke p99 10.4 ms with it, 19.1 ms
-  without (median of three runs each, alternated; medians 5.6 and 5.0 ms).
+  once. ``python -m bench.keys`` on 2026-11-30, in a terminal, the override taken out in
+  the same rounds (``bench/variant.py``): keystroke p99 15 ms with it and 22 ms without
+  in 50,000 characters of paragraphs, 14 and 23 ms in one long paragraph.
 - ``widgets/notes.py`` (``NotesArea``): the step's text area repaints only the rows a key
   changed.
 
