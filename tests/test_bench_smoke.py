@@ -16,7 +16,9 @@ FIGURES_OF = {
     "keys": {
         "keystroke_terminal_p99",
         "keystroke_terminal_long_p99",
+        "keystroke_terminal_p99_without_notes",
         "keystroke_terminal_p99_without_frames",
+        "keystroke_terminal_long_p99_without_notes",
         "keystroke_terminal_long_p99_without_frames",
     },
     "typing": {"keystroke_p99"},
