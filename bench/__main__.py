@@ -16,9 +16,9 @@ import sys
 import time
 from pathlib import Path
 
+from bench import BENCHMARKS
 from bench.figures import Figure, report, table, write_json
 
-BENCHMARKS = ("startup", "keys", "typing", "saving", "drift", "export", "memory", "room_follow")
 DEFAULT_JSON = Path(__file__).with_name("results.json")
 
 

@@ -73,20 +73,12 @@ class FacilitatorApp(App[int]):
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting to write in it, or read-only if another window writes in it."""
         from facilitator.meeting.live import LiveMeeting
-        from facilitator.meeting.session import MeetingSession
         from facilitator.screens.meeting import MeetingScreen
 
-        lock = MeetingLock(self.store.path.parent, meeting_id)
-        try:
-            locked = lock.acquire()
-        except OSError:
-            locked = False
-        try:
-            # Loaded after the lock is taken: no other window writes it from here on.
-            session = MeetingSession.load(self.store, meeting_id, self.clock, self.config_dir)
-        except StoreError as exc:
-            lock.release()
-            self.notify(sv.STORE_PROBLEM.format(problem=store_problem(exc)), severity="error", markup=False)
+        lock, locked = self._lock_meeting(meeting_id)
+        # Loaded after the lock is taken: no other window writes it from here on.
+        session = self._load_session(meeting_id, lock)
+        if session is None:
             return
         if locked and session.timebox.finished:
             # A finished, signed meeting opens to be read; changing it is a deliberate act.
@@ -122,28 +114,40 @@ class FacilitatorApp(App[int]):
         """Open a finished meeting again for changes (the question has been answered): its
         signatures are cleared and the case's history notes it."""
         from facilitator.meeting.live import LiveMeeting
-        from facilitator.meeting.session import MeetingSession
         from facilitator.screens.meeting import MeetingScreen
 
-        lock = MeetingLock(self.store.path.parent, meeting_id)
-        try:
-            locked = lock.acquire()
-        except OSError:
-            locked = False
+        lock, locked = self._lock_meeting(meeting_id)
         if not locked:
             self.notify(sv.REOPEN_OPEN_ELSEWHERE, severity="error", timeout=10, markup=False)
             return
-        try:
-            session = MeetingSession.load(self.store, meeting_id, self.clock, self.config_dir)
-        except StoreError as exc:
-            lock.release()
-            self.notify(sv.STORE_PROBLEM.format(problem=store_problem(exc)), severity="error", markup=False)
+        session = self._load_session(meeting_id, lock)
+        if session is None:
             return
         session.reopen_finished()
         live = LiveMeeting(session, lock)
         live.save()
         await self.switch_screen(MeetingScreen(live))
         self.notify(sv.REOPENED, timeout=8, markup=False)
+
+    def _lock_meeting(self, meeting_id: str) -> tuple[MeetingLock, bool]:
+        """The meeting's lock, and whether this window holds it now."""
+        lock = MeetingLock(self.store.path.parent, meeting_id)
+        try:
+            return lock, lock.acquire()
+        except OSError:
+            return lock, False
+
+    def _load_session(self, meeting_id: str, lock: MeetingLock) -> MeetingSession | None:
+        """The meeting as stored; None, the lock let go and the problem said, when the
+        store cannot give it."""
+        from facilitator.meeting.session import MeetingSession
+
+        try:
+            return MeetingSession.load(self.store, meeting_id, self.clock, self.config_dir)
+        except StoreError as exc:
+            lock.release()
+            self.notify(sv.STORE_PROBLEM.format(problem=store_problem(exc)), severity="error", markup=False)
+            return None
 
     def show_summary(self, session: MeetingSession) -> None:
         from facilitator.screens.summary import SummaryScreen

@@ -80,3 +80,17 @@ async def test_empty_store_says_how_to_begin(store):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert "facilitator demo" in _text(app, "#details-head")
+
+
+async def test_moving_before_the_details_are_read_shows_the_meeting_moved_to(store):
+    _, first, running = _seed(store)
+    app = FacilitatorApp(store=store, clock=ManualClock())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("down")  # at once, before the first details are read
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#meetings", DataTable)
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == first.id
+        assert "Inledande möte, 2026-01-13" in _text(app, "#details-head")

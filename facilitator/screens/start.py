@@ -67,6 +67,7 @@ class StartScreen(Screen[None]):
         self.set_class(self.size.width < 110, "narrow")
 
     _list_shown = False
+    _details_wanted: str | None = None
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
@@ -276,13 +277,19 @@ class StartScreen(Screen[None]):
         worker thread (the first time, that loads the models and the holiday calendar,
         a third of a second), so the list is on the screen at once and moving through it
         with the arrow keys never waits for a case."""
+        self._details_wanted = meeting_id
         if self._list_shown:
             self._load_details(meeting_id)
         else:
             # The first time, the list goes to the screen before the worker starts: loading
-            # the models would otherwise compete with drawing it.
+            # the models would otherwise compete with drawing it. What is read then is the
+            # meeting selected by then, should the arrow keys have moved meanwhile.
             self._list_shown = True
-            self.call_after_refresh(self.call_after_refresh, self._load_details, meeting_id)
+            self.call_after_refresh(self.call_after_refresh, self._load_wanted)
+
+    def _load_wanted(self) -> None:
+        if self._details_wanted is not None:
+            self._load_details(self._details_wanted)
 
     @work(thread=True, exclusive=True, group="details", exit_on_error=False)
     def _load_details(self, meeting_id: str) -> None:

@@ -558,7 +558,7 @@ class NextMeetingForm(CaptureForm):
             self.query_one("#next-minutes", Input).value,
         )
         problem = sv.NEXT_MEETING_PROBLEM[entry.problem] if entry.problem else ""
-        return (None if entry.problem else entry.start), entry.minutes, problem
+        return entry.start, entry.minutes, problem
 
     def _check(self) -> None:
         status = self.query_one("#next-status", Static)
