@@ -11,6 +11,7 @@ screen, the room view, PDF, DOCX and Markdown only lay it out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import MissingCode, missing_parts, uncovered
@@ -35,12 +36,36 @@ class Table:
     rows: list[list[str]]
 
 
+@dataclass(frozen=True)
+class Bar:
+    """One step of a meeting as a picture: planned against actual minutes."""
+
+    label: str
+    planned_min: float
+    actual_min: float | None
+    """None: the step has not run (skipped, or the meeting stopped before it)."""
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signature line: who signs, in which roles, and whether it was recorded that
+    they signed (and on which day)."""
+
+    name: str
+    role: str
+    """All the person's roles and their organisation, as one line of text."""
+    signed: bool = False
+    signed_on: date | None = None
+
+
 @dataclass
 class Section:
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     table: Table | None = None
+    bars: list[Bar] = field(default_factory=list)
+    """Planned against actual minutes, drawn as bars (the meeting report)."""
     missing: list[str] = field(default_factory=list)
     captures: tuple[Capture, ...] = ()
     """The captures of the agenda whose fields fill this section."""
@@ -51,7 +76,9 @@ class Section:
 
     @property
     def empty(self) -> bool:
-        return not (self.paragraphs or self.items or (self.table is not None and self.table.rows))
+        return not (
+            self.paragraphs or self.items or self.bars or (self.table is not None and self.table.rows)
+        )
 
 
 @dataclass
@@ -59,10 +86,13 @@ class SipDocument:
     title: str
     facts: list[tuple[str, str]]
     sections: list[Section]
-    signers: list[tuple[str, str]]
-    """(name, role and organisation) for each signature line."""
+    signers: list[Signer]
+    """One signature line each, in order (none: the document is not signed)."""
     header_line: str
     confidential: str = sv.CONFIDENTIAL
+    signature_heading: str = sv.SECTION_SIGNATURES
+    signature_hint: str = sv.SIGNATURE_PLACE_DATE
+    """Printed under each signature line."""
 
     @property
     def missing(self) -> list[str]:
@@ -106,11 +136,17 @@ def _text(value: str) -> list[str]:
     return [p for p in value.strip().split("\n\n") if p.strip()] or []
 
 
-def _signers(meeting: Meeting) -> list[tuple[str, str]]:
-    """(name, role and organisation) of everyone present who signs: the guardians, the
-    child and each professional."""
+def _signers(meeting: Meeting) -> list[Signer]:
+    """Everyone present who signs: the guardians, the child and each professional, with
+    all their roles, and whether the meeting recorded their signature."""
+    signed = {s.name: s for s in meeting.sip.signatures}
     return [
-        (p.name, ", ".join(x for x in (sv.ROLE[p.roles[0]], p.organisation) if x))
+        Signer(
+            p.name,
+            ", ".join(x for x in (" och ".join(sv.ROLE[r] for r in p.roles), p.organisation) if x),
+            p.name in signed,
+            signed[p.name].signed_on if p.name in signed else None,
+        )
         for p in meeting.attendance
         if p.present
         and (Role.GUARDIAN in p.roles or Role.CHILD in p.roles or any(r in PROFESSIONAL_ROLES for r in p.roles))
@@ -273,8 +309,8 @@ def sip_document(
         Section(
             sv.SECTION_SIGNATURES,
             items=[
-                f"{name}, {role}: {sv.LABEL_SIGNED if name in signed else sv.LABEL_NOT_SIGNED}"
-                for name, role in _signers(meeting)
+                f"{s.name}, {s.role}: {sv.LABEL_SIGNED if s.name in signed else sv.LABEL_NOT_SIGNED}"
+                for s in _signers(meeting)
             ],
             captures=(C.SIGNATURES,),
             on_paper=False,

@@ -53,10 +53,11 @@ def to_docx(document: SipDocument) -> bytes:
             run = word.add_paragraph().add_run(_safe(f"{sv.MISSING_PREFIX}: {missing}"))
             run.bold = True
             run.font.color.rgb = RGBColor(0xA0, 0, 0)
-    word.add_heading(sv.SECTION_SIGNATURES, level=1)
-    for name, role in document.signers:
+    if document.signers:
+        word.add_heading(_safe(document.signature_heading), level=1)
+    for signer in document.signers:
         word.add_paragraph("\n\n" + "_" * 45)
-        line = word.add_paragraph(_safe(f"{name}, {role} · {sv.SIGNATURE_PLACE_DATE}"))
+        line = word.add_paragraph(_safe(f"{signer.name}, {signer.role} · {document.signature_hint}"))
         line.runs[0].font.size = Pt(9)
     buffer = io.BytesIO()
     word.save(buffer)

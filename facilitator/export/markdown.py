@@ -62,11 +62,12 @@ def render(document: SipDocument) -> str:
             body.append(f"*{sv.NOT_STATED}*")
         body += [f"**{sv.MISSING_PREFIX}:** {escape(m, line_start=False)}" for m in section.missing]
         out += ["\n\n".join(body), ""]
-    out += [f"## {sv.SECTION_SIGNATURES}", ""]
-    out += [
-        f"- {escape(name)}, {escape(role, line_start=False)}: ______________________"
-        for name, role in document.signers
-    ]
+    if document.signers:
+        out += [f"## {document.signature_heading}", ""]
+        out += [
+            f"- {escape(s.name)}, {escape(s.role, line_start=False)}: ______________________"
+            for s in document.signers
+        ]
     return "\n".join(out).rstrip() + "\n"
 
 

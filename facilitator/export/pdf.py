@@ -117,12 +117,15 @@ def _headings():
     return FontFace(family=FONT, emphasis="BOLD", fill_color=(230, 230, 230))
 
 
-def _signatures(pdf: _Pdf, signers: list[tuple[str, str]]) -> None:
+def _signatures(pdf: _Pdf, document: SipDocument) -> None:
+    if not document.signers:
+        return
     pdf.ln(3)
     pdf.set_font(FONT, "B", 12)
-    pdf.cell(0, 6, sv.SECTION_SIGNATURES, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 6, printable(document.signature_heading), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     half = (pdf.epw - 8) / 2
-    for index, (name, role) in enumerate(signers):
+    for index, signer in enumerate(document.signers):
+        name, role = signer.name, signer.role
         if pdf.get_y() > pdf.h - _MARGIN - 30:
             pdf.add_page()
         column = index % 2
@@ -136,7 +139,7 @@ def _signatures(pdf: _Pdf, signers: list[tuple[str, str]]) -> None:
         pdf.cell(half, 4, printable(name), new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.set_x(x)
         pdf.set_text_color(90)
-        pdf.cell(half, 4, printable(f"{role} · {sv.SIGNATURE_PLACE_DATE}"), new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.cell(half, 4, printable(f"{role} · {document.signature_hint}"), new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.set_text_color(0)
         pdf.set_xy(pdf.l_margin, y + 10)
 
@@ -155,5 +158,5 @@ def to_pdf(document: SipDocument) -> bytes:
         pdf.multi_cell(pdf.epw - 34, 5.5, printable(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     for section in document.paper:
         _section(pdf, section)
-    _signatures(pdf, document.signers)
+    _signatures(pdf, document)
     return bytes(pdf.output())
