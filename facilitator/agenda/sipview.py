@@ -42,6 +42,9 @@ class Bar:
 
     label: str
     planned_min: float
+    """As the agenda planned the step before the meeting."""
+    replanned_min: float
+    """As the step was allotted after re-planning during the meeting (= planned if never)."""
     actual_min: float | None
     """None: the step has not run (skipped, or the meeting stopped before it)."""
 
