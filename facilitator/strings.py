@@ -15,6 +15,7 @@ from facilitator.agenda.kinds import (
     CaseEventKind,
     CaseStatus,
     GoalHorizon,
+    GoalStatus,
     MeetingKind,
     MeetingStatus,
     MissingCode,
@@ -68,9 +69,19 @@ GOAL_HORIZON = {
     GoalHorizon.LONG: "lång sikt",
 }
 
+GOAL_STATUS = {
+    GoalStatus.IN_PROGRESS: "pågår",
+    GoalStatus.REACHED: "uppnått",
+    GoalStatus.PARTLY_REACHED: "delvis uppnått",
+    GoalStatus.NOT_REACHED: "inte uppnått",
+    GoalStatus.DROPPED: "inte längre aktuellt",
+}
+GOAL_NOT_EVALUATED = "ej bedömt"
+
 # SIP sections, in the order of the routine.
 SIP_TITLE = "Samordnad individuell plan (SIP)"
 SIP_FOLLOW_UP_TITLE = "Uppföljning SIP"
+SIP_CLOSING_TITLE = "SIP – avslutande möte"
 SECTION_QUESTION = "Frågeställning"
 SECTION_PURPOSE = "Mötets syfte"
 SECTION_PARTICIPANTS = "Deltagare"
@@ -92,6 +103,39 @@ SECTION_SIGNATURES = "Underskrifter"
 SECTION_INTRODUCTIONS = "Presentationsrunda"
 LABEL_INTRODUCTIONS = "Anteckningar från presentationsrundan"
 SECTION_TIMES = "Planerad och faktisk tid"
+# The SIP on paper: contacts, consent, goals at follow-up, the close.
+SECTION_CONTACTS = "Kontaktuppgifter"
+CONTACT_COLUMNS = ("Namn", "Verksamhet", "Roll", "Telefon och e-post")
+LABEL_CONSENT_QUESTION = "Gäller frågeställningen"
+LABEL_CONSENT_PERIOD = "Giltighet"
+CONSENT_PERIOD = "från {on} under hela lotsprocessen, om det inte återkallas"
+CONSENT_REVOCABLE = (
+    "Barnet och vårdnadshavarna kan när som helst återkalla samtycket, helt eller för en "
+    "enskild verksamhet."
+)
+GOAL_COLUMNS = ("Mål", "Sikt", "Status", "Utvärdering")
+SECTION_ACTIONS_OF = "{authority} ansvarar för"
+ACTIONS_WITHOUT_AUTHORITY = "Insatser utan angiven huvudman"
+ACTION_PAPER_COLUMNS = ("Vad", "Vem", "Klart senast", "Status", "Kommentar")
+LABEL_NAVIGATOR_VIEW = "Familjens synpunkter på valet av lots"
+SECTION_SUMMARY = "Sammanfattning"
+LABEL_MISSING_ACTORS = "Saknas någon aktör som bör kallas?"
+SECTION_EVALUATION = "Utvärdering av lotsprocessen"
+LABEL_EVALUATION_FAMILY = "Barnets och vårdnadshavarnas utvärdering"
+LABEL_EVALUATION_NETWORK = "Det professionella nätverkets utvärdering"
+SECTION_CLOSE = "Lotsprocessen avslutas"
+CLOSE_STATEMENT = (
+    "Lotsprocessen är avslutad. Respektive verksamhet fortsätter att arbeta utifrån de "
+    "beslut som fattats och skrivits ned i denna SIP."
+)
+GOAL_STATUS_TITLE = "Målen följs upp"
+GOAL_STATUS_HINT = "Enter ändrar status och utvärdering för målet"
+GOAL_STATUS_EDIT = "Följ upp målet"
+LABEL_GOAL_STATUS = "Status"
+LABEL_GOAL_EVALUATION = "Utvärdering"
+CHOOSE_GOAL_STATUS = "Välj status"
+LEAD_ONLY_KOMMUN_OR_REGION = "Huvudansvarig huvudman kan bara vara kommunen eller regionen."
+AUTHORITY_MISSING = "saknas"
 
 LABEL_CHILD = "Barn/ungdom"
 LABEL_MEETING = "Möte"
@@ -464,6 +508,7 @@ BUTTON_CANCEL = "Avbryt"
 PROBLEM_NAME = "Skriv ett namn."
 PROBLEM_ROLE = "Välj minst en roll."
 PROBLEM_WHAT = "Skriv vad insatsen är."
+PROBLEM_GOAL = "Skriv målet."
 PROBLEM_TOO_LONG = "Någon text är för lång."
 
 # Case set-up and planning.
@@ -512,6 +557,13 @@ MISSING = {
     MissingCode.CHILD_VIEW: "Barnets uppfattning om insatserna",
     MissingCode.GUARDIANS_VIEW: "Vårdnadshavarnas uppfattning om insatserna",
     MissingCode.NEXT_MEETING: "Datum för nästa möte",
+    MissingCode.NOT_COVERED: "Samtycke som omfattar",
+    MissingCode.ACTION_AUTHORITY: "Huvudman för insatsen",
+    MissingCode.GOAL_STATUS: "Status för målet",
+    MissingCode.SUMMARY: "Sammanfattning av mötet",
+    MissingCode.IF_WORSE: "Hur familj och verksamheter agerar om bekymmer uppstår igen",
+    MissingCode.EVALUATION_FAMILY: "Barnets och vårdnadshavarnas utvärdering av lotsprocessen",
+    MissingCode.EVALUATION_NETWORK: "Nätverkets utvärdering av lotsprocessen",
 }
 SUMMARY_TITLE = "Mötet är avslutat: planerad och faktisk tid per steg"
 SUMMARY_SAVED = "Allt är sparat. Enter eller Esc går till startsidan."
@@ -529,7 +581,7 @@ def action_row(action: Action) -> list[str]:
         action.what,
         action.responsible,
         action.organisation,
-        AUTHORITY[action.authority],
+        AUTHORITY[action.authority] if action.authority else AUTHORITY_MISSING,
         action.due.isoformat() if action.due else "",
         ACTION_STATUS[action.status],
     ]
@@ -541,7 +593,7 @@ def action_screen_row(action: Action) -> list[str]:
     return [
         action.what,
         who,
-        AUTHORITY[action.authority],
+        AUTHORITY[action.authority] if action.authority else AUTHORITY_MISSING,
         action.due.isoformat() if action.due else "",
         ACTION_STATUS[action.status],
     ]

@@ -39,11 +39,11 @@ def test_export_import_export_is_identical(tmp_path, capsys):
         assert [r.number for r in b.revisions(case.id)] == [1, 2]
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "facilitator-case"
-    assert document["schema_version"] == 2
+    assert document["schema_version"] == 3
     assert "Đorđe Đorđević" in out.read_text(encoding="utf-8")
 
 
-def test_a_version_1_document_is_read_and_becomes_version_2():
+def test_a_version_1_document_is_read_and_becomes_the_current_version():
     from facilitator.export import read_document, to_json
 
     case = full_case()
@@ -53,9 +53,9 @@ def test_a_version_1_document_is_read_and_becomes_version_2():
         record["schema_version"] = 1
     del document["meetings"][0]["sip"]["introductions"]  # version 1 had no such field
     read = read_document(json.dumps(document))
-    assert read.schema_version == 2 and read.meetings[0].sip.schema_version == 2
+    assert read.schema_version == 3 and read.meetings[0].sip.schema_version == 3
     assert read.meetings[0].sip.introductions == ""
-    assert json.loads(to_json(read.case, read.meetings))["meetings"][0]["sip"]["schema_version"] == 2
+    assert json.loads(to_json(read.case, read.meetings))["meetings"][0]["sip"]["schema_version"] == 3
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,10 @@ class MissingPart:
     """User text that says which item (an action's description), shown as text."""
 
 
-def missing_parts(meeting: Meeting) -> list[MissingPart]:
-    """Everything the law or the routine asks of this meeting's SIP that is not there yet."""
+def missing_parts(meeting: Meeting, case_consent: Consent | None = None) -> list[MissingPart]:
+    """Everything the law or the routine asks of this meeting's SIP that is not there yet.
+    Given the case's consent, each professional present whom it does not cover on the
+    meeting's day is one missing part too: information must not be shared with them."""
     sip = meeting.sip
     found: list[MissingPart] = []
 
@@ -36,17 +38,30 @@ def missing_parts(meeting: Meeting) -> list[MissingPart]:
 
     if not sip.consent_confirmed:
         need(MissingCode.CONSENT, Capture.CONSENT)
+    for person in uncovered(case_consent, meeting.attendance, meeting.planned_start.date()) if case_consent else []:
+        need(
+            MissingCode.NOT_COVERED,
+            Capture.CONSENT,
+            legal=True,
+            detail=f"{person.name} ({person.organisation})" if person.organisation else person.name,
+        )
     if not sip.family_story.strip():
         need(MissingCode.FAMILY_STORY, Capture.FAMILY_STORY)
     if not sip.professionals_story.strip():
         need(MissingCode.PROFESSIONALS_STORY, Capture.PROFESSIONALS_STORY)
     if not sip.goals:
-        need(MissingCode.GOALS, Capture.GOALS)
+        need(MissingCode.GOALS, Capture.GOALS if meeting.kind is MeetingKind.FIRST else Capture.GOAL_STATUS)
     if not sip.actions:
         need(MissingCode.ACTIONS, Capture.ACTIONS, legal=True)
     for action in sip.actions:
         if not action.responsible.strip() and not action.organisation.strip():
             need(MissingCode.ACTION_RESPONSIBLE, Capture.ACTIONS, legal=True, detail=action.what)
+        if action.authority is None:
+            need(MissingCode.ACTION_AUTHORITY, Capture.ACTIONS, legal=True, detail=action.what)
+    if meeting.kind is not MeetingKind.FIRST:
+        for goal in sip.goals:
+            if goal.status is None:
+                need(MissingCode.GOAL_STATUS, Capture.GOAL_STATUS, detail=goal.text)
     if sip.lead_authority is None:
         need(MissingCode.LEAD_AUTHORITY, Capture.LEAD_AUTHORITY, legal=True)
     if sip.navigator is None and meeting.kind is not MeetingKind.CLOSING:
@@ -59,6 +74,14 @@ def missing_parts(meeting: Meeting) -> list[MissingPart]:
         need(MissingCode.CHILD_VIEW, Capture.VIEWS)
     if not sip.guardians_view.strip():
         need(MissingCode.GUARDIANS_VIEW, Capture.VIEWS)
+    if not sip.summary.strip():
+        need(MissingCode.SUMMARY, Capture.SUMMARY)
+    if not sip.if_worse.strip():
+        need(MissingCode.IF_WORSE, Capture.IF_WORSE)
+    if not sip.evaluation_family.strip():
+        need(MissingCode.EVALUATION_FAMILY, Capture.EVALUATION)
+    if not sip.evaluation_network.strip():
+        need(MissingCode.EVALUATION_NETWORK, Capture.EVALUATION)
     if sip.next_meeting.start is None and meeting.kind is not MeetingKind.CLOSING:
         need(MissingCode.NEXT_MEETING, Capture.NEXT_MEETING)
     captured = {c for step in meeting.steps for c in step.captures}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the stored and exported record format. Bump it with a migration."""
 
 
@@ -40,6 +40,11 @@ class Authority(StrEnum):
     REGION = "region"
     KOMMUN = "kommun"
     OTHER = "other"
+
+
+LEAD_AUTHORITIES = (Authority.KOMMUN, Authority.REGION)
+"""Who may have the overall responsibility for a SIP: the law names only the kommun and
+the region (socialtjänstlagen (2025:400), 16 kap. 4 § hälso- och sjukvårdslagen)."""
 
 
 class ActionStatus(StrEnum):
@@ -79,6 +84,16 @@ class GoalHorizon(StrEnum):
     LONG = "long"
 
 
+class GoalStatus(StrEnum):
+    """Where a goal stands when the SIP is followed up (schema version 3)."""
+
+    IN_PROGRESS = "in_progress"
+    REACHED = "reached"
+    PARTLY_REACHED = "partly_reached"
+    NOT_REACHED = "not_reached"
+    DROPPED = "dropped"
+
+
 class Capture(StrEnum):
     """What the secretary captures during a step; the meeting screen picks a form by it."""
 
@@ -100,6 +115,12 @@ class Capture(StrEnum):
     SIGNATURES = "signatures"
     REFLECTION = "reflection"
     IF_WORSE = "if_worse"
+    SUMMARY = "summary"
+    """The meeting summed up, and whether an actor is missing who should be called."""
+    GOAL_STATUS = "goal_status"
+    """At a follow-up and the closing meeting: each goal's status and evaluation."""
+    EVALUATION = "evaluation"
+    """At the closing meeting: the family's and the network's evaluation of the process."""
 
 
 class SkipRule(StrEnum):
@@ -121,3 +142,11 @@ class MissingCode(StrEnum):
     FAMILY_STORY = "family_story"
     PROFESSIONALS_STORY = "professionals_story"
     CONSENT = "consent"
+    NOT_COVERED = "not_covered"
+    """Someone present whose organisation the consent does not cover on the day."""
+    ACTION_AUTHORITY = "action_authority"
+    GOAL_STATUS = "goal_status"
+    SUMMARY = "summary"
+    IF_WORSE = "if_worse"
+    EVALUATION_FAMILY = "evaluation_family"
+    EVALUATION_NETWORK = "evaluation_network"

@@ -11,8 +11,10 @@ from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here too
+    LEAD_AUTHORITIES,
     PROFESSIONAL_ROLES,
     SCHEMA_VERSION,
     ActionStatus,
@@ -21,6 +23,7 @@ from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here 
     CaseEventKind,
     CaseStatus,
     GoalHorizon,
+    GoalStatus,
     MeetingKind,
     MeetingStatus,
     Role,
@@ -156,6 +159,10 @@ class Goal(Model):
     id: Id = Field(default_factory=new_id)
     text: Sentence
     horizon: GoalHorizon = GoalHorizon.SHORT
+    status: GoalStatus | None = None
+    """Set when the SIP is followed up (None: not yet evaluated). Schema version 3."""
+    evaluation: Sentence = ""
+    """How it went, in the words of the follow-up. Schema version 3."""
 
 
 class Action(Model):
@@ -165,7 +172,9 @@ class Action(Model):
     what: Sentence
     responsible: Line = ""
     organisation: Line = ""
-    authority: Authority = Authority.OTHER
+    authority: Authority | None = None
+    """Huvudman: region, kommun or another actor; None when nobody chose (schema 3; before,
+    an action saved without one became "other")."""
     due: date | None = None
     status: ActionStatus = ActionStatus.PLANNED
     comment: Sentence = ""
@@ -182,10 +191,25 @@ class Navigator(Model):
 
 
 class LeadAuthority(Model):
-    """Huvudansvarig huvudman: required in every SIP."""
+    """Huvudansvarig huvudman: required in every SIP, and only a kommun or a region."""
 
     authority: Authority
     organisation: Line = ""
+
+    @model_validator(mode="after")
+    def _kommun_or_region(self) -> LeadAuthority:
+        if self.authority not in LEAD_AUTHORITIES:
+            raise PydanticCustomError(NOT_A_LEAD_AUTHORITY, "the lead authority must be a kommun or a region")
+        return self
+
+
+NOT_A_LEAD_AUTHORITY = "not_a_lead_authority"
+"""The error type of a lead authority that is neither kommun nor region."""
+
+
+def lead_authority_refused(error: ValidationError) -> bool:
+    """Whether ``error`` holds a lead authority that is neither kommun nor region."""
+    return any(e["type"] == NOT_A_LEAD_AUTHORITY for e in error.errors())
 
 
 class NextMeeting(Model):
@@ -227,6 +251,16 @@ class Sip(Record):
     guardians_view: Text = ""
     reflection: Text = ""
     if_worse: Text = ""
+    navigator_view: Text = ""
+    """The family's view when the lots is chosen (schema version 3)."""
+    summary: Text = ""
+    """The meeting summed up by the samtalsledare or the secretary (schema version 3)."""
+    missing_actors: Text = ""
+    """"Saknas någon aktör som bör kallas?" — and who (schema version 3)."""
+    evaluation_family: Text = ""
+    """At the closing meeting: the child's and the guardians' evaluation of the process."""
+    evaluation_network: Text = ""
+    """At the closing meeting: the professional network's evaluation of the process."""
     next_meeting: NextMeeting = Field(default_factory=NextMeeting)
     signatures: Annotated[list[Signature], Field(max_length=100)] = []
 
@@ -242,6 +276,11 @@ SIP_TEXT_FIELDS = (
     "guardians_view",
     "reflection",
     "if_worse",
+    "navigator_view",
+    "summary",
+    "missing_actors",
+    "evaluation_family",
+    "evaluation_network",
 )
 """The SIP's free-text fields: what the secretary types a step's words into."""
 

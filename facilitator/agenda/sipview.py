@@ -15,17 +15,19 @@ from datetime import date
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import MissingCode, missing_parts, uncovered
-from facilitator.agenda.clock import NS_PER_S
 from facilitator.agenda.models import (
+    LEAD_AUTHORITIES,
     PROFESSIONAL_ROLES,
     Authority,
     Capture,
     Case,
+    Consent,
     Meeting,
     MeetingKind,
+    Navigator,
+    Person,
     Role,
     Sip,
-    StepStatus,
 )
 from facilitator.agenda.revisions import diff_sips
 
@@ -76,6 +78,11 @@ class Section:
     """Left off the paper when it holds nothing."""
     on_paper: bool = True
     """False for what only the screens show (who has signed: the paper has the lines)."""
+    level: int = 1
+    """1: a section; 2: a part of the section before it (printed under its heading)."""
+    heading_only: bool = False
+    """A heading over the parts that follow (level 2), with nothing of its own but what
+    is missing."""
 
     @property
     def empty(self) -> bool:
@@ -103,8 +110,14 @@ class SipDocument:
 
     @property
     def paper(self) -> list[Section]:
-        """The sections that are printed, in order."""
-        return [s for s in self.sections if s.on_paper and not (s.optional and s.empty)]
+        """The sections that are printed, in order; a heading over parts only when one of
+        its parts is printed or it says what is missing."""
+        printed = [s for s in self.sections if s.on_paper and not (s.optional and s.empty)]
+        return [
+            s
+            for i, s in enumerate(printed)
+            if not s.heading_only or s.missing or (i + 1 < len(printed) and printed[i + 1].level > s.level)
+        ]
 
     def for_captures(self, captures: list[Capture] | tuple[Capture, ...]) -> list[Section]:
         """The sections a step with ``captures`` fills, in the document's order."""
@@ -127,22 +140,44 @@ _SECTION_OF = {
     MissingCode.CHILD_VIEW: sv.SECTION_VIEWS,
     MissingCode.GUARDIANS_VIEW: sv.SECTION_VIEWS,
     MissingCode.NEXT_MEETING: sv.SECTION_NEXT,
+    MissingCode.NOT_COVERED: sv.SECTION_CONSENT,
+    MissingCode.ACTION_AUTHORITY: sv.SECTION_ACTIONS,
+    MissingCode.GOAL_STATUS: sv.SECTION_GOALS,
+    MissingCode.SUMMARY: sv.SECTION_SUMMARY,
+    MissingCode.IF_WORSE: sv.SECTION_IF_WORSE,
+    MissingCode.EVALUATION_FAMILY: sv.SECTION_EVALUATION,
+    MissingCode.EVALUATION_NETWORK: sv.SECTION_EVALUATION,
 }
-
-
-def _mmss(ns: int) -> str:
-    seconds = round(ns / NS_PER_S)
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def _text(value: str) -> list[str]:
     return [p for p in value.strip().split("\n\n") if p.strip()] or []
 
 
-def _signers(meeting: Meeting) -> list[Signer]:
-    """Everyone present who signs: the guardians, the child and each professional, with
-    all their roles, and whether the meeting recorded their signature."""
+def _contact(person: Person, navigator: Navigator | None) -> str:
+    """A person's phone and e-mail as one line; the lots's from the SIP when given there."""
+    if navigator is not None and (navigator.person_id == person.id or navigator.name == person.name):
+        from_sip = ", ".join(x for x in (navigator.phone, navigator.email) if x)
+        if from_sip:
+            return from_sip
+    return person.contact
+
+
+def _roles(person: Person) -> str:
+    return ", ".join(sv.ROLE[r] for r in person.roles)
+
+
+def _is_navigator(person: Person, navigator: Navigator | None) -> bool:
+    return navigator is not None and (navigator.person_id == person.id or navigator.name == person.name)
+
+
+def _signers(meeting: Meeting, consent: Consent) -> list[Signer]:
+    """Everyone present who signs: the guardians, the child and each professional whom the
+    consent covers on the day, with all their roles, and whether the meeting recorded
+    their signature. A professional the consent does not cover gets no line: the missing
+    consent is printed instead."""
     signed = {s.name: s for s in meeting.sip.signatures}
+    outside = {p.id for p in uncovered(consent, meeting.attendance, meeting.planned_start.date())}
     return [
         Signer(
             p.name,
@@ -152,8 +187,25 @@ def _signers(meeting: Meeting) -> list[Signer]:
         )
         for p in meeting.attendance
         if p.present
+        and p.id not in outside
         and (Role.GUARDIAN in p.roles or Role.CHILD in p.roles or any(r in PROFESSIONAL_ROLES for r in p.roles))
     ]
+
+
+def _labelled(label: str, text: str) -> list[str]:
+    """A labelled text as paragraphs: the label leads the first."""
+    paragraphs = _text(text)
+    if not paragraphs:
+        return []
+    return [f"{label}: {paragraphs[0]}", *paragraphs[1:]]
+
+
+def _title(kind: MeetingKind) -> str:
+    return {
+        MeetingKind.FIRST: sv.SIP_TITLE,
+        MeetingKind.FOLLOW_UP: sv.SIP_FOLLOW_UP_TITLE,
+        MeetingKind.CLOSING: sv.SIP_CLOSING_TITLE,
+    }[kind]
 
 
 def sip_document(
@@ -161,7 +213,8 @@ def sip_document(
 ) -> SipDocument:
     sip = meeting.sip
     follow_up = meeting.kind is not MeetingKind.FIRST
-    title = sv.SIP_FOLLOW_UP_TITLE if follow_up else sv.SIP_TITLE
+    closing = meeting.kind is MeetingKind.CLOSING
+    title = _title(meeting.kind)
     facts = [
         (sv.LABEL_CHILD, case.child.name),
         (sv.LABEL_GUARDIANS, ", ".join(g.name for g in case.guardians) or sv.NOT_STATED),
@@ -173,6 +226,7 @@ def sip_document(
         facts.append((sv.LABEL_REVISION, str(revision)))
 
     C = Capture
+    nav = sip.navigator
     sections: list[Section] = []
     add = sections.append
     add(Section(sv.SECTION_QUESTION, _text(case.question) or [sv.NOT_STATED], captures=(C.PURPOSE,)))
@@ -188,61 +242,114 @@ def sip_document(
             table=Table(
                 list(sv.PARTICIPANT_COLUMNS),
                 [
-                    [
-                        p.name,
-                        p.organisation,
-                        ", ".join(sv.ROLE[r] for r in p.roles),
-                        sv.LABEL_PRESENT if p.present else sv.LABEL_ABSENT,
-                    ]
+                    [p.name, p.organisation, _roles(p), sv.LABEL_PRESENT if p.present else sv.LABEL_ABSENT]
                     for p in meeting.attendance
                 ],
             ),
             captures=(C.ATTENDANCE,),
         )
     )
+    # The lots first, then the other professionals, then the family: who to call.
+    reachable = sorted(
+        (p for p in meeting.attendance if p.is_professional or _contact(p, nav)),
+        key=lambda p: (not _is_navigator(p, nav), not p.is_professional),
+    )
+    add(
+        Section(
+            sv.SECTION_CONTACTS,
+            table=Table(
+                list(sv.CONTACT_COLUMNS),
+                [
+                    [p.name, p.organisation, " och ".join(
+                        [sv.ROLE[Role.NAVIGATOR]] * _is_navigator(p, nav)
+                        + [sv.ROLE[r] for r in p.roles if not (r is Role.NAVIGATOR and _is_navigator(p, nav))]
+                    ), _contact(p, nav)]
+                    for p in reachable
+                ],
+            ),
+            captures=(C.ATTENDANCE, C.NAVIGATOR),
+            optional=True,
+        )
+    )
     consent = case.consent
     consent_items = [
         f"{sv.LABEL_GIVEN_BY}: {', '.join(consent.given_by) or sv.NOT_STATED}",
         f"{sv.LABEL_DATE}: {sv.day(consent.given_on)}",
+        f"{sv.LABEL_CONSENT_QUESTION}: {(consent.question or case.question).strip() or sv.NOT_STATED}",
+        f"{sv.LABEL_CONSENT_PERIOD}: {sv.CONSENT_PERIOD.format(on=sv.day(consent.given_on))}",
         f"{sv.LABEL_COVERS}: {', '.join(consent.organisations) or sv.NOT_STATED}",
     ] + [
         f"{sv.LABEL_REVOKED} {r.on.isoformat()}: {r.organisation or sv.LABEL_REVOKED_WHOLE}"
+        + (f" ({r.note})" if r.note else "")
         for r in consent.revocations
     ]
-    outside = uncovered(consent, meeting.attendance, meeting.planned_start.date())
-    if outside:
-        consent_items.append(
-            f"{sv.CONSENT_NOT_COVERED} "
-            + "; ".join(f"{p.name} ({p.organisation or sv.NOT_STATED})" for p in outside)
-        )
-    add(Section(sv.SECTION_CONSENT, items=consent_items, captures=(C.CONSENT,)))
-    add(Section(sv.SECTION_FAMILY_STORY, _text(sip.family_story), captures=(C.FAMILY_STORY,)))
     add(
         Section(
-            sv.SECTION_PROFESSIONALS_STORY, _text(sip.professionals_story), captures=(C.PROFESSIONALS_STORY,)
+            sv.SECTION_CONSENT,
+            paragraphs=[sv.CONSENT_REVOCABLE],
+            items=consent_items,
+            captures=(C.CONSENT,),
+        )
+    )
+    add(Section(sv.SECTION_CURRENT, heading_only=True, captures=(C.FAMILY_STORY, C.PROFESSIONALS_STORY)))
+    add(Section(sv.SECTION_FAMILY_STORY, _text(sip.family_story), captures=(C.FAMILY_STORY,), level=2))
+    add(
+        Section(
+            sv.SECTION_PROFESSIONALS_STORY,
+            _text(sip.professionals_story),
+            captures=(C.PROFESSIONALS_STORY,),
+            level=2,
         )
     )
     add(Section(sv.SECTION_NOTES, _text(sip.notes), captures=(C.NOTES,), optional=True))
-    add(
-        Section(
+    add(Section(sv.SECTION_REFLECTION, _text(sip.reflection), captures=(C.REFLECTION,), optional=True))
+    if follow_up:
+        goals = Section(
+            sv.SECTION_GOALS,
+            table=Table(
+                list(sv.GOAL_COLUMNS),
+                [
+                    [
+                        g.text,
+                        sv.GOAL_HORIZON[g.horizon],
+                        sv.GOAL_STATUS[g.status] if g.status else sv.GOAL_NOT_EVALUATED,
+                        g.evaluation,
+                    ]
+                    for g in sip.goals
+                ],
+            ),
+            captures=(C.GOALS, C.GOAL_STATUS),
+        )
+    else:
+        goals = Section(
             sv.SECTION_GOALS,
             items=[f"{g.text} ({sv.GOAL_HORIZON[g.horizon]})" for g in sip.goals],
             captures=(C.GOALS,),
         )
-    )
-    actions = Table(list(sv.ACTION_COLUMNS), [sv.action_row(a) for a in sip.actions])
-    per_authority = [
-        sv.ACTIONS_PER_AUTHORITY.format(
-            authority=sv.AUTHORITY_LONG[authority],
-            actions="; ".join(a.what for a in sip.actions if a.authority is authority) or sv.NONE_YET,
+    add(goals)
+    add(Section(sv.SECTION_ACTIONS, heading_only=True, captures=(C.ACTIONS, C.ACTION_STATUS)))
+    comments = any(a.comment for a in sip.actions)
+    columns = list(sv.ACTION_PAPER_COLUMNS if comments else sv.ACTION_PAPER_COLUMNS[:-1])
+    for authority in (*LEAD_AUTHORITIES, Authority.OTHER, None):
+        mine = [a for a in sip.actions if a.authority is authority]
+        if not mine:
+            continue
+        heading = (
+            sv.SECTION_ACTIONS_OF.format(authority=sv.AUTHORITY_LONG[authority])
+            if authority is not None
+            else sv.ACTIONS_WITHOUT_AUTHORITY
         )
-        for authority in Authority
-    ]
-    add(
-        Section(
-            sv.SECTION_ACTIONS, items=per_authority, table=actions, captures=(C.ACTIONS, C.ACTION_STATUS)
-        )
-    )
+        rows = [
+            [
+                a.what,
+                ", ".join(x for x in (a.responsible, a.organisation) if x),
+                a.due.isoformat() if a.due else "",
+                sv.ACTION_STATUS[a.status],
+                *([a.comment] if comments else []),
+            ]
+            for a in mine
+        ]
+        add(Section(heading, table=Table(columns, rows), captures=(C.ACTIONS, C.ACTION_STATUS), level=2))
     if follow_up and previous is not None:
         diff = diff_sips(previous, sip)
         changes = (
@@ -266,11 +373,11 @@ def sip_document(
             captures=(C.LEAD_AUTHORITY,),
         )
     )
-    nav = sip.navigator
     add(
         Section(
             sv.SECTION_NAVIGATOR,
-            [", ".join(x for x in (nav.name, nav.organisation, nav.phone, nav.email) if x)] if nav else [],
+            ([", ".join(x for x in (nav.name, nav.organisation, nav.phone, nav.email) if x)] if nav else [])
+            + _labelled(sv.LABEL_NAVIGATOR_VIEW, sip.navigator_view),
             items=[
                 sv.LOTS_SINCE.format(on=c.on.isoformat(), name=c.name, organisation=c.organisation).rstrip(", ")
                 for c in case.lots_history
@@ -278,6 +385,15 @@ def sip_document(
             if len(case.lots_history) > 1
             else [],
             captures=(C.NAVIGATOR,),
+            optional=closing,
+        )
+    )
+    add(
+        Section(
+            sv.SECTION_SUMMARY,
+            _text(sip.summary) + _labelled(sv.LABEL_MISSING_ACTORS, sip.missing_actors),
+            captures=(C.SUMMARY,),
+            optional=True,
         )
     )
     if sip.child_participated is True:
@@ -287,65 +403,67 @@ def sip_document(
     else:
         participation = []
     add(Section(sv.SECTION_PARTICIPATION, participation, captures=(C.PARTICIPATION,)))
-    views = []
-    if sip.child_view.strip():
-        views.append(f"{sv.LABEL_CHILD_VIEW}: {sip.child_view.strip()}")
-    if sip.guardians_view.strip():
-        views.append(f"{sv.LABEL_GUARDIANS_VIEW}: {sip.guardians_view.strip()}")
-    add(Section(sv.SECTION_VIEWS, views, captures=(C.VIEWS,)))
-    add(Section(sv.SECTION_REFLECTION, _text(sip.reflection), captures=(C.REFLECTION,), optional=True))
-    add(Section(sv.SECTION_IF_WORSE, _text(sip.if_worse), captures=(C.IF_WORSE,), optional=True))
-    nxt = sip.next_meeting
     add(
         Section(
-            sv.SECTION_NEXT,
-            items=[
-                f"{sv.LABEL_NEXT_START}: {sv.when(nxt.start) if nxt.start else sv.NOT_STATED}",
-                f"{sv.LABEL_PLACE}: {nxt.place or sv.NOT_STATED}",
-                f"{sv.LABEL_NEXT_ATTENDEES}: {', '.join(nxt.attendees) or sv.NOT_STATED}",
-            ],
-            captures=(C.NEXT_MEETING, C.NEXT_ATTENDEES),
+            sv.SECTION_VIEWS,
+            _labelled(sv.LABEL_CHILD_VIEW, sip.child_view) + _labelled(sv.LABEL_GUARDIANS_VIEW, sip.guardians_view),
+            captures=(C.VIEWS,),
         )
     )
+    add(
+        Section(
+            sv.SECTION_EVALUATION,
+            _labelled(sv.LABEL_EVALUATION_FAMILY, sip.evaluation_family)
+            + _labelled(sv.LABEL_EVALUATION_NETWORK, sip.evaluation_network),
+            captures=(C.EVALUATION,),
+            optional=not closing,
+        )
+    )
+    add(Section(sv.SECTION_IF_WORSE, _text(sip.if_worse), captures=(C.IF_WORSE,), optional=not closing))
+    if closing:
+        add(Section(sv.SECTION_CLOSE, [sv.CLOSE_STATEMENT]))
+    else:
+        nxt = sip.next_meeting
+        add(
+            Section(
+                sv.SECTION_NEXT,
+                items=[
+                    f"{sv.LABEL_NEXT_START}: {sv.when(nxt.start) if nxt.start else sv.NOT_STATED}",
+                    f"{sv.LABEL_PLACE}: {nxt.place or sv.NOT_STATED}",
+                    f"{sv.LABEL_NEXT_ATTENDEES}: {', '.join(nxt.attendees) or sv.NOT_STATED}",
+                ],
+                captures=(C.NEXT_MEETING, C.NEXT_ATTENDEES),
+            )
+        )
+    signers = _signers(meeting, consent)
     signed = {s.name for s in sip.signatures}
     add(
         Section(
             sv.SECTION_SIGNATURES,
             items=[
                 f"{s.name}, {s.role}: {sv.LABEL_SIGNED if s.name in signed else sv.LABEL_NOT_SIGNED}"
-                for s in _signers(meeting)
+                for s in signers
             ],
             captures=(C.SIGNATURES,),
             on_paper=False,
         )
     )
-    add(
-        Section(
-            sv.SECTION_TIMES,
-            table=Table(
-                [sv.LABEL_STEP, sv.LABEL_PLANNED, sv.LABEL_ACTUAL],
-                [
-                    [
-                        s.title,
-                        _mmss(s.allotted_ns),
-                        _mmss(s.elapsed_ns) if s.status is not StepStatus.PENDING else "",
-                    ]
-                    for s in meeting.steps
-                    if s.status is not StepStatus.SKIPPED
-                ],
-            ),
-        )
-    )
 
-    by_heading = {s.heading: s for s in sections}
-    for part in missing_parts(meeting):
-        section = by_heading.get(_SECTION_OF[part.code])
+    for part in missing_parts(meeting, consent):
+        section = _section_for(sections, part.code)
         if section is not None:
-            text = sv.MISSING[part.code] + (f" ({part.detail})" if part.detail else "")
+            if part.code is MissingCode.NOT_COVERED:
+                text = f"{sv.MISSING[part.code]} {part.detail}"
+            else:
+                text = sv.MISSING[part.code] + (f" ({part.detail})" if part.detail else "")
             section.missing.append(text)
 
-    signers = _signers(meeting)
     header_line = f"{title} – {case.child.name} – {sv.MEETING_KIND[meeting.kind]} {meeting.planned_start:%Y-%m-%d}"
     if revision is not None:
         header_line += f" – {sv.LABEL_REVISION.lower()} {revision}"
     return SipDocument(title, facts, sections, signers, header_line)
+
+
+def _section_for(sections: list[Section], code: MissingCode) -> Section | None:
+    heading = _SECTION_OF[code]
+    return next((s for s in sections if s.heading == heading), None)

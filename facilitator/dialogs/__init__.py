@@ -13,6 +13,10 @@ def dialog_for(request: CaptureForm.DialogWanted) -> ModalScreen:
         from facilitator.dialogs.person import PersonDialog
 
         return PersonDialog(request.current)
+    if request.kind is DialogKind.GOAL:
+        from facilitator.dialogs.goal import GoalDialog
+
+        return GoalDialog(request.current)
     from facilitator.dialogs.action import ActionDialog
 
     return ActionDialog(request.current, request.context["attendance"])

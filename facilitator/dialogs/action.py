@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, Select
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
-from facilitator.agenda.models import Action, ActionStatus, Authority, Person
+from facilitator.agenda.models import Action, ActionStatus, Person
 from facilitator.dialogs.dialog import FormDialog
 from facilitator.widgets.forms import authority_select, person_label
 
@@ -79,7 +79,7 @@ class ActionDialog(FormDialog[Action]):
                 what=what,
                 responsible=person.name if person else (self.action_.responsible if self.action_ else ""),
                 organisation=self.query_one("#action-organisation", Input).value,
-                authority=Authority.OTHER if authority == Select.NULL else authority,
+                authority=None if authority == Select.NULL else authority,
                 due=due,
                 status=self.query_one("#action-status", Select).value,
                 comment=self.query_one("#action-comment", Input).value,

@@ -61,8 +61,21 @@ SCHEMA_STEPS: dict[int, list[str]] = {
 
 CURRENT_VERSION = max(SCHEMA_STEPS)
 
+def _lead_kommun_or_region(record: dict) -> dict:
+    """3 allows only a kommun or a region as the lead authority (the law names no other):
+    a SIP (alone, or a meeting's) that named another actor has none, so it asks again.
+    3 also adds goals' status and evaluation and the SIP's new texts (defaults)."""
+    for sip in (record, record.get("sip")):
+        if isinstance(sip, dict):
+            lead = sip.get("lead_authority")
+            if isinstance(lead, dict) and lead.get("authority") not in ("kommun", "region"):
+                sip["lead_authority"] = None
+    return record
+
+
 RECORD_UPGRADES: dict[int, Callable[[dict], dict]] = {
     1: lambda record: record,  # 2 adds the SIP's notes from the presentation round (default "")
+    2: _lead_kommun_or_region,
 }
 """version → function from a record of that version to one of the next version."""
 

@@ -28,6 +28,9 @@ FORMS: dict[Capture, type[CaptureForm]] = {
         forms.SignaturesForm,
         forms.ReflectionForm,
         forms.IfWorseForm,
+        forms.SummaryForm,
+        lists.GoalStatusEditor,
+        forms.EvaluationForm,
     )
 }
 

@@ -33,6 +33,7 @@ from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
 from facilitator.agenda.meetings import mark_navigator, navigator_from, read_next_meeting
 from facilitator.agenda.models import (
+    LEAD_AUTHORITIES,
     Authority,
     Capture,
     LeadAuthority,
@@ -50,6 +51,7 @@ from facilitator.widgets.notes import NotesArea
 class DialogKind(Enum):
     PERSON = "person"
     ACTION = "action"
+    GOAL = "goal"
 
 
 class CaptureForm(Vertical):
@@ -148,10 +150,10 @@ def person_label(person: Person, roles: bool = False) -> Content:
     return Content(text)
 
 
-def authority_select(value: Authority | None, id: str) -> Select:
-    """A choice of huvudman: region, kommun or another organisation."""
+def authority_select(value: Authority | None, id: str, choices: tuple[Authority, ...] = tuple(Authority)) -> Select:
+    """A choice of huvudman: region, kommun or (for an action) another organisation."""
     return Select(
-        [(sv.AUTHORITY[a], a) for a in Authority],
+        [(sv.AUTHORITY[a], a) for a in choices],
         value=value if value is not None else Select.NULL,
         prompt=sv.CHOOSE_AUTHORITY,
         id=id,
@@ -263,6 +265,23 @@ class ViewsForm(TextFieldsForm):
 class ReflectionForm(TextFieldsForm):
     capture = Capture.REFLECTION
     fields = (("reflection", sv.SECTION_REFLECTION),)
+
+
+class SummaryForm(TextFieldsForm):
+    """The meeting summed up, and whether an actor is missing who should be called."""
+
+    capture = Capture.SUMMARY
+    fields = (("summary", sv.SECTION_SUMMARY), ("missing_actors", sv.LABEL_MISSING_ACTORS))
+
+
+class EvaluationForm(TextFieldsForm):
+    """At the closing meeting: the family and the network evaluate the Lotsprocess."""
+
+    capture = Capture.EVALUATION
+    fields = (
+        ("evaluation_family", sv.LABEL_EVALUATION_FAMILY),
+        ("evaluation_network", sv.LABEL_EVALUATION_NETWORK),
+    )
 
 
 class IfWorseForm(TextFieldsForm):
@@ -381,7 +400,9 @@ class LeadAuthorityForm(CaptureForm):
         lead = self.sip.lead_authority
         yield label(sv.SECTION_LEAD)
         with Horizontal(classes="row"):
-            yield authority_select(lead.authority if lead else None, "lead-authority")
+            yield authority_select(
+                lead.authority if lead else None, "lead-authority", choices=LEAD_AUTHORITIES
+            )
             yield Input(
                 lead.organisation if lead else "",
                 placeholder=sv.PLACEHOLDER_ORGANISATION,
@@ -402,10 +423,12 @@ class LeadAuthorityForm(CaptureForm):
             self.sip.lead_authority = LeadAuthority(authority=authority, organisation=organisation)
 
 
-class NavigatorForm(CaptureForm):
-    """The lots, chosen among the professionals present, with contact details."""
+class NavigatorForm(TextFieldsForm):
+    """The lots, chosen among the professionals present, with contact details, and the
+    family's view of the choice (the family has a large say in it)."""
 
     capture = Capture.NAVIGATOR
+    fields = (("navigator_view", sv.LABEL_NAVIGATOR_VIEW),)
 
     def compose(self) -> ComposeResult:
         nav = self.sip.navigator
@@ -414,6 +437,7 @@ class NavigatorForm(CaptureForm):
         with Horizontal(classes="row"):
             yield Input(nav.phone if nav else "", placeholder=sv.PLACEHOLDER_PHONE, id="navigator-phone")
             yield Input(nav.email if nav else "", placeholder=sv.PLACEHOLDER_EMAIL, id="navigator-email")
+        yield from super().compose()
 
     def _candidates(self):
         return [p for p in self.session.meeting.attendance if p.present and p.is_professional]
@@ -449,6 +473,7 @@ class NavigatorForm(CaptureForm):
         self.edited()
 
     def read_fields(self) -> None:
+        super().read_fields()
         nav = self.sip.navigator
         if nav is None:
             return

@@ -363,3 +363,69 @@ class ActionStatusEditor(ActionsEditor):
         yield label(sv.ACTION_STATUS_TITLE)
         yield label(sv.ACTION_STATUS_HINT).set_classes("hint")
         yield self._table()
+
+
+class GoalStatusEditor(GoalsEditor):
+    """At a follow-up and the closing meeting: the goals with their status and evaluation.
+    New goals are typed as in the first meeting; Enter on a goal follows it up."""
+
+    capture = Capture.GOAL_STATUS
+
+    DEFAULT_CSS = """
+    GoalStatusEditor Select { width: 18; }
+    GoalStatusEditor EditTable { height: auto; max-height: 14; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield label(sv.GOAL_STATUS_TITLE)
+        with Horizontal(classes="row"):
+            yield Input(placeholder=sv.PLACEHOLDER_GOAL, id="goal-text")
+            yield Select(
+                [(sv.GOAL_HORIZON[h], h) for h in GoalHorizon],
+                value=GoalHorizon.SHORT,
+                allow_blank=False,
+                id="goal-horizon",
+            )
+        yield EditTable(
+            [
+                Column(sv.GOAL_COLUMNS[0], 3, 18),
+                Column(sv.GOAL_COLUMNS[2], 0, 12),
+                Column(sv.GOAL_COLUMNS[3], 2, 12),
+            ],
+            id="goals",
+        )
+        yield label(sv.GOAL_STATUS_HINT).set_classes("hint")
+
+    def show_models(self) -> None:
+        self.query_one(EditTable).show_rows(
+            [
+                (
+                    goal.id,
+                    cells(
+                        goal.text,
+                        sv.GOAL_STATUS[goal.status] if goal.status else sv.GOAL_NOT_EVALUATED,
+                        goal.evaluation,
+                    ),
+                )
+                for goal in self.sip.goals
+            ]
+        )
+
+    @on(EditTable.Requested, "#goals")
+    def _requested(self, event: EditTable.Requested) -> None:
+        if event.what != "edit":
+            return super()._requested(event)
+        event.stop()
+        goals = list(self.sip.goals)
+        current = goals[event.row]
+
+        def done(goal: Goal | None) -> None:
+            if goal is None:
+                return
+            goals[event.row] = goal
+            self.sip.goals = goals
+            self.show_models()
+            self.query_one(EditTable).focus()
+            self.edited(urgent=True)
+
+        self.ask(DialogKind.GOAL, current, done)

@@ -24,11 +24,15 @@ def section_body(section: Section, empty: str) -> Content:
             rows.append(row)
         parts.append(Content("\n").join(rows))
     if not parts:
+        if section.heading_only:
+            return Content("")
         return Content.styled(empty, "italic $text-muted")
     return Content("\n\n").join(parts)
 
 
 def section_heading(section: Section) -> Content:
+    if section.level > 1:
+        return Content.styled(section.heading, "bold")
     return Content.styled(section.heading, "bold $text-secondary")
 
 
