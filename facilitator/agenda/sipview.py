@@ -449,6 +449,13 @@ def sip_document(
         )
     )
 
+    # A text the routine asks for in another kind of meeting (the first meeting's purpose,
+    # copied into a follow-up with the rest of the SIP) is not this meeting's to print.
+    captured = {capture for step in meeting.steps for capture in step.captures}
+    for section in sections:
+        if section.optional and section.captures and not captured.intersection(section.captures):
+            section.on_paper = False
+
     for part in missing_parts(meeting, consent):
         section = _section_for(sections, part.code)
         if section is not None:
