@@ -589,11 +589,11 @@ MEETING_KIND_THE = {
     MeetingKind.FOLLOW_UP: "Det uppföljande mötet",
     MeetingKind.CLOSING: "Det avslutande mötet",
 }
-_WARNING_KIND = {
-    WarningCode.FOLLOW_UP_TOO_SOON: MeetingKind.FOLLOW_UP,
-    WarningCode.FOLLOW_UP_TOO_LATE: MeetingKind.FOLLOW_UP,
-    WarningCode.CLOSING_TOO_SOON: MeetingKind.CLOSING,
-    WarningCode.CLOSING_TOO_LATE: MeetingKind.CLOSING,
+_INTERVAL_WARNING = {  # the kind of meeting, how it misses, and the bound it misses
+    WarningCode.FOLLOW_UP_TOO_SOON: (MeetingKind.FOLLOW_UP, "för tidigt", "tidigast"),
+    WarningCode.FOLLOW_UP_TOO_LATE: (MeetingKind.FOLLOW_UP, "för sent", "senast"),
+    WarningCode.CLOSING_TOO_SOON: (MeetingKind.CLOSING, "för tidigt", "tidigast"),
+    WarningCode.CLOSING_TOO_LATE: (MeetingKind.CLOSING, "för sent", "senast"),
 }
 LABEL_KALLELSE = "Kallelsen mottagen (datum)"
 LABEL_KALLELSE_SHOWN = "Kallelsen mottagen"
@@ -602,19 +602,24 @@ KALLELSE_HINT = (
     f"arbetsdagar efter det ({PROCESS_SOURCE[Source.WEB_PAGE]})."
 )
 KALLELSE_EARLIEST = (
-    f"Första mötet kan ske tidigast {{earliest}}, {FIRST_MEETING_WORKING_DAYS} arbetsdagar "
-    f"efter att kallelsen mottagits ({PROCESS_SOURCE[Source.WEB_PAGE]})."
+    f"Enligt {PROCESS_SOURCE[Source.WEB_PAGE]} kan första mötet ske tidigast {{earliest}}, "
+    f"{FIRST_MEETING_WORKING_DAYS} arbetsdagar efter att kallelsen mottagits."
 )
+MEETING_KIND_A = {
+    MeetingKind.FOLLOW_UP: "ett uppföljande möte",
+    MeetingKind.CLOSING: "det avslutande mötet",
+}
 MEETING_WINDOW = (
-    "{kind} hålls {weeks} veckor efter förra mötet ({previous}), alltså mellan {first} och {last} ({source})."
+    "Enligt {source} hålls {kind} {weeks} veckor efter förra mötet ({previous}): "
+    "mellan {first} och {last}."
 )
 
 
-def working_days(n: int) -> str:
+def working_day_span(n: int) -> str:
     return count(n, "arbetsdag", "arbetsdagar")
 
 
-def days(n: int) -> str:
+def day_span(n: int) -> str:
     """A number of days as weeks and days: "1 dag", "2 veckor", "3 veckor och 2 dagar"."""
     weeks, rest = divmod(n, 7)
     if not weeks:
@@ -624,21 +629,22 @@ def days(n: int) -> str:
     return f"{count(weeks, 'vecka', 'veckor')} och {count(rest, 'dag', 'dagar')}"
 
 
-def weeks(interval: Interval) -> str:
+def week_window(interval: Interval) -> str:
     return f"{interval.min_weeks}–{interval.max_weeks}"
 
 
 def next_meeting_hint(kind: MeetingKind) -> str:
     """What to type for the next meeting, with its window in weeks."""
-    return f"Skriv datum (ÅÅÅÅ-MM-DD) och tid för nästa möte, {weeks(INTERVALS[kind])} veckor fram."
+    weeks = week_window(INTERVALS[kind])
+    return f"Skriv datum (ÅÅÅÅ-MM-DD) och tid för nästa möte, {weeks} veckor fram."
 
 
 def meeting_window(kind: MeetingKind, previous: date) -> str:
     """The days a follow-up or closing meeting after ``previous`` keeps its rule."""
     first, last = workdays_window(kind, previous)
     return MEETING_WINDOW.format(
-        kind=MEETING_KIND[kind], weeks=weeks(INTERVALS[kind]), previous=previous, first=first, last=last,
-        source=PROCESS_SOURCE[Source.MANUAL_PROCESS_MAP],
+        source=PROCESS_SOURCE[Source.MANUAL_PROCESS_MAP], kind=MEETING_KIND_A[kind],
+        weeks=week_window(INTERVALS[kind]), previous=previous, first=first, last=last,
     )
 
 
@@ -646,32 +652,24 @@ def process_warning(warning: ProcessWarning) -> str:
     """The warning in one line of Swedish: the date, by how much it misses the rule, the
     rule and its source."""
     source = PROCESS_SOURCE[warning.source]
-    match warning.code:
-        case WarningCode.FIRST_MEETING_TOO_SOON:
-            return (
-                f"Första mötet {warning.subject} är {working_days(warning.miss)} för tidigt: enligt {source} "
-                f"kan mötet ske tidigast {FIRST_MEETING_WORKING_DAYS} arbetsdagar efter att kallelsen "
-                f"mottagits ({warning.since}), alltså {warning.limit}."
-            )
-        case WarningCode.FOLLOW_UP_TOO_SOON | WarningCode.CLOSING_TOO_SOON:
-            kind = _WARNING_KIND[warning.code]
-            return (
-                f"{MEETING_KIND_THE[kind]} {warning.subject} är {days(warning.miss)} för tidigt: enligt "
-                f"{source} hålls det {weeks(INTERVALS[kind])} veckor efter förra mötet ({warning.since}), "
-                f"alltså tidigast {warning.limit}."
-            )
-        case WarningCode.FOLLOW_UP_TOO_LATE | WarningCode.CLOSING_TOO_LATE:
-            kind = _WARNING_KIND[warning.code]
-            return (
-                f"{MEETING_KIND_THE[kind]} {warning.subject} är {days(warning.miss)} för sent: enligt "
-                f"{source} hålls det {weeks(INTERVALS[kind])} veckor efter förra mötet ({warning.since}), "
-                f"alltså senast {warning.limit}."
-            )
-        case WarningCode.MANY_MEETINGS:
-            return (
-                f"Lotsprocessen har {warning.subject} möten, {warning.miss} fler än {warning.limit}: enligt "
-                f"{source} är det sällsynt att man behöver mötas mer än totalt 4–5 gånger kring samma "
-                "frågeställning."
-            )
+    subject, limit, since = warning.subject, warning.limit, warning.since
+    if warning.code is WarningCode.FIRST_MEETING_TOO_SOON:
+        return (
+            f"Första mötet {subject} är {working_day_span(warning.miss)} för tidigt: enligt {source} kan "
+            f"mötet ske tidigast {FIRST_MEETING_WORKING_DAYS} arbetsdagar efter att kallelsen mottagits "
+            f"({since}), alltså {limit}."
+        )
+    if warning.code in _INTERVAL_WARNING:
+        kind, misses, bound = _INTERVAL_WARNING[warning.code]
+        return (
+            f"{MEETING_KIND_THE[kind]} {subject} är {day_span(warning.miss)} {misses}: enligt {source} "
+            f"hålls det {week_window(INTERVALS[kind])} veckor efter förra mötet ({since}), "
+            f"alltså {bound} {limit}."
+        )
+    if warning.code is WarningCode.MANY_MEETINGS:
+        return (
+            f"Lotsprocessen har {subject} möten, {warning.miss} fler än {limit}: enligt {source} är det "
+            "sällsynt att man behöver mötas mer än totalt 4–5 gånger kring samma frågeställning."
+        )
     raise ValueError(warning.code)
 

@@ -139,8 +139,14 @@ SOURCES: dict[WarningCode, Source] = {
     WarningCode.MANY_MEETINGS: Source.MANUAL,
 }
 
-_TOO_SOON = {MeetingKind.FOLLOW_UP: WarningCode.FOLLOW_UP_TOO_SOON, MeetingKind.CLOSING: WarningCode.CLOSING_TOO_SOON}
-_TOO_LATE = {MeetingKind.FOLLOW_UP: WarningCode.FOLLOW_UP_TOO_LATE, MeetingKind.CLOSING: WarningCode.CLOSING_TOO_LATE}
+_TOO_SOON = {
+    MeetingKind.FOLLOW_UP: WarningCode.FOLLOW_UP_TOO_SOON,
+    MeetingKind.CLOSING: WarningCode.CLOSING_TOO_SOON,
+}
+_TOO_LATE = {
+    MeetingKind.FOLLOW_UP: WarningCode.FOLLOW_UP_TOO_LATE,
+    MeetingKind.CLOSING: WarningCode.CLOSING_TOO_LATE,
+}
 
 
 @dataclass(frozen=True)
@@ -261,7 +267,7 @@ def process_warnings(
     firsts = [m.day for m in dated if m.kind is MeetingKind.FIRST]
     if firsts:
         found.append(check_first_meeting(kallelse_received, firsts[-1]))
-    found.extend(check_interval(later.kind, earlier.day, later.day) for earlier, later in zip(dated, dated[1:]))
+    found.extend(check_interval(later.kind, before.day, later.day) for before, later in zip(dated, dated[1:]))
     found.append(check_meeting_count(len(dated)))
     return [w for w in found if w is not None]
 

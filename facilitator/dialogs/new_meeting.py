@@ -96,10 +96,10 @@ class NewMeetingDialog(FormDialog[MeetingPlan]):
             day = parse_day(self.query_one("#day", Input).value)
         except ValueError:
             day = None  # the date is refused, with its own line, only when saving
-        previous = previous_meeting(self.meeting_days, day) if day else None
-        warning = (
-            check_meeting(kind, day, kallelse_received=self.kallelse_received, previous=previous) if day else None
-        )
+        previous = warning = None
+        if day is not None:
+            previous = previous_meeting(self.meeting_days, day)
+            warning = check_meeting(kind, day, kallelse_received=self.kallelse_received, previous=previous)
         if warning is not None:
             rule.set_classes("warning")
             rule.update(sv.process_warning(warning))
