@@ -22,6 +22,12 @@ DEMO_CASE_ID = "de000000000000000000000000000001"
 DEMO_MEETING_ID = "de000000000000000000000000000101"
 
 
+KALLELSE_BEFORE = timedelta(weeks=5)
+"""The demo's kallelse, with the consent signed in it, was received five weeks before
+its first meeting: at least 19 working days in any five weeks of the year, so the
+meeting keeps the rule of at least 15 (tests/test_workdays.py checks it)."""
+
+
 def _next_quarter(moment: datetime) -> datetime:
     moment = moment.replace(second=0, microsecond=0)
     return moment + timedelta(minutes=(15 - moment.minute % 15) % 15 or 15)
@@ -39,10 +45,10 @@ def demo_case(now: datetime) -> tuple[Case, Meeting]:
             "Elsa har haft svårt att gå till skolan sedan höstlovet och har mycket oro "
             "på kvällarna. Familjen vill att skola, socialtjänst och BUP samordnar sitt stöd."
         ),
-        kallelse_date=(now - timedelta(days=10)).date(),
+        kallelse_date=(now - KALLELSE_BEFORE).date(),
         consent=Consent(
             given_by=["Maria Åkesson", "Jonas Åkesson"],
-            given_on=(now - timedelta(days=10)).date(),
+            given_on=(now - KALLELSE_BEFORE).date(),
             organisations=[
                 "Solbackens skola, elevhälsan",
                 "Socialtjänsten, familjeenheten",

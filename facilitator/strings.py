@@ -21,7 +21,15 @@ from facilitator.agenda.kinds import (
     MissingCode,
     Role,
 )
-from facilitator.agenda.workdays import ProcessWarning, WarningCode
+from facilitator.agenda.workdays import (
+    FIRST_MEETING_WORKING_DAYS,
+    INTERVALS,
+    Interval,
+    ProcessWarning,
+    Source,
+    WarningCode,
+)
+from facilitator.agenda.workdays import meeting_window as workdays_window
 
 if TYPE_CHECKING:
     from facilitator.agenda.models import Action
@@ -467,7 +475,6 @@ LABEL_ABSENCE_REASON = "Varför deltog barnet inte?"
 CHOOSE_AUTHORITY = "Välj huvudman"
 CHOOSE_NAVIGATOR = "Välj lots bland de närvarande professionella"
 CHOOSE_PERSON = "Välj ansvarig bland deltagarna"
-NEXT_MEETING_HINT = "Skriv datum (ÅÅÅÅ-MM-DD) och tid för nästa möte, 4–16 veckor fram."
 NEXT_MEETING_OK = "Nästa möte: {when}"
 SIGNATURES_HINT = "Markera med mellanslag den som har skrivit under."
 GOAL_HORIZON_COLUMN = "Sikt"
@@ -518,10 +525,6 @@ CASE_EDIT = "Ändra ärende"
 LABEL_CHILD_NAME = "Barn/ungdom (namn och födelseår)"
 PLACEHOLDER_BIRTH_YEAR = "Födelseår"
 LABEL_GUARDIAN_N = "Vårdnadshavare {n}"
-LABEL_KALLELSE = "Kallelse skickad (datum)"
-KALLELSE_HINT = "Första mötet ska hållas inom 15 arbetsdagar från kallelsen."
-KALLELSE_DEADLINE = "Första mötet bör hållas senast {deadline} (15 arbetsdagar)."
-KALLELSE_LATE = "Första mötet ({meeting}) ligger efter {deadline}, mer än 15 arbetsdagar efter kallelsen."
 CONSENT_BY_GUARDIAN_N = "Vårdnadshavare {n} har samtyckt"
 LABEL_CONSENT_DATE = "Samtycket lämnades (datum)"
 LABEL_CONSENT_ORGANISATIONS = "Verksamheter som samtycket omfattar (en per rad)"
@@ -627,28 +630,98 @@ def day(value: date | None) -> str:
     return value.isoformat() if value else NOT_STATED
 
 
+# Process rules: when meetings are held, each rule with its source (agenda/workdays.py).
+PROCESS_SOURCE = {
+    Source.WEB_PAGE: "Lotsmodellens webbsida",
+    Source.MANUAL_PROCESS_MAP: "processkartan i Lotsmodellens manual (2014)",
+    Source.MANUAL: "Lotsmodellens manual (2014)",
+}
+MEETING_KIND_THE = {
+    MeetingKind.FIRST: "Första mötet",
+    MeetingKind.FOLLOW_UP: "Det uppföljande mötet",
+    MeetingKind.CLOSING: "Det avslutande mötet",
+}
+_INTERVAL_WARNING = {  # the kind of meeting, how it misses, and the bound it misses
+    WarningCode.FOLLOW_UP_TOO_SOON: (MeetingKind.FOLLOW_UP, "för tidigt", "tidigast"),
+    WarningCode.FOLLOW_UP_TOO_LATE: (MeetingKind.FOLLOW_UP, "för sent", "senast"),
+    WarningCode.CLOSING_TOO_SOON: (MeetingKind.CLOSING, "för tidigt", "tidigast"),
+    WarningCode.CLOSING_TOO_LATE: (MeetingKind.CLOSING, "för sent", "senast"),
+}
+LABEL_KALLELSE = "Kallelsen mottagen (datum)"
+LABEL_KALLELSE_SHOWN = "Kallelsen mottagen"
+KALLELSE_HINT = (
+    f"Dagen då kallelsen togs emot. Första mötet kan ske tidigast {FIRST_MEETING_WORKING_DAYS} "
+    f"arbetsdagar efter det ({PROCESS_SOURCE[Source.WEB_PAGE]})."
+)
+KALLELSE_EARLIEST = (
+    f"Enligt {PROCESS_SOURCE[Source.WEB_PAGE]} kan första mötet ske tidigast {{earliest}}, "
+    f"{FIRST_MEETING_WORKING_DAYS} arbetsdagar efter att kallelsen mottagits."
+)
+MEETING_KIND_A = {
+    MeetingKind.FOLLOW_UP: "ett uppföljande möte",
+    MeetingKind.CLOSING: "det avslutande mötet",
+}
+MEETING_WINDOW = (
+    "Enligt {source} hålls {kind} {weeks} veckor efter förra mötet ({previous}): "
+    "mellan {first} och {last}."
+)
+
+
+def working_day_span(n: int) -> str:
+    return count(n, "arbetsdag", "arbetsdagar")
+
+
+def day_span(n: int) -> str:
+    """A number of days as weeks and days: "1 dag", "2 veckor", "3 veckor och 2 dagar"."""
+    weeks, rest = divmod(n, 7)
+    if not weeks:
+        return count(rest, "dag", "dagar")
+    if not rest:
+        return count(weeks, "vecka", "veckor")
+    return f"{count(weeks, 'vecka', 'veckor')} och {count(rest, 'dag', 'dagar')}"
+
+
+def week_window(interval: Interval) -> str:
+    return f"{interval.min_weeks}–{interval.max_weeks}"
+
+
+def next_meeting_hint(kind: MeetingKind) -> str:
+    """What to type for the next meeting, with its window in weeks."""
+    weeks = week_window(INTERVALS[kind])
+    return f"Skriv datum (ÅÅÅÅ-MM-DD) och tid för nästa möte, {weeks} veckor fram."
+
+
+def meeting_window(kind: MeetingKind, previous: date) -> str:
+    """The days a follow-up or closing meeting after ``previous`` keeps its rule."""
+    first, last = workdays_window(kind, previous)
+    return MEETING_WINDOW.format(
+        source=PROCESS_SOURCE[Source.MANUAL_PROCESS_MAP], kind=MEETING_KIND_A[kind],
+        weeks=week_window(INTERVALS[kind]), previous=previous, first=first, last=last,
+    )
+
+
 def process_warning(warning: ProcessWarning) -> str:
-    """The warning in one Swedish sentence."""
-    match warning.code:
-        case WarningCode.FIRST_MEETING_LATE:
-            return (
-                f"Första mötet ({warning.subject}) ligger mer än 15 arbetsdagar efter "
-                f"kallelsen ({warning.previous}); senast {warning.limit} enligt rutinen."
-            )
-        case WarningCode.NEXT_MEETING_TOO_SOON:
-            return (
-                f"Nästa möte ({warning.subject}) ligger mindre än 4 veckor efter "
-                f"mötet {warning.previous}; tidigast {warning.limit} enligt rutinen."
-            )
-        case WarningCode.NEXT_MEETING_TOO_LATE:
-            return (
-                f"Nästa möte ({warning.subject}) ligger mer än 16 veckor efter "
-                f"mötet {warning.previous}; senast {warning.limit} enligt rutinen."
-            )
-        case WarningCode.MANY_MEETINGS:
-            return (
-                f"Lotsprocessen har {warning.subject} möten, fler än {warning.limit}. "
-                "Överväg om det är dags att avsluta."
-            )
+    """The warning in one line of Swedish: the date, by how much it misses the rule, the
+    rule and its source."""
+    source = PROCESS_SOURCE[warning.source]
+    subject, limit, since = warning.subject, warning.limit, warning.since
+    if warning.code is WarningCode.FIRST_MEETING_TOO_SOON:
+        return (
+            f"Första mötet {subject} är {working_day_span(warning.miss)} för tidigt: enligt {source} kan "
+            f"mötet ske tidigast {FIRST_MEETING_WORKING_DAYS} arbetsdagar efter att kallelsen mottagits "
+            f"({since}), alltså {limit}."
+        )
+    if warning.code in _INTERVAL_WARNING:
+        kind, misses, bound = _INTERVAL_WARNING[warning.code]
+        return (
+            f"{MEETING_KIND_THE[kind]} {subject} är {day_span(warning.miss)} {misses}: enligt {source} "
+            f"hålls det {week_window(INTERVALS[kind])} veckor efter förra mötet ({since}), "
+            f"alltså {bound} {limit}."
+        )
+    if warning.code is WarningCode.MANY_MEETINGS:
+        return (
+            f"Lotsprocessen har {subject} möten, {warning.miss} fler än {limit}: enligt {source} är det "
+            "sällsynt att man behöver mötas mer än totalt 4–5 gånger kring samma frågeställning."
+        )
     raise ValueError(warning.code)
 

@@ -66,13 +66,14 @@ async def test_demo_meeting_is_selected_and_ctrl_q_quits(store):
 
 async def test_process_warning_is_shown_in_swedish(store):
     case, first, _ = _seed(store)
-    case.kallelse_date = datetime(2025, 11, 1).date()
+    case.kallelse_date = datetime(2025, 12, 16).date()  # the first meeting 2026-01-13 is a day early
     store.save_case(case)
     app = FacilitatorApp(store=store, clock=ManualClock())
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         warnings = _text(app, "#details-warnings")
-        assert "mer än 15 arbetsdagar efter kallelsen (2025-11-01)" in warnings
+        assert "Första mötet 2026-01-13 är 1 arbetsdag för tidigt" in warnings
+        assert "enligt Lotsmodellens webbsida" in warnings
 
 
 async def test_empty_store_says_how_to_begin(store):

@@ -140,7 +140,7 @@ async def test_new_case_then_its_first_meeting(store):
         form.query_one("#question", TextArea).load_text("Oro för skolgång och sömn.")
         form.query_one("#kallelse", Input).value = "2025-12-15"
         await pilot.pause()
-        assert "senast 2026-01-13" in text_of(form, "#kallelse-check")
+        assert "tidigast 2026-01-13" in text_of(form, "#kallelse-check")
         form.query_one("#consent1", Checkbox).value = True
         form.query_one("#consent2", Checkbox).value = True
         form.query_one("#consent-date", Input).value = "2025-12-15"

@@ -1,10 +1,12 @@
 """What a SIP still lacks, and who in the room the consent does not cover.
 
-The law (SoL 2 kap. 7 §, HSL 16 kap. 4 §) asks every SIP for the actions, who is
-responsible for each, and the authority with overall responsibility; the meeting routine
-asks for the lots, the child's and guardians' views, why the child did not take part,
-and the date of the next meeting. Each missing part names the capture that fills it, so
-the screen can jump to the step where it is typed.
+The law — socialtjänstlagen (2025:400), which carries on the SIP rule of the repealed
+socialtjänstlag (2001:453), and 16 kap. 4 § hälso- och sjukvårdslagen (2017:30) — asks
+every SIP for the actions needed, which actions each huvudman (kommun or region) carries
+out, which someone else carries out, and which huvudman has the overall responsibility
+for the plan; the meeting routine asks for the lots, the child's and guardians' views,
+why the child did not take part, and the date of the next meeting. Each missing part
+names the capture that fills it, so the screen can jump to the step where it is typed.
 """
 
 from __future__ import annotations

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, Static
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_clock, parse_day
 from facilitator.agenda.models import MeetingKind
+from facilitator.agenda.workdays import check_meeting, first_meeting_earliest, previous_meeting
 from facilitator.dialogs.dialog import FormDialog
 
 
@@ -29,14 +31,35 @@ DEFAULT_MINUTES = {MeetingKind.FIRST: 90, MeetingKind.FOLLOW_UP: 60, MeetingKind
 
 
 class NewMeetingDialog(FormDialog[MeetingPlan]):
+    """The kind, day, time, length and place of a new meeting. Under the day, the rule of
+    the process the chosen kind is planned by: the allowed days, or a warning that names
+    its source when the day misses them. A warning never stops the plan."""
+
+    DEFAULT_CSS = """
+    NewMeetingDialog #rule { height: auto; color: $text-muted; }
+    NewMeetingDialog #rule.warning { color: $warning; text-style: bold; }
+    """
     LAST_FIELD = "place"
 
-    def __init__(self, child: str, kind: MeetingKind, suggested: datetime, place: str = ""):
+    def __init__(
+        self,
+        child: str,
+        kind: MeetingKind,
+        suggested: datetime,
+        place: str = "",
+        *,
+        kallelse_received: date | None = None,
+        meeting_days: Sequence[date] = (),
+    ):
+        """``kallelse_received``: the day the case's kallelse was received;
+        ``meeting_days``: the days of the case's other meetings."""
         super().__init__()
         self.child = child
         self.kind = kind
         self.suggested = suggested
         self.place = place
+        self.kallelse_received = kallelse_received
+        self.meeting_days = tuple(meeting_days)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog-box"):
@@ -50,16 +73,45 @@ class NewMeetingDialog(FormDialog[MeetingPlan]):
                 yield Input(f"{self.suggested:%Y-%m-%d}", placeholder=sv.PLACEHOLDER_DATE, id="day")
                 yield Input(f"{self.suggested:%H.%M}", placeholder=sv.PLACEHOLDER_TIME, id="clock")
                 yield Input(str(DEFAULT_MINUTES[self.kind]), placeholder=sv.PLACEHOLDER_MINUTES, id="minutes")
+            yield Static("", id="rule", markup=False)
             yield Label(sv.LABEL_PLACE, classes="field-label")
             yield Input(self.place, placeholder=sv.PLACEHOLDER_PLACE, id="place")
             yield from self.footer(sv.BUTTON_PLAN)
 
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()
+        self._check_rule()
 
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
         self.query_one("#minutes", Input).value = str(DEFAULT_MINUTES[event.value])
+        self._check_rule()
+
+    @on(Input.Changed, "#day")
+    def _check_rule(self) -> None:
+        """Show the chosen kind's rule for the typed day, as a warning if it misses it."""
+        rule = self.query_one("#rule", Static)
+        kind = self.query_one("#kind", Select).value
+        try:
+            day = parse_day(self.query_one("#day", Input).value)
+        except ValueError:
+            day = None  # the date is refused, with its own line, only when saving
+        previous = warning = None
+        if day is not None:
+            previous = previous_meeting(self.meeting_days, day)
+            warning = check_meeting(kind, day, kallelse_received=self.kallelse_received, previous=previous)
+        if warning is not None:
+            rule.set_classes("warning")
+            rule.update(sv.process_warning(warning))
+        elif kind is MeetingKind.FIRST and self.kallelse_received is not None:
+            rule.set_classes("")
+            rule.update(sv.KALLELSE_EARLIEST.format(earliest=first_meeting_earliest(self.kallelse_received)))
+        elif kind is not MeetingKind.FIRST and previous is not None:
+            rule.set_classes("")
+            rule.update(sv.meeting_window(kind, previous))
+        else:
+            rule.set_classes("")
+            rule.update("")
 
     def action_save(self) -> None:
         try:

@@ -16,7 +16,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
 from facilitator.agenda.models import Case, Child, Consent, Guardian
-from facilitator.agenda.workdays import first_meeting_deadline
+from facilitator.agenda.workdays import check_first_meeting, first_meeting_earliest
 from facilitator.widgets.footer import KeyFooter
 
 
@@ -34,6 +34,8 @@ class CaseScreen(Screen[Case | None]):
     ]
 
     def __init__(self, case: Case | None, now: datetime, first_meeting: date | None = None):
+        """``first_meeting``: the day of the case's first meeting, if planned, which the day
+        the kallelse was received is checked against."""
         super().__init__()
         self.case = case
         self.now = now
@@ -112,13 +114,13 @@ class CaseScreen(Screen[Case | None]):
             status.set_classes("hint")
             status.update(sv.KALLELSE_HINT)
             return
-        deadline = first_meeting_deadline(kallelse)
-        if self.first_meeting is not None and self.first_meeting > deadline:
+        warning = check_first_meeting(kallelse, self.first_meeting)
+        if warning is not None:
             status.set_classes("problem")
-            status.update(sv.KALLELSE_LATE.format(meeting=self.first_meeting, deadline=deadline))
+            status.update(sv.process_warning(warning))
         else:
             status.set_classes("hint")
-            status.update(sv.KALLELSE_DEADLINE.format(deadline=deadline))
+            status.update(sv.KALLELSE_EARLIEST.format(earliest=first_meeting_earliest(kallelse)))
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:

@@ -15,7 +15,7 @@ from textual.widgets import Static
 from facilitator import strings as sv
 from facilitator.agenda.models import Case, Meeting
 from facilitator.agenda.revisions import diff_sips
-from facilitator.agenda.workdays import process_warnings
+from facilitator.agenda.workdays import case_warnings
 from facilitator.store import Store, StoreError
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.problems import store_problem
@@ -64,6 +64,7 @@ class CaseOverviewScreen(Screen[None]):
         status = sv.CASE_STATUS[case.status]
         out = [Static(Content.styled(case.child.name, "bold") + Content(f" · {sv.CASE_LABEL} {status}"))]
         out.append(_heading(sv.OVERVIEW_MEETINGS))
+        out.append(Static(f"{sv.LABEL_KALLELSE_SHOWN}: {sv.day(case.kallelse_date)}", markup=False))
         out.append(
             Static(
                 Content("\n").join(
@@ -118,9 +119,7 @@ class CaseOverviewScreen(Screen[None]):
                 + (Content(", ") + Content(nxt.place) if nxt and nxt.place else Content(""))
             )
         )
-        warnings = process_warnings(
-            case.kallelse_date, [m.planned_start.date() for m in meetings], nxt.start.date() if nxt and nxt.start else None
-        )
+        warnings = case_warnings(case, meetings)
         if warnings:
             out.append(_heading(sv.OVERVIEW_WARNINGS))
             out.append(Static(Content("\n").join(Content.assemble(("! ", "bold $warning"), sv.process_warning(w)) for w in warnings)))

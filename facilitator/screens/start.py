@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, from_ns
 from facilitator.agenda.kinds import MeetingKind, MeetingStatus
-from facilitator.agenda.workdays import process_warnings
+from facilitator.agenda.workdays import case_warnings
 from facilitator.store import MeetingSummary, StoreError
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.problems import store_problem
@@ -167,7 +167,10 @@ class StartScreen(Screen[None]):
         except StoreError as error:
             self._report(error)
             return
-        first = meetings[0].planned_start.date() if meetings else None
+        # The kallelse is checked against the first meeting it called (the latest, if the
+        # case was reopened with a new one).
+        firsts = [m.planned_start.date() for m in meetings if m.kind is MeetingKind.FIRST]
+        first = firsts[-1] if firsts else None
 
         def changed(updated: Case | None) -> None:
             if updated is None:
@@ -238,8 +241,10 @@ class StartScreen(Screen[None]):
         except StoreError as error:
             self._report(error)
             return
-        kind = MeetingKind.FOLLOW_UP if earlier else MeetingKind.FIRST
         last = earlier[-1] if earlier else None
+        # The kind the last SIP booked (a follow-up or the closing meeting) decides the
+        # rule the dialog shows for the day.
+        kind = (last.sip.next_meeting.kind or MeetingKind.FOLLOW_UP) if last else MeetingKind.FIRST
         suggested = suggest_next_start(last, self._now())
         place = (last.sip.next_meeting.place or last.place) if last else ""
 
@@ -264,7 +269,12 @@ class StartScreen(Screen[None]):
             self._focus_meeting = meeting.id
             self.refresh_meetings()
 
-        self.app.push_screen(NewMeetingDialog(case.child.name, kind, suggested, place), planned)
+        dialog = NewMeetingDialog(
+            case.child.name, kind, suggested, place,
+            kallelse_received=case.kallelse_date,
+            meeting_days=[m.planned_start.date() for m in earlier],
+        )
+        self.app.push_screen(dialog, planned)
 
     @on(DataTable.RowHighlighted, "#meetings")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -345,11 +355,12 @@ class StartScreen(Screen[None]):
         return Content("\n").join(lines)
 
     def _warnings(self, case: Case) -> Content:
+        """The case's process warnings, each in one line that names its source."""
         try:
-            dates = [m.planned_start.date() for m in self.app.store.meetings_of(case.id)]
+            meetings = self.app.store.meetings_of(case.id)
         except StoreError:
             return Content("")
-        warnings = process_warnings(case.kallelse_date, dates)
+        warnings = case_warnings(case, meetings)
         if not warnings:
             return Content("")
         lines = [Content("")]

@@ -42,7 +42,7 @@ from facilitator.agenda.models import (
     Person,
     Signature,
 )
-from facilitator.agenda.workdays import check_next_meeting
+from facilitator.agenda.workdays import check_interval
 from facilitator.meeting.session import MeetingSession
 from facilitator.widgets.choices import ChoiceList
 from facilitator.widgets.notes import NotesArea
@@ -539,7 +539,9 @@ class NextAttendeesForm(CaptureForm):
 
 
 class NextMeetingForm(CaptureForm):
-    """Date, time, length and place of the next meeting, with the 4–16 week rule."""
+    """Date, time, length, place and kind of the next meeting. The day is checked against
+    the rule of the kind chosen: a follow-up 4–16 weeks, the closing meeting 8–16 weeks
+    after this meeting (a warning that names its source, never a refusal)."""
 
     capture = Capture.NEXT_MEETING
 
@@ -568,7 +570,13 @@ class NextMeetingForm(CaptureForm):
     def _kind(self, event: ChoiceList.Changed) -> None:
         kind = MeetingKind(event.selected[0])
         self.sip.next_meeting = self.sip.next_meeting.model_copy(update={"kind": kind})
+        self._check()
         self.edited(urgent=True)
+
+    @property
+    def next_kind(self) -> MeetingKind:
+        """The kind of the next meeting: as chosen, a follow-up if none is."""
+        return self.sip.next_meeting.kind or MeetingKind.FOLLOW_UP
 
     @on(Input.Changed, "#next-date, #next-time, #next-minutes, #next-place")
     def _changed(self) -> None:
@@ -594,9 +602,9 @@ class NextMeetingForm(CaptureForm):
             return
         if start is None:
             status.set_classes("hint")
-            status.update(sv.NEXT_MEETING_HINT)
+            status.update(sv.next_meeting_hint(self.next_kind))
             return
-        warning = check_next_meeting(self.session.meeting.planned_start.date(), start.date())
+        warning = check_interval(self.next_kind, self.session.meeting.planned_start.date(), start.date())
         if warning:
             status.set_classes("flag")
             status.update(sv.process_warning(warning))
