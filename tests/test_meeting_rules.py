@@ -63,3 +63,29 @@ def test_the_next_meeting_is_suggested_as_booked_else_six_weeks_on_else_next_hou
     booked = datetime(2026, 3, 3, 13, 15, tzinfo=STOCKHOLM)
     last.sip.next_meeting = NextMeeting(start=booked)
     assert suggest_next_start(last, now) == booked
+
+
+def test_a_closing_meeting_without_a_day_is_suggested_inside_its_window():
+    case = full_case()
+    last = plan_meeting(case, MeetingKind.FOLLOW_UP, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
+    last.sip.next_meeting = NextMeeting(kind=MeetingKind.CLOSING)
+    now = datetime(2026, 3, 3, 12, 0, tzinfo=STOCKHOLM)
+    suggested = suggest_next_start(last, now)
+    assert suggested == last.planned_start + timedelta(weeks=10)
+    from facilitator.agenda.workdays import check_interval
+
+    assert check_interval(MeetingKind.CLOSING, last.planned_start.date(), suggested.date()) is None
+
+
+def test_a_first_meeting_is_suggested_no_earlier_than_the_kallelse_allows():
+    from datetime import date
+
+    now = datetime(2026, 1, 2, 10, 25, tzinfo=STOCKHOLM)
+    # Received Friday 2 January 2026: 6 January is a holiday, so the 15th working day
+    # after it is Monday 26 January.
+    suggested = suggest_next_start(None, now, kallelse_received=date(2026, 1, 2))
+    assert suggested == datetime(2026, 1, 26, 9, 0, tzinfo=STOCKHOLM)
+    # Received long ago: the next whole hour.
+    assert suggest_next_start(None, now, kallelse_received=date(2025, 11, 3)) == datetime(
+        2026, 1, 2, 11, 0, tzinfo=STOCKHOLM
+    )

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, Select, TextArea
 
+from facilitator.agenda.kinds import MissingCode
 from facilitator.agenda import ActionStatus, Authority, MeetingStatus, Role, StepStatus
 from facilitator.dialogs.action import ActionDialog
 from facilitator.dialogs.person import PersonDialog
@@ -72,8 +73,10 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
                 texts[field] = text + pasted
             await _close(pilot, clock, 5)
 
-        # 7 Dialog: two goals, three actions.
-        assert app.focused.id == "goal-text"
+        # 7 Dialog: the reflection first, then two goals, three actions.
+        assert app.focused.field == "reflection"
+        await type_text(pilot, "Alla ser samma mönster.")
+        screen.query_one("#goal-text").focus()
         await type_text(pilot, "Skolan 3 dagar/vecka")
         await pilot.press("enter")
         await type_text(pilot, "Mindre oro på kvällarna")
@@ -115,7 +118,14 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
         await type_text(pilot, "Socialtjänsten")
         await _close(pilot, clock, 5)
 
-        # 9 Sammanfattning: views, the child's absence explained, who comes next time.
+        # 9 Sammanfattning: the summary and whether an actor is missing, views, the
+        # child's absence explained, who comes next time.
+        assert app.focused.field == "summary"
+        await type_text(pilot, "Skolan anpassar, BUP följer upp.")
+        await pilot.press("tab")
+        assert app.focused.field == "missing_actors"
+        await type_text(pilot, "Skolsköterskan.")
+        await pilot.press("tab")
         assert app.focused.field == "child_view"
         await type_text(pilot, "Börja senare på morgonen.")
         await pilot.press("tab")
@@ -149,7 +159,12 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        assert review.missing == []
+        # Only the two the consent does not cover: the demo's fritidsgård and the
+        # habilitering added in the presentation round.
+        assert [(p.code, p.detail) for p in review.missing] == [
+            (MissingCode.NOT_COVERED, "Łukasz Nowak (Fritidsgården Kometen)"),
+            (MissingCode.NOT_COVERED, "Märta Ödegård (Habilitering)"),
+        ]
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -177,6 +192,8 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
     assert sip.navigator.phone == "010-111 22 33"
     assert sip.lead_authority.authority is Authority.KOMMUN
     assert sip.lead_authority.organisation == "Socialtjänsten"
+    assert sip.reflection == "Alla ser samma mönster."
+    assert (sip.summary, sip.missing_actors) == ("Skolan anpassar, BUP följer upp.", "Skolsköterskan.")
     assert sip.child_view == "Börja senare på morgonen."
     assert sip.guardians_view == "Nöjda med planen."
     assert sip.child_participated is False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
@@ -167,7 +167,9 @@ NEXT_MEETING_TIME = time(9, 0)
 NEXT_MEETING_MINUTES = 60
 """How long the next meeting is if nothing else is said."""
 FOLLOW_UP_AFTER = timedelta(weeks=6)
-"""The suggested gap to the next meeting when none is booked: within 4–16 weeks."""
+"""The suggested gap to a follow-up when none is booked: within 4–16 weeks."""
+CLOSING_AFTER = timedelta(weeks=10)
+"""The suggested gap to the closing meeting when none is booked: within 8–16 weeks."""
 
 
 class NextMeetingEntry(NamedTuple):
@@ -205,11 +207,22 @@ def read_next_meeting(day_text: str, time_text: str, minutes_text: str) -> NextM
     return NextMeetingEntry(start, minutes, None)
 
 
-def suggest_next_start(last: Meeting | None, now: datetime) -> datetime:
-    """When to plan a case's next meeting: as its last SIP booked it, else six weeks after
-    the last meeting, else (a first meeting) the next whole hour."""
+def suggest_next_start(last: Meeting | None, now: datetime, kallelse_received: date | None = None) -> datetime:
+    """When to plan a case's next meeting: as its last SIP booked it; else, after a
+    meeting, inside the window for the kind it booked (six weeks to a follow-up, ten to
+    the closing meeting: 4–16 and 8–16 weeks); else (a first meeting) the next whole hour,
+    but not before the first day the kallelse allows (15 working days after it was
+    received), at the usual time."""
     if last is not None and last.sip.next_meeting.start:
         return last.sip.next_meeting.start
     if last is not None:
-        return last.planned_start + FOLLOW_UP_AFTER
-    return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+        closing = last.sip.next_meeting.kind is MeetingKind.CLOSING
+        return last.planned_start + (CLOSING_AFTER if closing else FOLLOW_UP_AFTER)
+    suggested = (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    if kallelse_received is not None:
+        from facilitator.agenda.workdays import first_meeting_earliest
+
+        earliest = first_meeting_earliest(kallelse_received)
+        if suggested.date() < earliest:
+            return datetime.combine(earliest, NEXT_MEETING_TIME).astimezone(now.tzinfo)
+    return suggested

@@ -267,7 +267,7 @@ def sip_document(
                     for p in reachable
                 ],
             ),
-            captures=(C.ATTENDANCE, C.NAVIGATOR),
+            # For the paper: the room and the review show the participants instead.
             optional=True,
         )
     )

@@ -49,7 +49,8 @@ class ReviewScreen(Screen[Capture | str | None]):
             with VerticalScroll(id="review-sip"):
                 for section in self.sections():
                     yield Static(section_heading(section), classes="section-title")
-                    yield Static(section_body(section, sv.NOT_STATED), classes="section-body")
+                    if not section.heading_only:
+                        yield Static(section_body(section, sv.NOT_STATED), classes="section-body")
             with VerticalScroll(id="review-missing"):
                 if self.missing:
                     yield Static(Content.styled(sv.REVIEW_MISSING, "bold $error"))

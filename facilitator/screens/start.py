@@ -245,7 +245,7 @@ class StartScreen(Screen[None]):
         # The kind the last SIP booked (a follow-up or the closing meeting) decides the
         # rule the dialog shows for the day.
         kind = (last.sip.next_meeting.kind or MeetingKind.FOLLOW_UP) if last else MeetingKind.FIRST
-        suggested = suggest_next_start(last, self._now())
+        suggested = suggest_next_start(last, self._now(), case.kallelse_date)
         place = (last.sip.next_meeting.place or last.place) if last else ""
 
         def planned(plan: MeetingPlan | None) -> None:

@@ -39,5 +39,8 @@ def section_heading(section: Section) -> Content:
 def sections_text(sections: list[Section], empty: str) -> Content:
     """Several sections one after the other, each under its heading."""
     return Content("\n\n").join(
-        section_heading(section) + Content("\n") + section_body(section, empty) for section in sections
+        section_heading(section)
+        if section.heading_only
+        else section_heading(section) + Content("\n") + section_body(section, empty)
+        for section in sections
     )
