@@ -299,12 +299,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _document_problem(path: Path, location: str) -> str:
-    """Why a case file cannot be imported, from where it first goes wrong."""
+def _document_problem(path: Path, location: str, code: str) -> str:
+    """Why a case file cannot be imported, from where it first goes wrong and how."""
     if location == "file":
         return sv.CLI_FILE_NOT_A_CASE.format(path=path)
     if location == "document":
         return sv.CLI_BAD_DOCUMENT.format(path=path)
+    if code == "missing":
+        return sv.CLI_MISSING_FIELD.format(path=path, location=location)
     return sv.CLI_BAD_FIELD.format(path=path, location=location)
 
 
@@ -318,7 +320,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         document = read_document(data)
     except DocumentError as exc:
-        raise UsageError(_document_problem(path, exc.location)) from None
+        raise UsageError(_document_problem(path, exc.location, exc.code)) from None
     with _open_store(args) as store:
         store.add_case(document.case, document.meetings)
     count = len(document.meetings)
