@@ -1,100 +1,220 @@
 """The ``facilitator`` command line.
 
-Bad input exits 2 with one line in English on stderr, never a traceback. The UI
-framework is imported only by the commands that open the app, so ``list`` and
+Everything it prints is Swedish: help, messages and errors. Bad input exits 2 with one
+line on stderr, never a traceback. argparse's own words never reach the user: the help is
+built from Swedish titles and texts, and an argument it refuses is reported from what the
+parser knows about that argument (its choices, its type), not from argparse's message. The
+UI framework is imported only by the commands that open the app, so ``list`` and
 ``export`` start fast.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from facilitator import __version__
+from facilitator import strings as sv
 from facilitator.agenda.clock import SystemClock
 from facilitator.agenda.errors import TemplateError
 from facilitator.paths import config_dir, data_dir
-from facilitator.store import DB_NAME, DatabaseUnreadable, MeetingSummary, Store, StoreError
+from facilitator.store import (
+    DB_NAME,
+    AlreadyStored,
+    CaseOpen,
+    DatabaseUnreadable,
+    MeetingSummary,
+    NoSuchMeeting,
+    NotFound,
+    StorageFailure,
+    Store,
+    StoreError,
+    Unreadable,
+)
 
 EXIT_USAGE = 2
+PROG = "facilitator"
+COMMANDS = ("demo", "list", "export", "import", "schema", "room", "serve")
+EXPORT_DOCUMENTS = ("sip", "kallelse", "rapport")
+EXPORT_FORMATS = ("pdf", "docx", "md", "json", "ics")
 
 
 class UsageError(Exception):
     """Bad input from the user: reported in one line, exit status 2."""
 
 
+class ArgumentsRefused(UsageError):
+    """The arguments do not fit the command: said with a pointer to its help."""
+
+    def __init__(self, problem: str, prog: str):
+        super().__init__(f"{problem} {sv.CLI_SEE_HELP.format(prog=prog)}")
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's layout with the Swedish word for "usage"."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, sv.CLI_USAGE if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """A parser whose help is Swedish and whose refusals are raised, not printed.
+
+    Every argument goes into one of two groups with Swedish titles (argparse's own groups
+    stay empty and are not printed); ``-h`` is added here with a Swedish text.
+    Abbreviated options are off, so an unknown option is simply unknown."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.update(add_help=False, allow_abbrev=False, exit_on_error=False)
+        super().__init__(*args, **kwargs)
+        self.arguments = self.add_argument_group(sv.CLI_ARGUMENTS_TITLE)
+        self.options = self.add_argument_group(sv.CLI_OPTIONS_TITLE)
+        self.options.add_argument("-h", "--help", action="help", help=sv.CLI_HELP_HELP)
+        self.known = _Registry()
+
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        # What the parser still refuses itself (its structure leaves little): one line,
+        # in Swedish, whatever argparse's message says.
+        raise ArgumentsRefused(sv.CLI_BAD_ARGUMENTS, self.prog)
 
 
-def _add_data_dir(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument(
+def _name(action: argparse.Action) -> str:
+    """The argument's name as argparse gives it in an ``ArgumentError``."""
+    if action.option_strings:
+        return "/".join(action.option_strings)
+    return action.metavar if isinstance(action.metavar, str) else action.dest
+
+
+class _Registry(dict[str, argparse.Action]):
+    """Every argument of the parser and its commands, by the name an error carries."""
+
+    def add(self, container, *names: str, **kwargs) -> argparse.Action:
+        action = container.add_argument(*names, **kwargs)
+        self.setdefault(_name(action), action)
+        return action
+
+
+def _add_data_dir(known: _Registry, parser: _Parser, default: object) -> None:
+    known.add(
+        parser.options,
         "--data-dir",
-        metavar="DIR",
+        metavar=sv.CLI_METAVAR["data_dir"],
         default=default,
-        help="where the database lives (default: $FACILITATOR_DATA_DIR or the "
-        "platform's user data directory)",
+        help=sv.CLI_DATA_DIR_HELP,
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="facilitator",
-        description="Lotsmöte facilitator: a time-boxed agenda on the projector and the "
-        "SIP typed live. Without a command, opens the app.",
+def _command(commands, name: str, text: str, description: str | None = None) -> _Parser:
+    return commands.add_parser(name, help=text, description=description or text[:1].upper() + text[1:] + ".")
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(prog=PROG, description=sv.CLI_DESCRIPTION)
+    known = parser.known
+    known.add(
+        parser.options, "--version", action="version", version=f"{PROG} {__version__}", help=sv.CLI_VERSION_HELP
     )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
-    _add_data_dir(parser, None)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_data_dir(known, parser, None)
+    commands = parser.add_subparsers(
+        title=sv.CLI_COMMANDS_TITLE, dest="command", metavar=sv.CLI_METAVAR["command"], parser_class=_Parser
+    )
+    known.setdefault(_name(commands), commands)
 
-    demo = commands.add_parser("demo", help="create the fictional demo case once and open it")
-    _add_data_dir(demo, argparse.SUPPRESS)
+    demo = _command(commands, "demo", sv.CLI_DEMO_HELP)
+    _add_data_dir(known, demo, argparse.SUPPRESS)
 
-    listing = commands.add_parser("list", help="one line per meeting: id, date, kind, status, child")
-    _add_data_dir(listing, argparse.SUPPRESS)
+    listing = _command(commands, "list", sv.CLI_LIST_HELP)
+    _add_data_dir(known, listing, argparse.SUPPRESS)
 
-    export = commands.add_parser("export", help="write the SIP of a meeting")
-    export.add_argument("meeting", metavar="MEETING", help="a meeting id (or its start) or 'latest'")
-    export.add_argument(
+    export = _command(commands, "export", sv.CLI_EXPORT_HELP, sv.CLI_EXPORT_DESCRIPTION)
+    meeting = known.add(export.arguments, "meeting", metavar=sv.CLI_METAVAR["meeting"], help=sv.CLI_MEETING_HELP)
+    meeting.required = False  # checked in _cmd_export: a missing meeting gets its own line
+    known.add(
+        export.options,
+        "--document",
+        choices=EXPORT_DOCUMENTS,
+        default="sip",
+        metavar=sv.CLI_METAVAR["document"],
+        help=sv.CLI_DOCUMENT_HELP,
+    )
+    known.add(
+        export.options,
         "--format",
-        choices=["pdf", "docx", "md", "json", "ics"],
+        choices=EXPORT_FORMATS,
         default="pdf",
-        help="the file format (default: pdf)",
+        metavar=sv.CLI_METAVAR["format"],
+        help=sv.CLI_FORMAT_HELP,
     )
-    export.add_argument(
-        "-o",
-        "--output",
-        metavar="PATH",
-        help="where to write (default: md, json and ics to stdout; pdf and docx to a file "
-        "named after the meeting in the current directory)",
+    known.add(export.options, "-o", "--output", metavar=sv.CLI_METAVAR["output"], help=sv.CLI_OUTPUT_HELP)
+    known.add(export.options, "--strict", action="store_true", help=sv.CLI_STRICT_HELP)
+    _add_data_dir(known, export, argparse.SUPPRESS)
+
+    importing = _command(commands, "import", sv.CLI_IMPORT_HELP)
+    file = known.add(importing.arguments, "file", metavar=sv.CLI_METAVAR["file"], help=sv.CLI_FILE_HELP)
+    file.required = False  # checked in _cmd_import
+    _add_data_dir(known, importing, argparse.SUPPRESS)
+
+    _command(commands, "schema", sv.CLI_SCHEMA_HELP)
+
+    room = _command(commands, "room", sv.CLI_ROOM_HELP)
+    known.add(room.arguments, "meeting", metavar=sv.CLI_METAVAR["meeting"], nargs="?", help=sv.CLI_ROOM_MEETING_HELP)
+    _add_data_dir(known, room, argparse.SUPPRESS)
+
+    serve = _command(commands, "serve", sv.CLI_SERVE_HELP)
+    known.add(serve.options, "--host", default="127.0.0.1", metavar=sv.CLI_METAVAR["host"], help=sv.CLI_HOST_HELP)
+    known.add(serve.options, "--port", type=int, default=8000, metavar=sv.CLI_METAVAR["port"], help=sv.CLI_PORT_HELP)
+    known.add(
+        serve.options,
+        "--max-viewers",
+        type=int,
+        default=3,
+        metavar=sv.CLI_METAVAR["max_viewers"],
+        help=sv.CLI_VIEWERS_HELP,
     )
-    export.add_argument(
-        "--strict",
-        action="store_true",
-        help="exit 2 instead of exporting when the SIP lacks what the law or routine requires",
-    )
-    _add_data_dir(export, argparse.SUPPRESS)
-
-    importing = commands.add_parser("import", help="add a case from a JSON file made by 'export --format json'")
-    importing.add_argument("file", metavar="FILE.json", help="the case document to read")
-    _add_data_dir(importing, argparse.SUPPRESS)
-
-    commands.add_parser("schema", help="print the JSON Schema of the case document")
-
-    room = commands.add_parser("room", help="read-only room view for the projector, following the meeting")
-    room.add_argument("meeting", metavar="MEETING", nargs="?", help="a meeting id (default: the running one)")
-    _add_data_dir(room, argparse.SUPPRESS)
-
-    serve = commands.add_parser("serve", help="the room view in a web browser")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    serve.add_argument("--max-viewers", type=int, default=3, help="browsers at once (default: 3)")
-    _add_data_dir(serve, argparse.SUPPRESS)
+    _add_data_dir(known, serve, argparse.SUPPRESS)
     return parser
+
+
+def _prog(argv: Sequence[str]) -> str:
+    """The program and the command the arguments name, for the pointer to its help."""
+    command = next((a for a in argv if a in COMMANDS), None)
+    return f"{PROG} {command}" if command else PROG
+
+
+def _refused(parser: _Parser, error: argparse.ArgumentError) -> str:
+    """One Swedish line for an argument argparse refused, from what the argument is."""
+    action = parser.known.get(error.argument_name or "")
+    if action is None:
+        return sv.CLI_BAD_ARGUMENTS
+    if action.dest == "command":
+        return sv.CLI_UNKNOWN_COMMAND.format(choices=", ".join(COMMANDS))
+    option = max(action.option_strings, key=len) if action.option_strings else _name(action)
+    if action.choices:
+        return sv.CLI_BAD_CHOICE.format(option=option, choices=", ".join(action.choices))
+    if action.type is int:
+        return sv.CLI_NOT_A_NUMBER.format(option=option)
+    if action.nargs == 0:
+        return sv.CLI_TAKES_NO_VALUE.format(option=option)
+    return sv.CLI_NEEDS_VALUE.format(option=option, metavar=action.metavar or "")
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments as the commands read them; ``ArgumentsRefused`` when they do not fit
+    (``--help`` and ``--version`` print and exit, as argparse does)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args, unknown = parser.parse_known_args(arguments)
+    except argparse.ArgumentError as error:
+        raise ArgumentsRefused(_refused(parser, error), _prog(arguments)) from None
+    if unknown:
+        raise ArgumentsRefused(sv.CLI_UNKNOWN_ARGUMENTS.format(arguments=" ".join(unknown)), _prog(arguments))
+    return args
 
 
 def _open_store(args: argparse.Namespace) -> Store:
@@ -106,7 +226,7 @@ def _open_existing_store(args: argparse.Namespace) -> Store:
     said, not made."""
     folder = data_dir(args.data_dir)
     if not (folder / DB_NAME).is_file():
-        raise UsageError(f"no data in {folder} (start with: facilitator demo, or give --data-dir)")
+        raise UsageError(sv.CLI_NO_DATA.format(folder=folder))
     return Store.open(folder)
 
 
@@ -124,9 +244,11 @@ def short_ids(ids: Sequence[str], minimum: int = 8) -> dict[str, str]:
 def format_listing(meetings: Sequence[MeetingSummary]) -> list[str]:
     prefixes = short_ids([m.id for m in meetings])
     width = max((len(p) for p in prefixes.values()), default=8)
+    kind_width = max(len(k) for k in sv.CLI_KIND.values())
+    status_width = max(len(s) for s in sv.MEETING_STATUS.values())
     return [
-        f"{prefixes[m.id]:<{width}}  {m.planned_start:%Y-%m-%d %H:%M}  {m.kind.value:<9}  "
-        f"{m.status.value:<8}  {m.child}"
+        f"{prefixes[m.id]:<{width}}  {m.planned_start:%Y-%m-%d %H.%M}  {sv.CLI_KIND[m.kind]:<{kind_width}}  "
+        f"{sv.MEETING_STATUS[m.status]:<{status_width}}  {m.child}"
         for m in meetings
     ]
 
@@ -137,54 +259,72 @@ def _cmd_list(args: argparse.Namespace) -> int:
     if lines:
         print("\n".join(lines))
     else:
-        print("no meetings yet (try: facilitator demo)", file=sys.stderr)
+        print(sv.CLI_NO_MEETINGS, file=sys.stderr)
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from facilitator.agenda.clock import from_ns
-    from facilitator.documents import NotARegularFile, export_meeting, write_private
+    from facilitator.documents import SIP_ONLY, NotARegularFile, export_meeting, write_private
     from facilitator.export.ics import NoNextMeeting
 
+    if args.meeting is None:
+        raise ArgumentsRefused(sv.CLI_MISSING_MEETING, f"{PROG} export")
+    if args.document != "sip" and args.format in SIP_ONLY:
+        raise UsageError(sv.CLI_ONLY_SIP.format(format=args.format))
     with _open_existing_store(args) as store:
         meeting_id = store.resolve_meeting(args.meeting)
         try:
-            exported = export_meeting(store, meeting_id, args.format, from_ns(SystemClock().wall_ns()))
-        except NoNextMeeting as exc:
-            raise UsageError(str(exc)) from None
+            exported = export_meeting(
+                store, meeting_id, args.format, from_ns(SystemClock().wall_ns()), args.document
+            )
+        except NoNextMeeting:
+            raise UsageError(sv.CLI_NO_NEXT_MEETING) from None
     if args.strict and exported.missing:
-        raise UsageError(f"the SIP is not complete: missing {exported.missing[0]}")
+        raise UsageError(
+            sv.CLI_NOT_COMPLETE.format(document=sv.DOCUMENT_NAME[args.document], missing=exported.missing[0])
+        )
     if args.output or args.format in ("pdf", "docx"):
         path = Path(args.output).expanduser() if args.output else Path(exported.filename)
         if path.is_dir():
             path = path / exported.filename
         try:
             write_private(path, exported.data)
-        except NotARegularFile as exc:
-            raise UsageError(str(exc)) from None
-        print(f"wrote {path}", file=sys.stderr)
+        except NotARegularFile:
+            raise UsageError(sv.CLI_NOT_A_FILE.format(path=path)) from None
+        print(sv.CLI_WROTE.format(path=path), file=sys.stderr)
     else:
         sys.stdout.buffer.write(exported.data)
         sys.stdout.flush()
     return 0
 
 
+def _document_problem(path: Path, location: str, code: str) -> str:
+    """Why a case file cannot be imported, from where it first goes wrong and how."""
+    if location == "file":
+        return sv.CLI_FILE_NOT_A_CASE.format(path=path)
+    if location == "document":
+        return sv.CLI_BAD_DOCUMENT.format(path=path)
+    if code == "missing":
+        return sv.CLI_MISSING_FIELD.format(path=path, location=location)
+    return sv.CLI_BAD_FIELD.format(path=path, location=location)
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from facilitator.export import DocumentError, read_document
 
+    if args.file is None:
+        raise ArgumentsRefused(sv.CLI_MISSING_FILE, f"{PROG} import")
     path = Path(args.file).expanduser()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+    data = path.read_bytes()  # an OSError is said in main, with the path
     try:
         document = read_document(data)
     except DocumentError as exc:
-        raise UsageError(f"{path}: {exc}") from None
+        raise UsageError(_document_problem(path, exc.location, exc.code)) from None
     with _open_store(args) as store:
         store.add_case(document.case, document.meetings)
     count = len(document.meetings)
-    print(f"imported the case with {count} meeting{'s' if count != 1 else ''}", file=sys.stderr)
+    print(sv.CLI_IMPORTED.format(meetings=sv.count(count, "möte", "möten")), file=sys.stderr)
     return 0
 
 
@@ -209,12 +349,11 @@ def _cmd_room(args: argparse.Namespace) -> int:
 
 def _cmd_serve(args: argparse.Namespace) -> int:
     from facilitator.serve import RoomServer, announce
-    from facilitator.strings import SERVE_BAD_PORT, SERVE_BAD_VIEWERS
 
     if not 0 < args.port < 65536:
-        raise UsageError(SERVE_BAD_PORT.format(port=args.port))
+        raise UsageError(sv.SERVE_BAD_PORT.format(port=args.port))
     if not 1 <= args.max_viewers <= 20:
-        raise UsageError(SERVE_BAD_VIEWERS)
+        raise UsageError(sv.SERVE_BAD_VIEWERS)
     folder = data_dir(args.data_dir)
     command = [sys.executable, "-m", "facilitator", "--data-dir", str(folder), "room"]
     server = RoomServer(command, args.host, args.port, args.max_viewers)
@@ -234,13 +373,12 @@ def _open_store_for_app(
         from facilitator.agenda.clock import from_ns
         from facilitator.screens.unreadable import UnreadableApp
         from facilitator.store.recovery import move_aside
-        from facilitator.strings import UNREADABLE_MOVED
 
         if not sys.stdin.isatty() or not UnreadableApp(error).run():
-            _say(str(error))
+            _say(store_problem(error))
             return None, None
         moved = move_aside(error.path, from_ns(clock.wall_ns()))
-        return _open_store(args), UNREADABLE_MOVED.format(path=moved)
+        return _open_store(args), sv.UNREADABLE_MOVED.format(path=moved)
 
 
 def _run_app(args: argparse.Namespace, *, demo: bool) -> int:
@@ -266,15 +404,39 @@ def _run_app(args: argparse.Namespace, *, demo: bool) -> int:
     return app.return_code or 0
 
 
+def store_problem(error: StoreError) -> str:
+    """A problem of the store as one Swedish line, decided on its type and code."""
+    if isinstance(error, NoSuchMeeting):
+        return sv.CLI_NO_SUCH_MEETING[error.reason.value].format(ref=f"'{error.ref}'")
+    if isinstance(error, DatabaseUnreadable):
+        hint = sv.CLI_UNREADABLE_NEWER_HINT if error.reason is Unreadable.NEWER else sv.CLI_UNREADABLE_HINT
+        return sv.CLI_UNREADABLE.format(path=error.path, reason=sv.UNREADABLE_REASON[error.reason.value], hint=hint)
+    if isinstance(error, StorageFailure):
+        return sv.CLI_STORE_FAILED.format(reason=sv.SAVE_FAILED_REASON[error.reason])
+    if isinstance(error, AlreadyStored):
+        return sv.CLI_ALREADY_STORED
+    if isinstance(error, CaseOpen):
+        return sv.STORE_CASE_OPEN
+    if isinstance(error, NotFound):
+        return sv.STORE_NOT_FOUND
+    return sv.CLI_STORE_OTHER
+
+
+def os_problem(error: OSError) -> str:
+    """A failing file operation as one Swedish line, decided on its error number."""
+    where = f"{error.filename}: " if error.filename else ""
+    name = errno.errorcode.get(error.errno or 0, "")
+    return where + sv.CLI_OS_PROBLEM.get(name, sv.CLI_OS_OTHER.format(code=error.errno))
+
+
 def _say(problem: str) -> None:
-    """One line on stderr, whatever the problem's text holds (SQLite's reports span lines)."""
-    print(f"facilitator: {' '.join(problem.split())}", file=sys.stderr)
+    """One line on stderr, whatever the problem's text holds."""
+    print(f"{PROG}: {' '.join(problem.split())}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        args = parse_arguments(argv)
         match args.command:
             case "list":
                 return _cmd_list(args)
@@ -292,18 +454,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_app(args, demo=True)
             case _:
                 return _run_app(args, demo=False)
-    except DatabaseUnreadable as exc:
-        _say(f"{exc}; run 'facilitator' to set it aside")
-        return EXIT_USAGE
-    except (UsageError, StoreError, TemplateError) as exc:
+    except UsageError as exc:
         _say(str(exc))
         return EXIT_USAGE
+    except StoreError as exc:
+        _say(store_problem(exc))
+        return EXIT_USAGE
+    except TemplateError as exc:
+        _say(sv.CLI_TEMPLATE.format(path=exc.path))
+        return EXIT_USAGE
     except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        _say(f"{where}{exc.strerror or exc}")
+        _say(os_problem(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
-        _say(f"internal error ({type(exc).__name__}): {exc}")
+        _say(sv.CLI_INTERNAL.format(kind=type(exc).__name__))
         return 1

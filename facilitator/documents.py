@@ -6,14 +6,25 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from facilitator.paths import BINARY
+from facilitator import strings as sv
+from facilitator.paths import BINARY, ensure_private_dir
 from facilitator.store.database import Store
 
+if TYPE_CHECKING:
+    from facilitator.agenda.models import Case, Meeting
+    from facilitator.agenda.sipview import SipDocument
+
 FORMATS = ("pdf", "docx", "md", "json", "ics")
+DOCUMENTS = ("sip", "kallelse", "rapport")
+"""The SIP, the kallelse with its sekretessmedgivande, and the meeting report."""
+SIP_ONLY = ("json", "ics")
+"""Formats of the SIP alone: the whole case (json) and the next meeting (ics)."""
 ID_CHARS = 8
 """Every exported file's name ends with this much of the meeting's id: two meetings on the
 same day (two children's) never share a file, and a deleted case's files can be found."""
@@ -24,29 +35,86 @@ class Exported:
     data: bytes
     filename: str
     missing: list[str]
-    """What the law or the routine asks for and the SIP lacks (empty for json and ics)."""
+    """What the law or the routine asks for and the document lacks (empty for json and ics)."""
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^0-9A-Za-zÅÄÖåäö]+", "-", text).strip("-") or "sip"
+class NotForDocument(ValueError):
+    """A format that only the SIP has (json, ics) asked of the kallelse or the report."""
+
+    def __init__(self, document: str, fmt: str):
+        super().__init__(f"{fmt} is not a format of the {document}")
+        self.document = document
+        self.fmt = fmt
 
 
-def export_meeting(store: Store, meeting_id: str, fmt: str, now: datetime) -> Exported:
+def ascii_slug(text: str) -> str:
+    """``text`` as a file name's part: å ä ö without their marks, other signs as "-"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^0-9A-Za-z]+", "-", plain).strip("-")
+
+
+def file_name(meeting: Meeting, document: str, ext: str) -> str:
+    """SIP-2026-03-24-uppfoljande-1a2b3c4d.pdf, Kallelse-…, Motesrapport-…"""
+    prefix = ascii_slug(sv.FILE_PREFIX[document])
+    kind = ascii_slug(sv.CLI_KIND[meeting.kind])
+    return f"{prefix}-{meeting.planned_start:%Y-%m-%d}-{kind}-{meeting.id[:ID_CHARS]}.{ext}"
+
+
+def render(document: SipDocument, fmt: str) -> bytes:
+    """A document in one of the formats that lay out a ``SipDocument``."""
+    if fmt == "md":
+        from facilitator.export.markdown import render as to_markdown
+
+        return to_markdown(document).encode("utf-8")
+    if fmt == "pdf":
+        from facilitator.export.pdf import to_pdf
+
+        return to_pdf(document)
+    if fmt == "docx":
+        from facilitator.export.docx import to_docx
+
+        return to_docx(document)
+    raise ValueError(f"{fmt!r} does not lay out a document")
+
+
+def export_document(case: Case, meeting: Meeting, document: str, fmt: str) -> Exported:
+    """The kallelse or the meeting report of a meeting, from the models as they are
+    (the case screen prints the kallelse from a case not saved yet)."""
+    if document not in ("kallelse", "rapport"):
+        raise ValueError(f"unknown document {document!r}")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
+    if fmt in SIP_ONLY:
+        raise NotForDocument(document, fmt)
+    if document == "kallelse":
+        from facilitator.agenda.kallelse import kallelse_document
+
+        view = kallelse_document(case, meeting)
+    else:
+        from facilitator.agenda.report import report_document
+
+        view = report_document(case, meeting)
+    return Exported(render(view, fmt), file_name(meeting, document, fmt), view.missing)
+
+
+def export_meeting(
+    store: Store, meeting_id: str, fmt: str, now: datetime, document: str = "sip"
+) -> Exported:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    if document not in DOCUMENTS:
+        raise ValueError(f"unknown document {document!r}")
+    if document != "sip" and fmt in SIP_ONLY:
+        raise NotForDocument(document, fmt)
     meeting = store.load_meeting(meeting_id)
     case = store.load_case(meeting.case_id)
-    revisions = store.revisions(case.id)
-    revision = next((r for r in revisions if r.meeting_id == meeting.id), None)
-    previous = next(
-        (r.sip for r in reversed(revisions) if revision and r.number < revision.number), None
-    )
-    number = revision.number if revision else None
-    name = f"SIP-{meeting.planned_start:%Y-%m-%d}-{_slug(meeting.kind.value)}-{meeting.id[:ID_CHARS]}"
+    if document != "sip":
+        return export_document(case, meeting, document, fmt)
     if fmt == "json":
         from facilitator.export.jsondoc import to_json
 
-        return Exported(to_json(case, store.meetings_of(case.id)).encode("utf-8"), f"{name}.json", [])
+        data = to_json(case, store.meetings_of(case.id)).encode("utf-8")
+        return Exported(data, file_name(meeting, "sip", "json"), [])
     if fmt == "ics":
         from facilitator.export.ics import to_ics
 
@@ -55,20 +123,21 @@ def export_meeting(store: Store, meeting_id: str, fmt: str, now: datetime) -> Ex
         )
     from facilitator.agenda.sipview import sip_document
 
-    document = sip_document(case, meeting, number, previous)
-    if fmt == "md":
-        from facilitator.export.markdown import render
+    revisions = store.revisions(case.id)
+    revision = next((r for r in revisions if r.meeting_id == meeting.id), None)
+    previous = next(
+        (r.sip for r in reversed(revisions) if revision and r.number < revision.number), None
+    )
+    view = sip_document(case, meeting, revision.number if revision else None, previous)
+    return Exported(render(view, fmt), file_name(meeting, "sip", fmt), view.missing)
 
-        data = render(document).encode("utf-8")
-    elif fmt == "pdf":
-        from facilitator.export.pdf import to_pdf
 
-        data = to_pdf(document)
-    else:
-        from facilitator.export.docx import to_docx
-
-        data = to_docx(document)
-    return Exported(data, f"{name}.{fmt}", document.missing)
+def write_export(store: Store, exported: Exported) -> Path:
+    """Write an exported file into the export folder (made private if new), owner-only."""
+    folder = ensure_private_dir(export_folder(store))
+    path = folder / exported.filename
+    write_private(path, exported.data)
+    return path
 
 
 class NotARegularFile(OSError):

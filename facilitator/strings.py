@@ -285,6 +285,10 @@ PALETTE = {
     "new_case": ("Nytt ärende", "Lägg upp ett nytt ärende"),
     "new_meeting": ("Nytt möte", "Planera ett nytt möte i det markerade ärendet"),
     "edit_case": ("Ändra ärende", "Barn, vårdnadshavare, frågeställning, kallelse och samtycke"),
+    "kallelse": (
+        "Skriv kallelsen som PDF",
+        "Kallelsen till ärendets nästa planerade möte, med sekretessmedgivandet",
+    ),
 }
 DISCARD_QUESTION = "Stänga utan att spara? Det du har skrivit här sparas inte."
 DISCARD_YES = "Stäng utan att spara"
@@ -395,6 +399,190 @@ SERVE_NETWORK_WARNING = (
 SERVE_HOW_TO_STOP = "Högst {count} tittare samtidigt. Ctrl+C avslutar."
 SERVE_BAD_PORT = "porten {port} ligger inte mellan 1 och 65535"
 SERVE_BAD_VIEWERS = "antalet tittare måste vara mellan 1 och 20"
+
+# The command line (cli.py): help, messages and errors, each one line.
+CLI_DESCRIPTION = (
+    "Lotsmöte: en tidsatt dagordning på projektorn och SIP:en som skrivs under mötet. "
+    "Utan kommando öppnas programmet."
+)
+CLI_USAGE = "användning: "
+CLI_COMMANDS_TITLE = "kommandon"
+CLI_ARGUMENTS_TITLE = "argument"
+CLI_OPTIONS_TITLE = "flaggor"
+CLI_HELP_HELP = "visa den här hjälpen och avsluta"
+CLI_VERSION_HELP = "visa programmets version och avsluta"
+CLI_DATA_DIR_HELP = (
+    "mappen med databasen (standard: $FACILITATOR_DATA_DIR eller användarens datamapp)"
+)
+CLI_DEMO_HELP = "lägg upp det påhittade demoärendet (en gång) och öppna det"
+CLI_LIST_HELP = "en rad per möte: id, datum, typ av möte, status och barn"
+CLI_EXPORT_HELP = "skriv ett mötes SIP, kallelse eller mötesrapport till en fil"
+CLI_EXPORT_DESCRIPTION = (
+    "Skriv ett mötes SIP (standard), kallelsen med sekretessmedgivandet eller mötesrapporten "
+    "(planerad och faktisk tid per steg)."
+)
+CLI_MEETING_HELP = "mötets id (eller början av det, minst 4 tecken) eller latest för det senaste"
+CLI_DOCUMENT_HELP = (
+    "dokumentet: sip (standard), kallelse (med sekretessmedgivande) eller rapport "
+    "(planerad och faktisk tid, för samtalsledaren)"
+)
+CLI_FORMAT_HELP = "filformatet: pdf (standard), docx, md, json eller ics; json och ics bara för sip"
+CLI_OUTPUT_HELP = (
+    "var filen skrivs (standard: md, json och ics till terminalen, pdf och docx till en fil "
+    "med mötets namn i den aktuella mappen)"
+)
+CLI_STRICT_HELP = (
+    "avsluta med kod 2 i stället för att exportera när något saknas som lagen eller rutinen kräver"
+)
+CLI_IMPORT_HELP = "lägg till ett ärende från en JSON-fil gjord med export --format json"
+CLI_FILE_HELP = "ärendefilen som ska läsas"
+CLI_SCHEMA_HELP = "skriv ut JSON-schemat för ärendefilen"
+CLI_ROOM_HELP = "skrivskyddad rumsvy för projektorn, som följer mötet"
+CLI_ROOM_MEETING_HELP = "mötets id (standard: det pågående mötet)"
+CLI_SERVE_HELP = "rumsvyn i en webbläsare"
+CLI_HOST_HELP = "adressen att lyssna på (standard: 127.0.0.1)"
+CLI_PORT_HELP = "porten att lyssna på (standard: 8000)"
+CLI_VIEWERS_HELP = "högst så många webbläsare samtidigt (standard: 3)"
+CLI_METAVAR = {
+    "command": "KOMMANDO",
+    "meeting": "MÖTE",
+    "document": "DOKUMENT",
+    "format": "FORMAT",
+    "output": "SÖKVÄG",
+    "data_dir": "MAPP",
+    "file": "FIL.json",
+    "host": "ADRESS",
+    "port": "PORT",
+    "max_viewers": "ANTAL",
+}
+CLI_SEE_HELP = "(se {prog} --help)"
+CLI_UNKNOWN_COMMAND = "okänt kommando; välj ett av: {choices}"
+CLI_BAD_CHOICE = "{option} ska vara ett av: {choices}"
+CLI_NOT_A_NUMBER = "{option} ska vara ett heltal"
+CLI_NEEDS_VALUE = "{option} behöver ett värde ({metavar})"
+CLI_TAKES_NO_VALUE = "{option} tar inget värde"
+CLI_UNKNOWN_ARGUMENTS = "okänt argument: {arguments}"
+CLI_BAD_ARGUMENTS = "argumenten går inte att tolka"
+CLI_MISSING_MEETING = "ange vilket möte: ett id som facilitator list skriver ut, eller latest"
+CLI_MISSING_FILE = "ange vilken ärendefil som ska importeras"
+CLI_NO_DATA = "det finns inga data i {folder} (börja med facilitator demo, eller ange --data-dir)"
+CLI_NO_MEETINGS = "inga möten ännu (prova: facilitator demo)"
+CLI_KIND = {
+    MeetingKind.FIRST: "inledande",
+    MeetingKind.FOLLOW_UP: "uppföljande",
+    MeetingKind.CLOSING: "avslutande",
+}
+"""A meeting's kind in one word: in ``list`` and, without å ä ö, in file names."""
+FILE_PREFIX = {"sip": "SIP", "kallelse": "Kallelse", "rapport": "Mötesrapport"}
+"""How an exported file's name begins (written without å ä ö)."""
+CLI_WROTE = "Sparade {path}"
+CLI_IMPORTED = "Importerade ärendet med {meetings}"
+DOCUMENT_NAME = {"sip": "SIP:en", "kallelse": "kallelsen", "rapport": "mötesrapporten"}
+CLI_NOT_COMPLETE = "{document} är inte komplett, det saknas: {missing}"
+CLI_NO_NEXT_MEETING = "SIP:en har inget datum för nästa möte, så det finns ingen kalenderinbjudan"
+CLI_ONLY_SIP = "--format {format} finns bara för sip; kallelse och rapport skrivs som pdf, docx eller md"
+CLI_NOT_A_FILE = "{path} är ingen vanlig fil, så inget skrevs dit"
+CLI_NO_SUCH_MEETING = {
+    "none_yet": "det finns inga möten ännu",
+    "bad_ref": "inget möte {ref}: ange latest eller minst 4 tecken av ett id",
+    "unknown": "inget möte {ref}",
+    "ambiguous": "{ref} passar in på flera möten; ange mer av id:t",
+}
+CLI_ALREADY_STORED = "ärendet eller ett av dess möten finns redan i databasen"
+CLI_FILE_NOT_A_CASE = "{path}: filen är ingen ärendefil i JSON (en sådan görs med facilitator export --format json)"
+CLI_BAD_FIELD = "{path}: värdet i {location} går inte att läsa"
+CLI_MISSING_FIELD = "{path}: {location} saknas i ärendefilen"
+CLI_BAD_DOCUMENT = "{path}: mötena i filen hör inte ihop med ärendet"
+CLI_TEMPLATE = "{path}: dagordningen i filen går inte att läsa"
+CLI_UNREADABLE = "{path}: {reason} {hint}"
+CLI_UNREADABLE_HINT = "Kör facilitator för att flytta undan den och börja om."
+CLI_UNREADABLE_NEWER_HINT = "Uppdatera programmet."
+CLI_STORE_FAILED = "databasen går inte att läsa eller skriva: {reason}"
+CLI_STORE_OTHER = "ett oväntat fel i databasen"
+CLI_OS_PROBLEM = {
+    "ENOENT": "finns inte",
+    "EACCES": "saknar behörighet",
+    "EPERM": "saknar behörighet",
+    "ENOSPC": "disken är full",
+    "EDQUOT": "diskkvoten är slut",
+    "EROFS": "går inte att skriva till (skrivskyddat)",
+    "EISDIR": "är en mapp",
+    "ENOTDIR": "en del av sökvägen är ingen mapp",
+    "EEXIST": "finns redan",
+    "ENAMETOOLONG": "namnet är för långt",
+}
+"""An OS error by its errno name."""
+CLI_OS_OTHER = "går inte att läsa eller skriva (felkod {code})"
+CLI_INTERNAL = "oväntat fel i programmet ({kind})"
+
+# The kallelse (agenda/kallelse.py): the routine's first document, with the
+# sekretessmedgivande that the guardians and the child sign.
+KALLELSE_TITLE = {
+    MeetingKind.FIRST: "Kallelse till inledande Lotsmöte",
+    MeetingKind.FOLLOW_UP: "Kallelse till uppföljande Lotsmöte",
+    MeetingKind.CLOSING: "Kallelse till avslutande Lotsmöte",
+}
+LABEL_TIME = "Tid"
+LABEL_CONTACT_PERSON = "Kontaktperson"
+KALLELSE_CALLED = "Kallade till mötet"
+KALLELSE_CALLED_COLUMNS = ("Namn", "Verksamhet", "Roll")
+KALLELSE_CONSENT_ONLY = "{organisation}: ingen namngiven deltagare ännu"
+KALLELSE_AGENDA_COLUMNS = ("Steg", "Minuter")
+KALLELSE_PHASE = "{phase}: steg {first}–{last}, {minutes} min"
+LABEL_TOTAL = "Totalt"
+SECTION_CONSENT_FORM = "Sekretessmedgivande"
+CONSENT_FORM_INTRO = (
+    "Arbete utifrån Lotsmodellen förutsätter samverkan och samarbete mellan olika "
+    "verksamheter. Mellan dem råder normalt sekretess. För att samverkan ska vara möjlig "
+    "behöver barnets vårdnadshavare (och barnet, beroende på ålder) samtycka till att "
+    "sekretessen hävs. Det sker skriftligt genom att den här kallelsen undertecknas av "
+    "barnet och vårdnadshavarna."
+)
+CONSENT_FORM_AGREE = (
+    "Genom att skriva under samtycker vi till att verksamheterna nedan får lämna uppgifter "
+    "om {child} till varandra, i den frågeställning som anges i kallelsen:"
+)
+CONSENT_FORM_BETWEEN = "Medgivandet gäller mellan dessa verksamheter:"
+CONSENT_FORM_REVOKED = "{organisation} (samtycket återkallat {on})"
+CONSENT_FORM_REVOKED_WHOLE = "Hela samtycket återkallades {on}."
+SECTION_CONSENT_TERMS = "Villkor för sekretessmedgivandet"
+CONSENT_FORM_TERMS = (
+    "Medgivandet gäller mellan de verksamheter som anges ovan.",
+    "Medgivandet gäller i den frågeställning som anges i kallelsen.",
+    "Medgivandet gäller under den tid som Lotsprocessen pågår.",
+    "Barnet och vårdnadshavarna kan när som helst under Lotsprocessen återkalla "
+    "samtycket, till del eller i sin helhet.",
+    "Båda vårdnadshavarna ska tillfrågas och ge sitt medgivande.",
+)
+KALLELSE_SIGNATURE_HEADING = "Underskrift och namnförtydligande"
+KALLELSE_MISSING_QUESTION = "Frågeställningen"
+KALLELSE_MISSING_GUARDIANS = "Vårdnadshavarna"
+KALLELSE_MISSING_ORGANISATIONS = "Verksamheter som ska kallas"
+KALLELSE_NOT_IN_CONSENT = "{organisation} kallas men finns inte med i ärendets samtycke"
+KEY_KALLELSE = "Kallelse (PDF)"
+KALLELSE_WRITTEN = "Kallelsen är sparad som {path} (bara du kan läsa filen)."
+KALLELSE_NO_MEETING = (
+    "Ärendet har inget planerat möte, så det finns ingen kallelse att skriva. Spara ärendet "
+    "och planera ett möte först (M på startsidan)."
+)
+
+# The meeting report (agenda/report.py): planned against actual time, for the samtalsledare.
+REPORT_TITLE = "Mötesrapport: planerad och faktisk tid"
+REPORT_NOTE = "För samtalsledaren. Rapporten är inte en del av SIP:en och skrivs inte under."
+LABEL_PLANNED_LENGTH = "Planerad längd"
+REPORT_STEPS = "Tid per steg"
+REPORT_COLUMNS = ("Steg", "Planerat", "Omplanerat", "Faktiskt", "Skillnad")
+REPORT_SKIPPED = "hoppades över"
+REPORT_NOT_RUN = "inte genomfört"
+REPORT_SUMMARY = "Översikt"
+REPORT_TOTALS = (
+    "Planerat {planned}, omplanerat {replanned}, faktiskt {actual}; skillnad mot planen "
+    "för de steg som genomfördes {difference}."
+)
+REPORT_REPLANNED = "Omplanerade steg: {steps}"
+REPORT_SKIPPED_STEPS = "Steg som hoppades över: {steps}"
+REPORT_NOT_RUN_STEPS = "Steg som inte genomfördes: {steps}"
+REPORT_NONE = "inga"
 ROOM_WAITING = "Väntar på mötet …"
 ROOM_WAITING_HINT = "Rumsvyn visar mötet så snart det öppnas i sekreterarens fönster."
 ROOM_UNOPENED = (
@@ -698,6 +886,18 @@ def meeting_window(kind: MeetingKind, previous: date) -> str:
         source=PROCESS_SOURCE[Source.MANUAL_PROCESS_MAP], kind=MEETING_KIND_A[kind],
         weeks=week_window(INTERVALS[kind]), previous=previous, first=first, last=last,
     )
+
+
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)
+
+
+def long_day(value: date) -> str:
+    """A day as Swedes write it to a family: tisdag 24 mars 2026."""
+    return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def process_warning(warning: ProcessWarning) -> str:

@@ -1,7 +1,9 @@
-"""The command line: version, help, list, export, and one-line errors with exit 2."""
+"""The command line: version, help, list, export, import; one-line errors with exit 2;
+and Swedish in everything it prints."""
 
 import contextlib
 import io
+import json
 import os
 import stat
 import subprocess
@@ -66,8 +68,9 @@ def test_version():
 def test_help_lists_the_commands():
     result = run("--help")
     assert result.returncode == 0
-    for word in ("demo", "list", "export", "--data-dir"):
+    for word in ("demo", "list", "export", "--data-dir", "användning: facilitator", "kommandon:", "flaggor:"):
         assert word in result.stdout
+    assert "visa den här hjälpen och avsluta" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -95,7 +98,7 @@ def test_list_prints_one_line_per_meeting(demo_dir, capsys):
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1
     assert out[0].startswith(DEMO_MEETING_ID[:8])
-    assert "first" in out[0] and "planned" in out[0] and "Elsa Åkesson" in out[0]
+    assert "inledande" in out[0] and "planerat" in out[0] and "Elsa Åkesson" in out[0]
 
 
 def test_data_dir_after_the_command_and_from_the_environment(demo_dir, capsys, monkeypatch):
@@ -111,7 +114,7 @@ def test_list_on_an_empty_store(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path), "list"]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "no meetings" in captured.err
+    assert captured.err == "inga möten ännu (prova: facilitator demo)\n"
 
 
 def test_export_markdown_to_stdout_and_file(demo_dir, tmp_path, capsys):
@@ -129,14 +132,14 @@ def test_export_markdown_to_stdout_and_file(demo_dir, tmp_path, capsys):
 def test_export_of_unknown_meeting_exits_2(demo_dir):
     result = run("export", "ffffffff", data_dir=demo_dir)
     assert result.returncode == 2
-    assert result.stderr.strip() == "facilitator: no meeting 'ffffffff'"
+    assert result.stderr.strip() == "facilitator: inget möte 'ffffffff'"
 
 
 def test_export_into_a_missing_directory_exits_2(demo_dir, tmp_path):
     result = run("export", "latest", "--format", "md", "-o", str(tmp_path / "nope" / "x.md"), data_dir=demo_dir)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
-    assert "No such file or directory" in result.stderr
+    assert result.stderr.strip() == f"facilitator: {tmp_path / 'nope' / 'x.md'}: finns inte"
 
 
 def test_a_damaged_database_exits_2_with_its_path(tmp_path):
@@ -174,7 +177,7 @@ def test_short_ids_are_unique_prefixes():
 def test_strict_export_refuses_an_incomplete_sip(demo_dir, tmp_path):
     result = run("export", "latest", "--strict", "-o", str(tmp_path / "x.pdf"), data_dir=demo_dir)
     assert result.returncode == 2
-    assert result.stderr.strip().startswith("facilitator: the SIP is not complete: missing ")
+    assert result.stderr.strip().startswith("facilitator: SIP:en är inte komplett, det saknas: ")
     assert not (tmp_path / "x.pdf").exists()
     relaxed = run("export", "latest", "-o", str(tmp_path / "x.pdf"), data_dir=demo_dir)
     assert relaxed.returncode == 0
@@ -185,7 +188,9 @@ def test_strict_export_refuses_an_incomplete_sip(demo_dir, tmp_path):
 def test_ics_without_a_next_meeting_exits_2(demo_dir):
     result = run("export", "latest", "--format", "ics", data_dir=demo_dir)
     assert result.returncode == 2
-    assert result.stderr.strip() == "facilitator: the SIP has no date for the next meeting"
+    assert result.stderr.strip() == (
+        "facilitator: SIP:en har inget datum för nästa möte, så det finns ingen kalenderinbjudan"
+    )
 
 
 def test_export_refuses_anything_but_a_regular_file(demo_dir, tmp_path):
@@ -200,7 +205,7 @@ def test_export_refuses_anything_but_a_regular_file(demo_dir, tmp_path):
         result = run("export", "latest", "--format", "md", "-o", str(path), data_dir=demo_dir)
         assert result.returncode == 2, path
         assert len(result.stderr.strip().splitlines()) == 1
-        assert "not a regular file" in result.stderr
+        assert result.stderr.strip() == f"facilitator: {path} är ingen vanlig fil, så inget skrevs dit"
         assert stat.S_IMODE(os.lstat(path).st_mode) == mode
     assert target.read_text() == "orört"
 
@@ -265,4 +270,254 @@ def test_a_damaged_page_is_one_line(demo_dir):
     result = run("list", data_dir=demo_dir)
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1
-    assert "is damaged" in result.stderr and str(path) in result.stderr
+    assert "filen är skadad" in result.stderr and str(path) in result.stderr
+
+
+# --- the documents: sip, kallelse, rapport -------------------------------------------
+
+
+@pytest.mark.parametrize("document", ["kallelse", "rapport"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "md"])
+def test_export_of_each_document_in_each_format(demo_dir, tmp_path, document, fmt):
+    out = tmp_path / "ut"
+    out.mkdir()
+    result = run("export", "latest", "--document", document, "--format", fmt, "-o", str(out), data_dir=demo_dir)
+    assert result.returncode == 0, result.stderr
+    prefix = {"kallelse": "Kallelse", "rapport": "Motesrapport"}[document]
+    (written,) = out.iterdir()
+    assert written.name == f"{prefix}-2026-01-01-inledande-{DEMO_MEETING_ID[:8]}.{fmt}"
+    assert result.stderr == f"Sparade {written}\n"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    data = written.read_bytes()
+    if fmt == "pdf":
+        assert data.startswith(b"%PDF")
+    elif fmt == "docx":
+        assert data.startswith(b"PK")
+    else:
+        title = {"kallelse": "# Kallelse till inledande Lotsmöte", "rapport": "# Mötesrapport"}[document]
+        assert data.decode("utf-8").startswith(title)
+
+
+def test_the_kallelse_in_markdown_to_stdout(demo_dir):
+    result = run("export", "latest", "--document", "kallelse", "--format", "md", data_dir=demo_dir)
+    assert result.returncode == 0
+    assert result.stdout.startswith("# Kallelse till inledande Lotsmöte")
+    for text in ("Maria Åkesson, Jonas Åkesson", "Sekretessmedgivande", "Dagordning", "Ahmed Şahin"):
+        assert text in result.stdout
+    assert result.stderr == ""
+
+
+def test_the_sip_is_the_default_document(demo_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "latest", data_dir=demo_dir)
+    assert result.returncode == 0
+    name = f"SIP-2026-01-01-inledande-{DEMO_MEETING_ID[:8]}.pdf"
+    assert (tmp_path / name).read_bytes().startswith(b"%PDF")
+    assert result.stderr == f"Sparade {name}\n"
+
+
+@pytest.mark.parametrize("document", ["kallelse", "rapport"])
+@pytest.mark.parametrize("fmt", ["json", "ics"])
+def test_json_and_ics_only_with_the_sip(demo_dir, tmp_path, document, fmt):
+    result = run("export", "latest", "--document", document, "--format", fmt, "-o", str(tmp_path / "x"), data_dir=demo_dir)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"facilitator: --format {fmt} finns bara för sip; kallelse och rapport skrivs som pdf, docx eller md\n"
+    )
+    assert not (tmp_path / "x").exists()
+
+
+def test_an_unknown_document_exits_2(demo_dir):
+    result = run("export", "latest", "--document", "protokoll", data_dir=demo_dir)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "facilitator: --document ska vara ett av: sip, kallelse, rapport (se facilitator export --help)\n"
+    )
+
+
+def test_strict_refuses_a_kallelse_that_lacks_what_it_needs(demo_dir, tmp_path):
+    # The demo calls Fritidsgården Kometen, which the case's consent does not name.
+    result = run("export", "latest", "--document", "kallelse", "--strict", "-o", str(tmp_path / "k.pdf"), data_dir=demo_dir)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "facilitator: kallelsen är inte komplett, det saknas: Sekretessmedgivande: "
+        "Fritidsgården Kometen kallas men finns inte med i ärendets samtycke\n"
+    )
+    assert not (tmp_path / "k.pdf").exists()
+    report = run("export", "latest", "--document", "rapport", "--strict", "-o", str(tmp_path / "r.md"), data_dir=demo_dir)
+    assert report.returncode == 0  # the report asks for nothing
+
+
+@pytest.mark.parametrize(
+    ("kind", "slug"),
+    [("first", "inledande"), ("follow_up", "uppfoljande"), ("closing", "avslutande")],
+)
+def test_file_names_are_swedish_and_end_with_the_meeting_id(kind, slug):
+    from datetime import datetime
+
+    from facilitator.agenda.meetings import plan_meeting
+    from facilitator.agenda.models import MeetingKind
+    from facilitator.documents import ID_CHARS, file_name
+    from tests.conftest import STOCKHOLM, full_case
+
+    meeting = plan_meeting(full_case(), MeetingKind(kind), datetime(2026, 3, 24, 9, tzinfo=STOCKHOLM))
+    mark = meeting.id[:ID_CHARS]
+    assert file_name(meeting, "sip", "pdf") == f"SIP-2026-03-24-{slug}-{mark}.pdf"
+    assert file_name(meeting, "kallelse", "docx") == f"Kallelse-2026-03-24-{slug}-{mark}.docx"
+    assert file_name(meeting, "rapport", "md") == f"Motesrapport-2026-03-24-{slug}-{mark}.md"
+    for document in ("sip", "kallelse", "rapport"):
+        name = file_name(meeting, document, "pdf")
+        assert name.isascii() and name.endswith(f"-{mark}.pdf")
+
+
+def test_exported_documents_are_found_by_the_meeting_id(demo_dir, tmp_path):
+    from facilitator.documents import exports_of
+
+    for document in ("sip", "kallelse", "rapport"):
+        assert run("export", "latest", "--document", document, "-o", str(tmp_path), data_dir=demo_dir).returncode == 0
+    assert len(exports_of(tmp_path, [DEMO_MEETING_ID])) == 3
+
+
+# --- import ----------------------------------------------------------------------------
+
+
+def test_import_says_how_many_meetings_in_swedish(demo_dir, tmp_path):
+    exported = run("export", "latest", "--format", "json", data_dir=demo_dir)
+    path = tmp_path / "case.json"
+    path.write_text(exported.stdout)
+    fresh = tmp_path / "fresh"
+    result = run("import", str(path), data_dir=fresh)
+    assert result.returncode == 0
+    assert result.stderr == "Importerade ärendet med 1 möte\n"
+    again = run("import", str(path), data_dir=fresh)
+    assert again.returncode == 2
+    assert again.stderr == "facilitator: ärendet eller ett av dess möten finns redan i databasen\n"
+
+
+def test_import_of_what_is_not_a_case_file(tmp_path):
+    path = tmp_path / "inte.json"
+    path.write_text("{ inte json")
+    result = run("import", str(path), data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"facilitator: {path}: filen är ingen ärendefil i JSON (en sådan görs med facilitator export --format json)\n"
+    )
+    missing = run("import", str(tmp_path / "saknas.json"), data_dir=tmp_path / "data")
+    assert missing.stderr == f"facilitator: {tmp_path / 'saknas.json'}: finns inte\n"
+
+
+# --- Swedish everywhere ----------------------------------------------------------------
+
+ENGLISH = frozenset(
+    """
+    a an the is are was be been not no yes and or of to for with from in on at by as it this that
+    there here yet try give found file files error errors usage options option arguments
+    show help message exit missing meeting meetings invalid choose choice case cases imported
+    import wrote written required unrecognized unrecognised unknown expected value values
+    ambiguous could match matches allowed positional database damaged see complete incomplete
+    date next directory such regular cannot can must should has have had more than one only
+    command commands default where write read print prints new none nothing set aside run
+    """.split()
+)
+# Not in the list, being Swedish words too: argument, format, status, version, program, data,
+# port, start, id.
+NAMES = frozenset(
+    "facilitator demo list export import schema room serve latest sip kallelse rapport pdf docx md json ics".split()
+)
+
+
+def english_words(line: str) -> list[str]:
+    """The common English words in a line the command line printed. Option names, paths,
+    file names, ids and the program's own names are not words."""
+    found = []
+    for token in line.split():
+        token = token.strip(".,:;()[]{}'\"!?«»”")
+        if not token or token.startswith("-") or token.lower() in NAMES:
+            continue
+        if any(c in token for c in "/\\._=$@") or any(c.isdigit() for c in token):
+            continue
+        found += [part for part in token.lower().split("-") if part in ENGLISH]
+    return found
+
+
+def test_english_words_are_found():
+    assert english_words("wrote x.pdf") == ["wrote"]
+    assert english_words("facilitator: no meeting 'ffffffff'") == ["no", "meeting"]
+    assert english_words("usage: facilitator [-h] --data-dir DIR") == ["usage"]
+    assert english_words("Sparade /tmp/x/SIP-2026-01-01-inledande-de000000.pdf") == []
+
+
+def test_the_command_line_speaks_no_english(demo_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    empty = tmp_path / "tom"
+    Store.open(empty).close()
+    out = tmp_path / "ut"
+    out.mkdir()
+    case_file = tmp_path / "case.json"
+    case_file.write_text(run("export", "latest", "--format", "json", data_dir=demo_dir).stdout)
+    bad_json = tmp_path / "fel.json"
+    bad_json.write_text("[1, 2")
+    damaged = tmp_path / "skadad"
+    damaged.mkdir()
+    (damaged / "facilitator.sqlite3").write_bytes(b"not a database at all" * 50)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    d = ["--data-dir", str(demo_dir)]
+    runs = [
+        ["--help"],
+        ["-h"],
+        *[[command, "--help"] for command in ("demo", "list", "export", "import", "schema", "room", "serve")],
+        [*d, "list"],
+        ["--data-dir", str(empty), "list"],
+        ["--data-dir", str(tmp_path / "finns-inte"), "list"],
+        ["--data-dir", str(damaged), "list"],
+        *[
+            [*d, "export", "latest", "--document", document, "--format", fmt, "-o", str(out)]
+            for document in ("sip", "kallelse", "rapport")
+            for fmt in ("pdf", "docx", "md")
+        ],
+        [*d, "export", "latest", "--format", "json", "-o", str(out)],
+        [*d, "export", "latest", "--format", "ics"],
+        [*d, "export", "latest", "--document", "kallelse", "--format", "json"],
+        [*d, "export", "latest", "--document", "rapport", "--format", "ics"],
+        [*d, "export", "latest", "--strict", "-o", str(out)],
+        [*d, "export", "latest", "--document", "kallelse", "--strict", "-o", str(out)],
+        [*d, "export", "ffffffff"],
+        [*d, "export", "xy"],
+        [*d, "export", "latest", "--format", "exe"],
+        [*d, "export", "latest", "--format"],
+        [*d, "export", "latest", "-o"],
+        [*d, "export", "latest", "--strict=ja"],
+        [*d, "export", "latest", "--format", "md", "-o", str(fifo)],
+        [*d, "export", "latest", "--format", "md", "-o", str(tmp_path / "nej" / "x.md")],
+        [*d, "export"],
+        [*d, "import"],
+        ["--data-dir", str(tmp_path / "ny"), "import", str(case_file)],
+        ["--data-dir", str(tmp_path / "ny"), "import", str(case_file)],
+        [*d, "import", str(bad_json)],
+        [*d, "import", str(tmp_path / "saknas.json")],
+        ["schema"],
+        ["frobnicate"],
+        ["--no-such-flag"],
+        ["list", "extra"],
+        [*d, "list", "--verbose"],
+        ["serve", "--port", "x"],
+        ["serve", "--port", "0"],
+        ["serve", "--max-viewers", "99"],
+        ["room", "--data-dir", str(tmp_path / "finns-inte")],
+    ]
+    for args in runs:
+        result = run(*args)
+        assert result.returncode in (0, 2), (args, result)
+        assert "Traceback" not in result.stderr, args
+        said = result.stderr.splitlines()
+        if result.returncode == 2:
+            assert len(said) == 1 and said[0].startswith("facilitator: "), (args, result.stderr)
+        # What the command line itself prints: help and list on stdout, everything on
+        # stderr (documents and the JSON schema are data, checked elsewhere).
+        printed = said + (result.stdout.splitlines() if args[-1] in ("--help", "-h", "list") else [])
+        assert printed or args == ["schema"], args
+        for line in printed:
+            assert not english_words(line), (args, line, english_words(line))
+    assert json.loads(run("schema").stdout)["title"] == "CaseDocument"

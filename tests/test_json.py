@@ -61,10 +61,10 @@ def test_a_version_1_document_is_read_and_becomes_the_current_version():
 @pytest.mark.parametrize(
     ("content", "where"),
     [
-        ("not json", "file: not JSON"),
-        ("[1, 2]", "file: expected a JSON object"),
-        ('{"format": "facilitator-case"}', "case: Field required"),
-        ('{"format": "other", "case": {}}', "format:"),
+        ("not json", "filen är ingen ärendefil i JSON"),
+        ("[1, 2]", "filen är ingen ärendefil i JSON"),
+        ('{"format": "facilitator-case"}', ": case saknas i ärendefilen"),
+        ('{"format": "other", "case": {}}', "värdet i format går inte att läsa"),
         ('{"case": {"child": {"name": 5}, "created_at": "2026-01-01T00:00:00"}}', "case.child.name"),
         ('{"schema_version": 99, "case": {}}', "schema_version"),
     ],
@@ -91,7 +91,7 @@ def test_a_case_already_stored_is_refused(tmp_path, capsys):
     path = tmp_path / "case.json"
     path.write_text(text, encoding="utf-8")
     assert main(["--data-dir", str(data), "import", str(path)]) == 2
-    assert "already stored" in capsys.readouterr().err
+    assert capsys.readouterr().err == "facilitator: ärendet eller ett av dess möten finns redan i databasen\n"
 
 
 def test_meetings_of_another_case_are_refused():

@@ -37,12 +37,15 @@ class CaseDocument(Record):
 
 
 class DocumentError(ValueError):
-    """The file is not a valid case document; ``location`` says where it first goes wrong."""
+    """The file is not a valid case document; ``location`` says where it first goes wrong
+    ("file": not a JSON object at all), ``code`` what is wrong there (pydantic's error type,
+    such as "missing")."""
 
-    def __init__(self, location: str, problem: str):
+    def __init__(self, location: str, problem: str, code: str = ""):
         super().__init__(f"{location}: {problem}")
         self.location = location
         self.problem = problem
+        self.code = code
 
 
 def to_json(case: Case, meetings: list[Meeting]) -> str:
@@ -62,7 +65,7 @@ def read_document(data: bytes | str) -> CaseDocument:
     except ValidationError as exc:
         error = exc.errors()[0]
         location = ".".join(str(part) for part in error["loc"]) or "document"
-        raise DocumentError(location, error["msg"]) from None
+        raise DocumentError(location, error["msg"], error["type"]) from None
     except RecursionError:
         raise DocumentError("file", "nested too deeply") from None
 

@@ -1,23 +1,33 @@
-"""Case set-up: the child, the guardians, the question, the kallelse and the consent."""
+"""Case set-up: the child, the guardians, the question, the kallelse and the consent.
+
+F9 writes the kallelse of the case's next planned meeting (with the sekretessmedgivande
+to sign) as a PDF in the export folder, from the form as it stands."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
+from facilitator.agenda.kinds import MeetingStatus
 from facilitator.agenda.models import Case, Child, Consent, Guardian
 from facilitator.agenda.workdays import check_first_meeting, first_meeting_earliest
 from facilitator.widgets.footer import KeyFooter
+from facilitator.widgets.problems import export_problem
+
+if TYPE_CHECKING:
+    from facilitator.screens.host import Host
 
 
 def _label(text: str) -> Label:
@@ -31,7 +41,17 @@ class CaseScreen(Screen[Case | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", sv.KEY_SAVE_CASE, priority=True, id="save-case"),
         Binding("escape", "cancel", sv.KEY_CANCEL, id="cancel"),
+        Binding("f9", "kallelse", sv.KEY_KALLELSE, priority=True, id="kallelse"),
     ]
+    app: Host
+
+    class KallelseWritten(Message):
+        """The kallelse was written (``path``), or why not (``problem``, Swedish)."""
+
+        def __init__(self, path: str | None, problem: str):
+            super().__init__()
+            self.path = path
+            self.problem = problem
 
     def __init__(self, case: Case | None, now: datetime, first_meeting: date | None = None):
         """``first_meeting``: the day of the case's first meeting, if planned, which the day
@@ -132,6 +152,44 @@ class CaseScreen(Screen[Case | None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        case = self._case_from_form()
+        if case is not None:
+            self.dismiss(case)
+
+    def action_kallelse(self) -> None:
+        """The kallelse of the next planned meeting, from what the form holds now."""
+        case = self._case_from_form()
+        if case is not None:
+            self._write_kallelse(case)
+
+    @work(thread=True, exclusive=True, group="kallelse")
+    def _write_kallelse(self, case: Case) -> None:
+        from facilitator.documents import export_document, write_export
+
+        try:
+            planned = [m for m in self.app.store.meetings_of(case.id) if m.status is MeetingStatus.PLANNED]
+            if not planned:
+                self.post_message(self.KallelseWritten(None, ""))
+                return
+            meeting = min(planned, key=lambda m: m.planned_start)
+            path = write_export(self.app.store, export_document(case, meeting, "kallelse", "pdf"))
+        except Exception as error:  # noqa: BLE001 - reported, never raised into the UI
+            self.post_message(self.KallelseWritten(None, export_problem(error)))
+            return
+        self.post_message(self.KallelseWritten(str(path), ""))
+
+    @on(KallelseWritten)
+    def _kallelse_written(self, message: KallelseWritten) -> None:
+        if message.path:
+            self.notify(sv.KALLELSE_WRITTEN.format(path=message.path), timeout=10, markup=False)
+        elif message.problem:
+            self.notify(sv.EXPORT_FAILED.format(problem=message.problem), severity="error", markup=False)
+        else:
+            self.notify(sv.KALLELSE_NO_MEETING, severity="warning", timeout=10, markup=False)
+
+    def _case_from_form(self) -> Case | None:
+        """The case as the form gives it; None (and the problem shown at its field) when a
+        field cannot be read."""
         problem = self.query_one("#case-problem", Static)
 
         def refuse(message: str, field: str) -> None:
@@ -185,7 +243,8 @@ class CaseScreen(Screen[Case | None]):
                 case = Case(**{**self.case.model_dump(), **fields})
         except (ValidationError, ValueError):
             return refuse(sv.PROBLEM_CASE, "#child-name")
-        self.dismiss(case)
+        problem.update("")
+        return case
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

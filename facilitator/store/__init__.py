@@ -8,8 +8,11 @@ from facilitator.store.database import (
     Store,
 )
 from facilitator.store.errors import (
+    AlreadyStored,
     CaseOpen,
     DatabaseUnreadable,
+    MeetingRef,
+    NoSuchMeeting,
     NotFound,
     StorageFailure,
     StoreError,
@@ -18,11 +21,14 @@ from facilitator.store.errors import (
 from facilitator.store.migrations import CURRENT_VERSION
 
 __all__ = [
+    "AlreadyStored",
     "CaseOpen",
     "CURRENT_VERSION",
     "DB_NAME",
     "DatabaseUnreadable",
+    "MeetingRef",
     "MeetingSummary",
+    "NoSuchMeeting",
     "NotFound",
     "PreparedCase",
     "PreparedMeeting",

@@ -25,10 +25,12 @@ from facilitator.agenda.cleaning import clean_line
 from facilitator.agenda.kinds import MeetingKind, MeetingStatus
 from facilitator.paths import ensure_private_dir
 from facilitator.store.errors import (
+    AlreadyStored,
     DatabaseUnreadable,
+    MeetingRef,
+    NoSuchMeeting,
     NotFound,
     StorageFailure,
-    StoreError,
     Unreadable,
     classify,
 )
@@ -286,13 +288,13 @@ class Store:
         """Store a new case with its meetings in one transaction: all of it or nothing."""
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone():
-                raise StoreError(f"a case with id {case.id} is already stored")
+                raise AlreadyStored(f"a case with id {case.id} is already stored")
             clash = db.execute(
                 f"SELECT id FROM meetings WHERE id IN ({','.join('?' * len(meetings))})",
                 [m.id for m in meetings],
             ).fetchone() if meetings else None
             if clash:
-                raise StoreError(f"a meeting with id {clash[0]} is already stored")
+                raise AlreadyStored(f"a meeting with id {clash[0]} is already stored")
             db.execute(
                 "INSERT INTO cases (id, status, created_at, data) VALUES (?, ?, ?, ?)",
                 (case.id, case.status.value, case.created_at.isoformat(), case.model_dump_json()),
@@ -470,18 +472,20 @@ class Store:
         if ref == "latest":
             rows = self._query("SELECT id FROM meetings ORDER BY planned_start DESC, id LIMIT 1")
             if not rows:
-                raise NotFound("there are no meetings yet")
+                raise NoSuchMeeting(ref, MeetingRef.NONE_YET, "there are no meetings yet")
             return rows[0][0]
         if len(ref) < 4 or not all(c in "0123456789abcdef" for c in ref):
-            raise NotFound(f"no meeting {ref!r} (give 'latest' or at least 4 characters of an id)")
+            raise NoSuchMeeting(
+                ref, MeetingRef.BAD_REF, f"no meeting {ref!r} (give 'latest' or at least 4 characters of an id)"
+            )
         rows = self._query(
             "SELECT id FROM meetings WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
             (ref, ref + "g"),
         )
         if not rows:
-            raise NotFound(f"no meeting {ref!r}")
+            raise NoSuchMeeting(ref, MeetingRef.UNKNOWN, f"no meeting {ref!r}")
         if len(rows) > 1:
-            raise NotFound(f"{ref!r} matches more than one meeting; give more of the id")
+            raise NoSuchMeeting(ref, MeetingRef.AMBIGUOUS, f"{ref!r} matches more than one meeting; give more of the id")
         return rows[0][0]
 
     # --- helpers -----------------------------------------------------------------------

@@ -41,6 +41,31 @@ class NotFound(StoreError):
     """No record by that id."""
 
 
+class MeetingRef(StrEnum):
+    """Why a meeting named on the command line was not found."""
+
+    NONE_YET = "none_yet"
+    """``latest`` with no meetings stored."""
+    BAD_REF = "bad_ref"
+    """Not ``latest`` and not at least 4 hex digits of an id."""
+    UNKNOWN = "unknown"
+    AMBIGUOUS = "ambiguous"
+    """The start of more than one meeting's id."""
+
+
+class NoSuchMeeting(NotFound):
+    """A meeting reference (``latest``, an id or its start) that names no single meeting."""
+
+    def __init__(self, ref: str, reason: MeetingRef, detail: str):
+        super().__init__(detail)
+        self.ref = ref
+        self.reason = reason
+
+
+class AlreadyStored(StoreError):
+    """A case or meeting with that id is stored already: an import is refused whole."""
+
+
 class CaseOpen(StoreError):
     """A meeting of the case is open for writing in a window: the case stays."""
 
