@@ -301,12 +301,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _document_problem(path: Path, location: str, code: str) -> str:
     """Why a case file cannot be imported, from where it first goes wrong and how."""
+    from facilitator.agenda.kinds import NOT_A_LEAD_AUTHORITY
     if location == "file":
         return sv.CLI_FILE_NOT_A_CASE.format(path=path)
     if location == "document":
         return sv.CLI_BAD_DOCUMENT.format(path=path)
     if code == "missing":
         return sv.CLI_MISSING_FIELD.format(path=path, location=location)
+    if code == NOT_A_LEAD_AUTHORITY:
+        return sv.CLI_LEAD_NOT_KOMMUN_OR_REGION.format(path=path, location=location)
     return sv.CLI_BAD_FIELD.format(path=path, location=location)
 
 

@@ -491,6 +491,9 @@ CLI_NO_SUCH_MEETING = {
 CLI_ALREADY_STORED = "ärendet eller ett av dess möten finns redan i databasen"
 CLI_FILE_NOT_A_CASE = "{path}: filen är ingen ärendefil i JSON (en sådan görs med facilitator export --format json)"
 CLI_BAD_FIELD = "{path}: värdet i {location} går inte att läsa"
+CLI_LEAD_NOT_KOMMUN_OR_REGION = (
+    "{path}: {location}: huvudansvarig huvudman kan bara vara kommunen eller regionen"
+)
 CLI_MISSING_FIELD = "{path}: {location} saknas i ärendefilen"
 CLI_BAD_DOCUMENT = "{path}: mötena i filen hör inte ihop med ärendet"
 CLI_TEMPLATE = "{path}: dagordningen i filen går inte att läsa"

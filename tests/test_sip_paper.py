@@ -274,3 +274,18 @@ def test_every_missing_code_has_words_and_a_section(kind):
     from facilitator.agenda.sipview import _SECTION_OF
 
     assert set(sv.MISSING) == set(MissingCode) == set(_SECTION_OF)
+
+
+def test_import_refuses_another_actor_as_lead_with_one_swedish_line(tmp_path, capsys, rich):
+    from facilitator.cli import main
+    from facilitator.export import to_json
+
+    case, first, *_ = rich
+    document = json.loads(to_json(case, [first]))
+    document["meetings"][0]["sip"]["lead_authority"] = {"authority": "other", "organisation": "Fritidsgården"}
+    bad = tmp_path / "fall.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "data"), "import", str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "huvudansvarig huvudman kan bara vara kommunen eller regionen" in err[0]

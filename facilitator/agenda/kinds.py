@@ -45,6 +45,8 @@ class Authority(StrEnum):
 LEAD_AUTHORITIES = (Authority.KOMMUN, Authority.REGION)
 """Who may have the overall responsibility for a SIP: the law names only the kommun and
 the region (socialtjänstlagen (2025:400), 16 kap. 4 § hälso- och sjukvårdslagen)."""
+NOT_A_LEAD_AUTHORITY = "not_a_lead_authority"
+"""The error type of a lead authority that is neither kommun nor region."""
 
 
 class ActionStatus(StrEnum):

@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here too
     LEAD_AUTHORITIES,
+    NOT_A_LEAD_AUTHORITY,
     PROFESSIONAL_ROLES,
     SCHEMA_VERSION,
     ActionStatus,
@@ -201,10 +202,6 @@ class LeadAuthority(Model):
         if self.authority not in LEAD_AUTHORITIES:
             raise PydanticCustomError(NOT_A_LEAD_AUTHORITY, "the lead authority must be a kommun or a region")
         return self
-
-
-NOT_A_LEAD_AUTHORITY = "not_a_lead_authority"
-"""The error type of a lead authority that is neither kommun nor region."""
 
 
 def lead_authority_refused(error: ValidationError) -> bool:

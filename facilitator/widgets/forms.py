@@ -408,6 +408,7 @@ class LeadAuthorityForm(CaptureForm):
                 placeholder=sv.PLACEHOLDER_ORGANISATION,
                 id="lead-organisation",
             )
+        yield label(sv.LEAD_ONLY_KOMMUN_OR_REGION).set_classes("hint")
 
     @on(Select.Changed, "#lead-authority")
     @on(Input.Changed, "#lead-organisation")
