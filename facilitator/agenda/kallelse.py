@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN
-from facilitator.agenda.models import Case, Meeting, Person, Role, StepRun, StepStatus
+from facilitator.agenda.models import Case, Meeting, Person, Role, StepRun
 from facilitator.agenda.sipview import Section, Signer, SipDocument, Table
 
 
@@ -49,17 +49,18 @@ def _contact_person(meeting: Meeting) -> str | None:
 
 
 def _agenda(steps: list[StepRun]) -> Section:
-    """The steps with their minutes, and the phases they fall into."""
-    shown = [s for s in steps if s.status is not StepStatus.SKIPPED]
-    rows = [[f"{n}. {s.title}", str(_minutes(s.allotted_ns))] for n, s in enumerate(shown, start=1)]
-    rows.append([sv.LABEL_TOTAL, str(_minutes(sum(s.allotted_ns for s in shown)))])
+    """The steps with their minutes as planned for the kallelse (what happened in the
+    meeting does not change what the family was called to), and their phases."""
+    shown = list(steps)
+    rows = [[f"{n}. {s.title}", str(_minutes(s.planned_ns))] for n, s in enumerate(shown, start=1)]
+    rows.append([sv.LABEL_TOTAL, str(_minutes(sum(s.planned_ns for s in shown)))])
     phases: list[tuple[str, int, int, int]] = []  # phase, first step, last step, ns
     for number, step in enumerate(shown, start=1):
         if phases and phases[-1][0] == step.phase:
             phase, first, _, ns = phases[-1]
-            phases[-1] = (phase, first, number, ns + step.allotted_ns)
+            phases[-1] = (phase, first, number, ns + step.planned_ns)
         else:
-            phases.append((step.phase, number, number, step.allotted_ns))
+            phases.append((step.phase, number, number, step.planned_ns))
     items = [
         sv.KALLELSE_PHASE.format(phase=phase, first=first, last=last, minutes=_minutes(ns))
         for phase, first, last, ns in phases
