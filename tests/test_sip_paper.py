@@ -289,3 +289,22 @@ def test_import_refuses_another_actor_as_lead_with_one_swedish_line(tmp_path, ca
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert "huvudansvarig huvudman kan bara vara kommunen eller regionen" in err[0]
+
+
+def test_strict_export_fails_on_the_uncovered_participant_alone(tmp_path, capsys, rich):
+    from facilitator.cli import main
+    from facilitator.store.database import Store
+
+    case, first, follow_up, closing = rich
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        store.save_case(case)
+        for meeting in (first, follow_up, closing):
+            store.save_meeting(meeting)
+    out = tmp_path / "sip.md"
+    assert main(["--data-dir", str(data), "export", first.id, "--format", "md", "--strict", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "export", follow_up.id, "--format", "md", "--strict", "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].endswith("Samtycke till informationsöverföring: Samtycke som omfattar Sara Lind (Vårdcentralen Norr)")
