@@ -17,7 +17,8 @@ from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as WordTable
@@ -34,7 +35,12 @@ _TABLE_PT = (9.0, 8.5, 8.0, 7.5, 7.0)
 _CELL_MARGIN_MM = 1.9
 """Word's default left and right cell margin (0.08 in)."""
 _SAFETY_MM = 1.0
-"""Room beyond the longest word: Word's fonts are measured with the PDF's."""
+_WIDER = 1.08
+"""Word sets the text in Calibri, measured here with the PDF's font and this much wider
+(Calibri itself, and Carlito where Word is not installed, are narrower), so that no word
+is broken inside a column."""
+BODY_FONT = "Calibri"
+_BODY_PT = 10.5
 _GREY = RGBColor(0x5A, 0x5A, 0x5A)
 _MISSING = RGBColor(0xA0, 0, 0)
 _SIGNED = RGBColor(0, 0x6E, 0x32)
@@ -69,6 +75,14 @@ def _page(word: WordDocument) -> None:
                 tab.set(qn("w:pos"), str(Mm(position).twips))
 
 
+def _body_font(word: WordDocument) -> None:
+    """A sans-serif like the PDF's (the template's body font is Cambria), at its size."""
+    normal = word.styles["Normal"]
+    normal.font.name = BODY_FONT
+    normal.font.size = Pt(_BODY_PT)
+    normal.paragraph_format.space_after = Pt(4)
+
+
 def _set_language(rpr) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
@@ -100,6 +114,14 @@ def _language(word: WordDocument) -> None:
         settings.append(theme)
     theme.set(qn("w:val"), LANGUAGE)
     word.core_properties.language = LANGUAGE
+    # The template also carries the styles for Word 2010 in a part python-docx keeps as
+    # bytes: its languages are set the same way.
+    for part in word.part.package.iter_parts():
+        if str(part.partname).endswith("/stylesWithEffects.xml"):
+            element = parse_xml(part.blob)
+            for lang in element.iter(qn("w:lang")):
+                _set_language(lang.getparent())
+            part._blob = serialize_part_xml(element)
 
 
 def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
@@ -140,6 +162,8 @@ def _header_footer(word: WordDocument, document: SipDocument) -> None:
     header = section.header.paragraphs[0]
     _small(header, _safe(document.header_line))
     footer = section.footer.paragraphs[0]
+    # The page number at the right margin: the style's centre tab cleared in this line.
+    footer.paragraph_format.tab_stops.add_tab_stop(Mm(_TEXT_WIDTH / 2), WD_TAB_ALIGNMENT.CLEAR)
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(_TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
     _small(footer, _safe(document.confidential) + "\t", italic=True)
     # "Sida {page} av {pages}": the words as the string has them, the numbers as fields.
@@ -164,8 +188,8 @@ def _fit(header: list[str], rows: list[list[str]]) -> tuple[float, list[float]]:
             header,
             rows,
             _TEXT_WIDTH,
-            lambda text, size=size: text_width(text, size),
-            lambda text, size=size: text_width(text, size, bold=True),
+            lambda text, size=size: _WIDER * text_width(text, size),
+            lambda text, size=size: _WIDER * text_width(text, size, bold=True),
             padding,
         )
         if widths is not None:
@@ -174,11 +198,7 @@ def _fit(header: list[str], rows: list[list[str]]) -> tuple[float, list[float]]:
 
 
 def _fixed_widths(table: WordTable, widths: list[float]) -> None:
-    table.autofit = False
-    properties = table._tbl.tblPr
-    fixed = OxmlElement("w:tblLayout")
-    fixed.set(qn("w:type"), "fixed")
-    properties.append(fixed)
+    table.autofit = False  # a fixed layout: Word keeps the widths
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
     for row in table.rows:
@@ -200,7 +220,8 @@ def _cell_text(cell, text: str, size: float, bold: bool = False, keep: bool = Fa
     run.bold = bold
     run.font.size = Pt(size)
     paragraph.paragraph_format.space_after = Pt(0)
-    paragraph.paragraph_format.keep_with_next = keep
+    if keep:
+        paragraph.paragraph_format.keep_with_next = True
     return paragraph
 
 
@@ -312,7 +333,8 @@ def _signer(cell, signer: Signer, hint: str, keep: bool) -> None:
     for index, (text, colour, bold) in enumerate(lines):
         paragraph = cell.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.keep_with_next = keep or index < len(lines) - 1
+        if keep or index < len(lines) - 1:
+            paragraph.paragraph_format.keep_with_next = True
         run = paragraph.add_run(_safe(text))
         run.font.size = Pt(8.5)
         run.bold = bold
@@ -339,6 +361,7 @@ def to_docx(document: SipDocument) -> bytes:
     word = Document()
     word.core_properties.title = _safe(document.title)
     _page(word)
+    _body_font(word)
     _language(word)
     _header_footer(word, document)
     word.add_heading(_safe(document.title), level=0)
@@ -346,9 +369,15 @@ def to_docx(document: SipDocument) -> bytes:
     for label, value in document.facts:
         cells = facts.add_row().cells
         cells[0].paragraphs[0].add_run(_safe(label)).bold = True
-        cells[1].text = _safe(value)
+        cells[1].paragraphs[0].add_run(_safe(value))
+        for cell in cells:
+            cell.paragraphs[0].paragraph_format.space_after = Pt(1)
     if document.facts:
-        label_w = max(text_width(label, 11, bold=True) for label, _ in document.facts) + 2 * _CELL_MARGIN_MM + 2
+        label_w = (
+            max(_WIDER * text_width(label, _BODY_PT, bold=True) for label, _ in document.facts)
+            + 2 * _CELL_MARGIN_MM
+            + _SAFETY_MM
+        )
         _fixed_widths(facts, [label_w, _TEXT_WIDTH - label_w])
     for part in document.paper:
         _section(word, part)
