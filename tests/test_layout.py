@@ -90,6 +90,15 @@ def test_columns_that_cannot_hold_their_words_ask_for_a_smaller_font():
     assert layout.column_widths(["Vad", "Vem"], [[LONG_WORD, LONG_WORD]], 40, measure=len) is None
 
 
+def test_words_break_where_a_line_may_break():
+    assert layout.words("Åsa\u00a0Öberg-Şahin  går\them\nnu") == ["Åsa\u00a0Öberg-Şahin", "går", "hem", "nu"]
+
+
+def test_words_too_long_for_the_page_are_squeezed_in_proportion():
+    widths = layout.column_widths(["A", "B"], [["x" * 30, "y" * 10]], 20, measure=len, squeeze=True)
+    assert widths == pytest.approx([15, 5])
+
+
 def test_spare_room_goes_to_each_column_by_its_width():
     assert layout.distribute([2, 2], [10, 30], 80) == pytest.approx([20, 60])
     assert layout.distribute([], [], 80) == []

@@ -179,22 +179,29 @@ def _header_footer(word: WordDocument, document: SipDocument) -> None:
 # Tables ------------------------------------------------------------------------------
 
 
+def _widths(header: list[str], rows: list[list[str]], size: float, squeeze: bool = False) -> list[float] | None:
+    return layout.column_widths(
+        header,
+        rows,
+        _TEXT_WIDTH,
+        lambda text: _WIDER * text_width(text, size),
+        lambda text: _WIDER * text_width(text, size, bold=True),
+        2 * _CELL_MARGIN_MM + _SAFETY_MM,
+        squeeze=squeeze,
+    )
+
+
 def _fit(header: list[str], rows: list[list[str]]) -> tuple[float, list[float]]:
     """The largest table font size at which every column holds its longest word, and
     the columns' widths in millimetres (``layout.column_widths``)."""
-    padding = 2 * _CELL_MARGIN_MM + _SAFETY_MM
     for size in _TABLE_PT:
-        widths = layout.column_widths(
-            header,
-            rows,
-            _TEXT_WIDTH,
-            lambda text, size=size: _WIDER * text_width(text, size),
-            lambda text, size=size: _WIDER * text_width(text, size, bold=True),
-            padding,
-        )
+        widths = _widths(header, rows, size)
         if widths is not None:
             return size, widths
-    return _TABLE_PT[-1], [_TEXT_WIDTH / len(header)] * len(header)
+    # Words too long for the page: some break, at the smallest size.
+    squeezed = _widths(header, rows, _TABLE_PT[-1], squeeze=True)
+    assert squeezed is not None
+    return _TABLE_PT[-1], squeezed
 
 
 def _fixed_widths(table: WordTable, widths: list[float]) -> None:

@@ -7,6 +7,7 @@ the same rules size a table in the PDF and in Word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from facilitator import strings as sv
@@ -29,12 +30,21 @@ TEXT_BAR_CELLS = 20
 Measure = Callable[[str], float]
 
 
+_BREAKS = re.compile("[ \t\n\u200b\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
+"""Where a line may break: spaces and tabs, not a no-break space (as the PDF and Word do)."""
+
+
+def words(text: str) -> list[str]:
+    """The pieces of ``text`` that a line never breaks inside."""
+    return [word for word in _BREAKS.split(text) if word]
+
+
 def _longest_word(text: str, measure: Measure) -> float:
-    return max((measure(word) for word in text.split()), default=0.0)
+    return max((measure(word) for word in words(text)), default=0.0)
 
 
 def _longest_line(text: str, measure: Measure) -> float:
-    return max((measure(" ".join(line.split())) for line in text.split("\n")), default=0.0)
+    return max((measure(" ".join(words(line))) for line in text.split("\n")), default=0.0)
 
 
 def column_widths(
@@ -44,6 +54,7 @@ def column_widths(
     measure: Measure,
     heading_measure: Measure | None = None,
     padding: float = 0.0,
+    squeeze: bool = False,
 ) -> list[float] | None:
     """Widths of the columns of a table ``total`` wide, from what they hold.
 
@@ -51,7 +62,9 @@ def column_widths(
     broken inside; a column whose text fits on one line in its share of the page gets
     just that width (dates, codes, statuses stay narrow), and the columns of long text
     share the rest in proportion to how much more room they would use. None when the
-    longest words alone are wider than ``total``: the table needs a smaller font.
+    longest words alone are wider than ``total``: the table needs a smaller font (or,
+    with ``squeeze``, the widths of the longest words scaled down to ``total``: the
+    words that cannot fit anywhere are broken, the others as little as can be).
     """
     heading_measure = heading_measure or measure
     least = []
@@ -64,7 +77,10 @@ def column_widths(
         natural.append(
             max([_longest_line(title, heading_measure), *(_longest_line(c, measure) for c in cells)]) + padding
         )
-    return distribute(least, natural, total)
+    widths = distribute(least, natural, total)
+    if widths is None and squeeze:
+        return [width * total / sum(least) for width in least]
+    return widths
 
 
 def distribute(least: Sequence[float], natural: Sequence[float], total: float) -> list[float] | None:

@@ -110,26 +110,32 @@ class _Piece:
 # Tables ------------------------------------------------------------------------------
 
 
+def _widths(pdf: FPDF, header, rows, total: float, size: float, squeeze: bool = False) -> list[float] | None:
+    def bold(text: str) -> float:
+        pdf.set_font(FONT, "B", size)
+        width = pdf.get_string_width(text)
+        pdf.set_font(FONT, "", size)
+        return width
+
+    pdf.set_font(FONT, "", size)
+    return layout.column_widths(
+        header, rows, total, pdf.get_string_width, bold, 2 * _PAD_H + _SAFETY, squeeze=squeeze
+    )
+
+
 def fit_columns(pdf: FPDF, table: Table, total: float) -> tuple[float, list[float]]:
     """The largest table font size at which every column holds its longest word, and the
     columns' widths at that size (``layout.column_widths`` measured with the font)."""
     header = [printable(h) for h in table.header]
     rows = [[printable(v) for v in row] for row in table.rows]
-    padding = 2 * _PAD_H + _SAFETY
     for size in _TABLE_PT:
-
-        def bold(text: str, size: float = size) -> float:
-            pdf.set_font(FONT, "B", size)
-            width = pdf.get_string_width(text)
-            pdf.set_font(FONT, "", size)
-            return width
-
-        pdf.set_font(FONT, "", size)
-        widths = layout.column_widths(header, rows, total, pdf.get_string_width, bold, padding)
+        widths = _widths(pdf, header, rows, total, size)
         if widths is not None:
             return size, widths
-    # Words longer than the page is wide: they break, at the smallest size.
-    return _TABLE_PT[-1], [total / len(header)] * len(header)
+    # Words too long for the page: some break, at the smallest size.
+    squeezed = _widths(pdf, header, rows, total, _TABLE_PT[-1], squeeze=True)
+    assert squeezed is not None
+    return _TABLE_PT[-1], squeezed
 
 
 def _row_height(pdf: _Pdf, values: list[str], widths: list[float], size: float, bold: bool) -> float:
