@@ -307,8 +307,6 @@ def _section(word: WordDocument, part: Section) -> None:
         _table(word, part.table)
     if part.bars:
         _bars(word, part.bars)
-    if part.empty and not part.missing:
-        word.add_paragraph().add_run(sv.NOT_STATED).italic = True
     for missing in part.missing:
         run = word.add_paragraph().add_run(_safe(f"{sv.MISSING_PREFIX}: {missing}"))
         run.bold = True

@@ -68,10 +68,9 @@ def render(document: SipDocument) -> str:
         if section.bars:
             body.append(_table(sv.BAR_COLUMNS, layout.bar_rows(section.bars)))
             body.append(f"*{sv.BAR_TEXT_LEGEND}*")
-        if section.empty and not section.missing:
-            body.append(f"*{sv.NOT_STATED}*")
         body += [f"**{sv.MISSING_PREFIX}:** {escape(m, line_start=False)}" for m in section.missing]
-        out += ["\n\n".join(body), ""]
+        if body:
+            out += ["\n\n".join(body), ""]
     if document.signers:
         out += [f"## {document.signature_heading}", ""]
         out += [_signer(s) for s in document.signers]

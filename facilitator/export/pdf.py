@@ -340,8 +340,6 @@ def _pieces(pdf: _Pdf, section: Section) -> list[_Piece]:
         pieces.append(_table_piece(pdf, section.table))
     if section.bars:
         pieces += _bars_pieces(pdf, section.bars)
-    if section.empty and not section.missing:
-        pieces.append(_line_piece(pdf, sv.NOT_STATED, "I"))
     pieces += [
         _line_piece(pdf, printable(f"{sv.MISSING_PREFIX}: {m}"), "B", _MISSING_RGB) for m in section.missing
     ]
@@ -353,8 +351,9 @@ def _section(pdf: _Pdf, section: Section) -> None:
     heading = printable(section.heading)
     pdf.set_font(FONT, "B", 12)
     heading_height = 2 + pdf.lines(pdf.epw, heading) * 6
-    # The heading goes where what follows it starts.
-    pdf.keep(heading_height + (pieces[0].start() if pieces else 0))
+    # The heading goes where what follows it starts (a heading with nothing under it
+    # still keeps a line's room, for the next heading not to follow it on a new page).
+    pdf.keep(heading_height + (pieces[0].start() if pieces else _LINE))
     pdf.ln(2)
     pdf.set_font(FONT, "B", 12)
     pdf.multi_cell(pdf.epw, 6, heading, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
