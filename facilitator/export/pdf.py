@@ -180,13 +180,24 @@ def _table_piece(pdf: _Pdf, table: Table) -> _Piece:
 _BAR_H = 3.0
 _BAR_GAP = 0.8
 _BAR_PT = 8.0
+_LEGEND_H = 7.0
 
 
-def _bar_kinds(bar: Bar) -> list[tuple[str, float | None]]:
-    kinds: list[tuple[str, float | None]] = [(sv.BAR_PLANNED, bar.planned_min)]
+@dataclass(frozen=True)
+class _Kind:
+    """One bar of a step: what it shows, its minutes (None: not run) and colour."""
+
+    label: str
+    minutes: float | None
+    colour: tuple[int, int, int]
+    actual: bool = False
+
+
+def _bar_kinds(bar: Bar) -> list[_Kind]:
+    kinds = [_Kind(sv.BAR_PLANNED, bar.planned_min, _PLANNED_RGB)]
     if layout.replanned(bar):
-        kinds.append((sv.BAR_REPLANNED, bar.replanned_min))
-    kinds.append((sv.BAR_ACTUAL, bar.actual_min))
+        kinds.append(_Kind(sv.BAR_REPLANNED, bar.replanned_min, _REPLANNED_RGB))
+    kinds.append(_Kind(sv.BAR_ACTUAL, bar.actual_min, _ACTUAL_RGB, actual=True))
     return kinds
 
 
@@ -208,7 +219,7 @@ def _legend(pdf: _Pdf, bars: list[Bar]) -> None:
         pdf.set_xy(x + 4, y)
         pdf.cell(pdf.get_string_width(label) + 1, 4.2, label)
         x += 4 + pdf.get_string_width(label) + 6
-    pdf.set_xy(pdf.l_margin, y + 6)
+    pdf.set_xy(pdf.l_margin, y + _LEGEND_H - 1)
 
 
 def _bars_pieces(pdf: _Pdf, bars: list[Bar]) -> list[_Piece]:
@@ -233,29 +244,23 @@ def _bars_pieces(pdf: _Pdf, bars: list[Bar]) -> list[_Piece]:
         label_bottom = pdf.get_y()
         y = top
         x0 = pdf.l_margin + label_w + kind_w
-        for kind, value in _bar_kinds(bar):
+        for kind in _bar_kinds(bar):
+            value = kind.minutes
             pdf.set_font(FONT, "", _BAR_PT)
             pdf.set_text_color(_GREY)
             pdf.set_xy(pdf.l_margin + label_w, y - 0.35)
-            pdf.cell(kind_w, _BAR_H + 0.7, kind.lower())
+            pdf.cell(kind_w, _BAR_H + 0.7, kind.label.lower())
             length = 0.0
             if value is not None:
                 length = area * value / scale_to
-                if kind == sv.BAR_ACTUAL and value > bar.replanned_min:
-                    inside = area * bar.replanned_min / scale_to
-                    pdf.set_fill_color(*_ACTUAL_RGB)
+                # Actual time beyond the time allotted after re-planning is drawn apart.
+                inside = area * min(value, bar.replanned_min) / scale_to if kind.actual else length
+                pdf.set_fill_color(*kind.colour)
+                if inside > 0:
                     pdf.rect(x0, y, inside, _BAR_H, style="F")
+                if length > inside:
                     pdf.set_fill_color(*_OVER_RGB)
                     pdf.rect(x0 + inside, y, length - inside, _BAR_H, style="F")
-                else:
-                    colour = {
-                        sv.BAR_PLANNED: _PLANNED_RGB,
-                        sv.BAR_REPLANNED: _REPLANNED_RGB,
-                        sv.BAR_ACTUAL: _ACTUAL_RGB,
-                    }[kind]
-                    pdf.set_fill_color(*colour)
-                    if length > 0:
-                        pdf.rect(x0, y, length, _BAR_H, style="F")
             pdf.set_xy(x0 + length + 1, y - 0.35)
             if value is None:
                 pdf.set_font(FONT, "I", _BAR_PT)
@@ -278,7 +283,9 @@ def _bars_pieces(pdf: _Pdf, bars: list[Bar]) -> list[_Piece]:
                 pdf.keep(needed)
             group(bar)
 
-        pieces.append(_Piece(lambda needed=needed, index=index: needed + (7 if index == 0 else 0), draw))
+        # The first group goes with the legend (and the heading).
+        start = needed + (_LEGEND_H if index == 0 else 0)
+        pieces.append(_Piece(lambda start=start: start, draw))
     return pieces
 
 
