@@ -197,6 +197,22 @@ CONFIDENTIAL = "Handlingen innehåller uppgifter som omfattas av sekretess."
 ACTION_COLUMNS = ("Vad", "Vem", "Verksamhet", "Huvudman", "Klart senast", "Status")
 ACTION_SCREEN_COLUMNS = ("Vad", "Vem", "Huvudman", "Klart senast", "Status")
 
+# Layout of the printed documents (PDF, DOCX, Markdown): the mark of a recorded
+# signature, and planned against actual minutes drawn as bars.
+SIGNED_MARK = "✓ Har skrivit under"
+SIGNED_MARK_ON = "✓ Skrev under {on}"
+BAR_COLUMNS = ("Steg", "Planerat", "Omplanerat", "Faktiskt", "Stapel")
+BAR_PLANNED = "Planerat"
+BAR_REPLANNED = "Omplanerat"
+BAR_ACTUAL = "Faktiskt"
+BAR_OVER = "Över planerad tid"
+BAR_NOT_RUN = "genomfördes inte"
+BAR_MINUTES = "{minutes} min"
+BAR_TEXT_LEGEND = (
+    "█ faktisk tid inom den planerade · ░ planerad tid som inte användes · "
+    "▓ faktisk tid utöver den planerade"
+)
+
 # Start screen.
 START_TITLE = "Ärenden och möten"
 START_EMPTY = "Inga möten ännu. N lägger upp ett nytt ärende; demoärendet öppnas med: facilitator demo"

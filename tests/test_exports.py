@@ -155,7 +155,8 @@ def test_any_valid_sip_exports_in_every_format(data):
     for person in people:
         assert person.name in plain_md
         assert person.name in word_text
-        printed = _squash(printable(person.name)).strip()
+        # A soft hyphen only marks where a long name may break: it is never printed inside a line.
+        printed = _squash(printable(person.name).replace("\xad", "")).strip()
         if printed and "?" not in printed:
             assert printed in pdf_text
 

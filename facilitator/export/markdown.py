@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Case, Meeting, Sip
-from facilitator.agenda.sipview import SipDocument, sip_document
+from facilitator.agenda.sipview import Signer, SipDocument, sip_document
+from facilitator.export import layout
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _LINE_START = re.compile(r"^(\s*(?:\d+)?)([-=.)])")
@@ -46,6 +47,12 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     return "\n".join(lines)
 
 
+def _signer(signer: Signer) -> str:
+    """A signature line, or the mark that the signature was recorded."""
+    who = ", ".join(x for x in (escape(signer.name), escape(signer.role, line_start=False)) if x)
+    return f"- {who}: {layout.signed_mark(signer) or '______________________'}"
+
+
 def render(document: SipDocument) -> str:
     """The document as Markdown; every piece of user text escaped."""
     out: list[str] = [f"# {document.title}", ""]
@@ -58,16 +65,15 @@ def render(document: SipDocument) -> str:
             body.append("\n".join(f"- {escape(item)}" for item in section.items))
         if section.table is not None and section.table.rows:
             body.append(_table(section.table.header, section.table.rows))
-        if not body:
-            body.append(f"*{sv.NOT_STATED}*")
+        if section.bars:
+            body.append(_table(sv.BAR_COLUMNS, layout.bar_rows(section.bars)))
+            body.append(f"*{sv.BAR_TEXT_LEGEND}*")
         body += [f"**{sv.MISSING_PREFIX}:** {escape(m, line_start=False)}" for m in section.missing]
-        out += ["\n\n".join(body), ""]
+        if body:
+            out += ["\n\n".join(body), ""]
     if document.signers:
         out += [f"## {document.signature_heading}", ""]
-        out += [
-            f"- {escape(s.name)}, {escape(s.role, line_start=False)}: ______________________"
-            for s in document.signers
-        ]
+        out += [_signer(s) for s in document.signers]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -1,161 +1,449 @@
-"""The SIP as an A4 PDF, ready to sign in the room.
+"""The SIP (and every document built as a ``SipDocument``) as an A4 PDF, ready to sign
+in the room.
 
 Source Sans Pro (SIL OFL, shipped by the ``font-source-sans-pro`` package) is embedded,
 so å ä ö and names such as Đorđević, Şahin or Łukasz print on any machine. A character
 the font lacks is printed as "?" rather than stopping the export.
+
+Layout: table columns are sized from their content and never break a word (a table that
+cannot fit its longest words gets a smaller font); a heading never stands alone at the
+foot of a page; the signature block is kept together when it fits on a page.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import MethodReturnValue, XPos, YPos
+from fpdf.fonts import FontFace
 
 from facilitator import strings as sv
-from facilitator.agenda.sipview import Section, SipDocument
+from facilitator.agenda.sipview import Bar, Section, Signer, SipDocument, Table
+from facilitator.export import layout
+from facilitator.export.fonts import covered, font_files
 
 FONT = "SourceSans"
-_MARGIN = 18
-
-
-@lru_cache(maxsize=1)
-def _font_files() -> dict[str, Path]:
-    import font_source_sans_pro
-
-    folder = Path(font_source_sans_pro.font_directory)
-    return {
-        "": folder / "SourceSansPro-Regular.ttf",
-        "B": folder / "SourceSansPro-Bold.ttf",
-        "I": folder / "SourceSansPro-It.ttf",
-    }
-
-
-@lru_cache(maxsize=1)
-def _covered() -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    with TTFont(str(_font_files()[""]), lazy=True) as font:
-        return frozenset(font.getBestCmap())
+_MARGIN = layout.MARGIN_MM
+_BODY_PT = 10.5
+_LINE = 5.0
+_TABLE_PT = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
+"""Table font sizes, tried in order until the longest words fit their columns."""
+_PAD_V, _PAD_H = 0.8, 1.2
+_SAFETY = 0.3
+"""Room left in a column beyond its longest word, against rounding in the line breaking."""
+_GREY = 90
+_MISSING_RGB = (160, 0, 0)
+_PLANNED_RGB = (185, 185, 185)
+_REPLANNED_RGB = (120, 150, 200)
+_ACTUAL_RGB = (30, 95, 120)
+_OVER_RGB = (215, 110, 30)
+_SIGNED_RGB = (0, 110, 50)
 
 
 def printable(text: str) -> str:
     """``text`` with every character the embedded font cannot draw replaced by "?"."""
-    covered = _covered()
-    return "".join(ch if ord(ch) in covered or ch in "\n\t" else "?" for ch in text)
+    drawn = covered()
+    return "".join(ch if ord(ch) in drawn or ch in "\n\t" else "?" for ch in text)
 
 
 class _Pdf(FPDF):
     def __init__(self, document: SipDocument):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.document = document
-        for style, path in _font_files().items():
+        for style, path in font_files().items():
             self.add_font(FONT, style, str(path))
         self.set_margins(_MARGIN, _MARGIN, _MARGIN)
-        self.set_auto_page_break(True, margin=_MARGIN + 4)
+        self.set_auto_page_break(True, margin=layout.BOTTOM_MM)
         self.alias_nb_pages("{nb}")
         self.set_title(printable(document.title))
+        self.set_lang("sv-SE")
         self.set_creator("facilitator")
+        self.body_top = _MARGIN + layout.HEADER_MM
 
     def header(self) -> None:
         self.set_font(FONT, "", 8)
-        self.set_text_color(90)
+        self.set_text_color(_GREY)
         self.cell(0, 5, printable(self.document.header_line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(2)
         self.set_text_color(0)
+        self.body_top = self.get_y()
 
     def footer(self) -> None:
         self.set_y(-_MARGIN)
         self.set_font(FONT, "I", 8)
-        self.set_text_color(90)
+        self.set_text_color(_GREY)
         self.cell(0, 4, printable(self.document.confidential), align="L")
         self.set_x(self.l_margin)
         self.cell(0, 4, sv.PAGE_OF.format(page=self.page_no(), pages="{nb}"), align="R")
         self.set_text_color(0)
 
+    @property
+    def room(self) -> float:
+        """What is left of the page's body below the current position."""
+        return self.page_break_trigger - self.get_y()
+
+    def keep(self, height: float) -> None:
+        """Start a new page unless ``height`` fits on this one (or this page is still
+        empty, where a new page would not help)."""
+        if height > self.room + 1e-6 and self.get_y() > self.body_top + 1e-6:
+            self.add_page()
+
+    def lines(self, width: float, text: str) -> int:
+        """How many lines ``text`` takes in a column ``width`` wide, in the current font."""
+        return len(self.multi_cell(width, _LINE, text, dry_run=True, output=MethodReturnValue.LINES))
+
+    def text_block(self, text: str, height: float = _LINE, width: float = 0) -> None:
+        self.multi_cell(width or self.epw, height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+@dataclass
+class _Piece:
+    """One part of a section: how much of it must stay with the heading, and how to draw it."""
+
+    start: Callable[[], float]
+    """Measured only for the first part of a section, the one kept with the heading."""
+    draw: Callable[[], None]
+
+
+# Tables ------------------------------------------------------------------------------
+
+
+def _widths(pdf: FPDF, header, rows, total: float, size: float, squeeze: bool = False) -> list[float] | None:
+    def bold(text: str) -> float:
+        pdf.set_font(FONT, "B", size)
+        width = pdf.get_string_width(text)
+        pdf.set_font(FONT, "", size)
+        return width
+
+    pdf.set_font(FONT, "", size)
+    return layout.column_widths(
+        header, rows, total, pdf.get_string_width, bold, 2 * _PAD_H + _SAFETY, squeeze=squeeze
+    )
+
+
+def fit_columns(pdf: FPDF, table: Table, total: float) -> tuple[float, list[float]]:
+    """The largest table font size at which every column holds its longest word, and the
+    columns' widths at that size (``layout.column_widths`` measured with the font)."""
+    header = [printable(h) for h in table.header]
+    rows = [[printable(v) for v in row] for row in table.rows]
+    for size in _TABLE_PT:
+        widths = _widths(pdf, header, rows, total, size)
+        if widths is not None:
+            return size, widths
+    # Words too long for the page: some break, at the smallest size.
+    squeezed = _widths(pdf, header, rows, total, _TABLE_PT[-1], squeeze=True)
+    assert squeezed is not None
+    return _TABLE_PT[-1], squeezed
+
+
+def _row_height(pdf: _Pdf, values: list[str], widths: list[float], size: float, bold: bool) -> float:
+    pdf.set_font(FONT, "B" if bold else "", size)
+    line = size * 0.5
+    text = [pdf.lines(w - 2 * _PAD_H, v) if v else 1 for v, w in zip(values, widths, strict=True)]
+    return max(text) * line + 2 * _PAD_V
+
+
+def _table_piece(pdf: _Pdf, table: Table) -> _Piece:
+    size, widths = fit_columns(pdf, table, pdf.epw)
+    header = [printable(h) for h in table.header]
+    rows = [[printable(v) for v in row] for row in table.rows]
+
+    def start() -> float:
+        return 1 + _row_height(pdf, header, widths, size, True) + _row_height(pdf, rows[0], widths, size, False)
+
+    def draw() -> None:
+        pdf.ln(1)
+        pdf.set_font(FONT, "", size)
+        with pdf.table(
+            col_widths=widths,
+            width=min(sum(widths), pdf.epw),
+            align="LEFT",
+            text_align="LEFT",
+            v_align="TOP",
+            line_height=size * 0.5,
+            padding=(_PAD_V, _PAD_H),
+            headings_style=FontFace(family=FONT, emphasis="BOLD", fill_color=(230, 230, 230)),
+            first_row_as_headings=True,
+        ) as drawn:
+            drawn.row(header)
+            for values in rows:
+                drawn.row(values)
+        pdf.set_font(FONT, "", _BODY_PT)
+
+    return _Piece(start, draw)
+
+
+# Bars --------------------------------------------------------------------------------
+
+_BAR_H = 3.0
+_BAR_GAP = 0.8
+_BAR_PT = 8.0
+_LEGEND_H = 7.0
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One bar of a step: what it shows, its minutes (None: not run) and colour."""
+
+    label: str
+    minutes: float | None
+    colour: tuple[int, int, int]
+    actual: bool = False
+
+
+def _bar_kinds(bar: Bar) -> list[_Kind]:
+    kinds = [_Kind(sv.BAR_PLANNED, bar.planned_min, _PLANNED_RGB)]
+    if layout.replanned(bar):
+        kinds.append(_Kind(sv.BAR_REPLANNED, bar.replanned_min, _REPLANNED_RGB))
+    kinds.append(_Kind(sv.BAR_ACTUAL, bar.actual_min, _ACTUAL_RGB, actual=True))
+    return kinds
+
+
+def _legend(pdf: _Pdf, bars: list[Bar]) -> None:
+    """The colours, each only when a bar uses it."""
+    pdf.set_font(FONT, "", _BAR_PT)
+    y = pdf.get_y() + 1
+    x = pdf.l_margin
+    keys = [(sv.BAR_PLANNED, _PLANNED_RGB)]
+    if any(layout.replanned(b) for b in bars):
+        keys.append((sv.BAR_REPLANNED, _REPLANNED_RGB))
+    if any(b.actual_min is not None for b in bars):
+        keys.append((sv.BAR_ACTUAL, _ACTUAL_RGB))
+    if any(b.actual_min is not None and b.actual_min > b.replanned_min for b in bars):
+        keys.append((sv.BAR_OVER, _OVER_RGB))
+    for label, colour in keys:
+        pdf.set_fill_color(*colour)
+        pdf.rect(x, y + 0.6, 3, 3, style="F")
+        pdf.set_xy(x + 4, y)
+        pdf.cell(pdf.get_string_width(label) + 1, 4.2, label)
+        x += 4 + pdf.get_string_width(label) + 6
+    pdf.set_xy(pdf.l_margin, y + _LEGEND_H - 1)
+
+
+def _bars_pieces(pdf: _Pdf, bars: list[Bar]) -> list[_Piece]:
+    """The legend, then one group of bars per step, each kept whole on a page."""
+    pdf.set_font(FONT, "B", 9)
+    label_w = min(max(pdf.get_string_width(printable(b.label)) for b in bars) + 2 * pdf.c_margin + 2, pdf.epw * 0.3)
+    pdf.set_font(FONT, "", _BAR_PT)
+    kind_w = max(pdf.get_string_width(k) for k in (sv.BAR_PLANNED, sv.BAR_REPLANNED, sv.BAR_ACTUAL)) + 2
+    figure_w = pdf.get_string_width(sv.BAR_NOT_RUN) + 2
+    area = pdf.epw - label_w - kind_w - figure_w - 2
+    scale_to = layout.longest(bars) or 1.0
+
+    def height(bar: Bar) -> float:
+        pdf.set_font(FONT, "B", 9)
+        label = pdf.lines(label_w - 1, printable(bar.label)) * 4.2
+        return max(label, len(_bar_kinds(bar)) * (_BAR_H + _BAR_GAP)) + 2.5
+
+    def group(bar: Bar) -> None:
+        top = pdf.get_y()
+        pdf.set_font(FONT, "B", 9)
+        pdf.multi_cell(label_w - 1, 4.2, printable(bar.label), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        label_bottom = pdf.get_y()
+        y = top
+        x0 = pdf.l_margin + label_w + kind_w
+        for kind in _bar_kinds(bar):
+            value = kind.minutes
+            pdf.set_font(FONT, "", _BAR_PT)
+            pdf.set_text_color(_GREY)
+            pdf.set_xy(pdf.l_margin + label_w, y - 0.35)
+            pdf.cell(kind_w, _BAR_H + 0.7, kind.label.lower())
+            length = 0.0
+            if value is not None:
+                length = area * value / scale_to
+                # Actual time beyond the time allotted after re-planning is drawn apart.
+                inside = area * min(value, bar.replanned_min) / scale_to if kind.actual else length
+                pdf.set_fill_color(*kind.colour)
+                if inside > 0:
+                    pdf.rect(x0, y, inside, _BAR_H, style="F")
+                if length > inside:
+                    pdf.set_fill_color(*_OVER_RGB)
+                    pdf.rect(x0 + inside, y, length - inside, _BAR_H, style="F")
+            pdf.set_xy(x0 + length + 1, y - 0.35)
+            if value is None:
+                pdf.set_font(FONT, "I", _BAR_PT)
+                pdf.cell(figure_w, _BAR_H + 0.7, sv.BAR_NOT_RUN)
+            else:
+                pdf.set_text_color(0)
+                pdf.cell(figure_w, _BAR_H + 0.7, layout.minutes_text(value))
+            pdf.set_text_color(0)
+            y += _BAR_H + _BAR_GAP
+        pdf.set_xy(pdf.l_margin, max(label_bottom, y) + 2.5)
+
+    pieces = []
+    for index, bar in enumerate(bars):
+        needed = height(bar)
+
+        def draw(bar: Bar = bar, needed: float = needed, first: bool = index == 0) -> None:
+            if first:
+                _legend(pdf, bars)
+            else:
+                pdf.keep(needed)
+            group(bar)
+
+        # The first group goes with the legend (and the heading).
+        start = needed + (_LEGEND_H if index == 0 else 0)
+        pieces.append(_Piece(lambda start=start: start, draw))
+    return pieces
+
+
+# Sections ----------------------------------------------------------------------------
+
+
+def _paragraph_piece(pdf: _Pdf, text: str) -> _Piece:
+
+    def start() -> float:
+        """At least two lines of a paragraph go with the heading."""
+        pdf.set_font(FONT, "", _BODY_PT)
+        one_line = "\n" not in text and pdf.get_string_width(text) <= pdf.epw - 2 * pdf.c_margin
+        return _LINE if one_line else 2 * _LINE
+
+    def draw() -> None:
+        pdf.set_font(FONT, "", _BODY_PT)
+        pdf.text_block(text)
+        pdf.ln(1)
+
+    return _Piece(start, draw)
+
+
+def _item_piece(pdf: _Pdf, text: str) -> _Piece:
+
+    def start() -> float:
+        pdf.set_font(FONT, "", _BODY_PT)
+        return pdf.lines(pdf.epw - 4, text) * _LINE
+
+    def draw() -> None:
+        pdf.set_font(FONT, "", _BODY_PT)
+        y = pdf.get_y()
+        pdf.cell(4, _LINE, "•")
+        pdf.set_xy(pdf.l_margin + 4, y)
+        pdf.multi_cell(pdf.epw - 4, _LINE, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    return _Piece(start, draw)
+
+
+def _line_piece(pdf: _Pdf, text: str, style: str, colour: tuple[int, int, int] = (0, 0, 0)) -> _Piece:
+
+    def start() -> float:
+        pdf.set_font(FONT, style, _BODY_PT)
+        return pdf.lines(pdf.epw, text) * _LINE
+
+    def draw() -> None:
+        pdf.set_font(FONT, style, _BODY_PT)
+        pdf.set_text_color(*colour)
+        pdf.text_block(text)
+        pdf.set_text_color(0)
+        pdf.set_font(FONT, "", _BODY_PT)
+
+    return _Piece(start, draw)
+
+
+def _pieces(pdf: _Pdf, section: Section) -> list[_Piece]:
+    pieces = [_paragraph_piece(pdf, printable(p)) for p in section.paragraphs]
+    pieces += [_item_piece(pdf, printable(i)) for i in section.items]
+    if section.table is not None and section.table.rows:
+        pieces.append(_table_piece(pdf, section.table))
+    if section.bars:
+        pieces += _bars_pieces(pdf, section.bars)
+    pieces += [
+        _line_piece(pdf, printable(f"{sv.MISSING_PREFIX}: {m}"), "B", _MISSING_RGB) for m in section.missing
+    ]
+    return pieces
+
 
 def _section(pdf: _Pdf, section: Section) -> None:
-    width = pdf.epw
+    pieces = _pieces(pdf, section)
+    heading = printable(section.heading)
+    pdf.set_font(FONT, "B", 12)
+    heading_height = 2 + pdf.lines(pdf.epw, heading) * 6
+    # The heading goes where what follows it starts (a heading with nothing under it
+    # still keeps a line's room, for the next heading not to follow it on a new page).
+    pdf.keep(heading_height + (pieces[0].start() if pieces else _LINE))
     pdf.ln(2)
     pdf.set_font(FONT, "B", 12)
-    pdf.multi_cell(width, 6, printable(section.heading), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font(FONT, "", 10.5)
-    for paragraph in section.paragraphs:
-        pdf.multi_cell(width, 5, printable(paragraph), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(1)
-    for item in section.items:
-        pdf.multi_cell(width, 5, printable("• " + item), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    if section.table is not None and section.table.rows:
-        pdf.ln(1)
-        pdf.set_font(FONT, "", 9)
-        with pdf.table(
-            text_align="LEFT",
-            line_height=4.5,
-            headings_style=_headings(),
-            first_row_as_headings=True,
-        ) as table:
-            table.row([printable(h) for h in section.table.header])
-            for values in section.table.rows:
-                table.row([printable(v) for v in values])
-        pdf.set_font(FONT, "", 10.5)
-    if not (section.paragraphs or section.items or (section.table and section.table.rows)):
-        pdf.set_font(FONT, "I", 10.5)
-        pdf.multi_cell(width, 5, sv.NOT_STATED, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_font(FONT, "", 10.5)
-    for missing in section.missing:
-        pdf.set_font(FONT, "B", 10.5)
-        pdf.set_text_color(160, 0, 0)
-        pdf.multi_cell(width, 5, printable(f"{sv.MISSING_PREFIX}: {missing}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_text_color(0)
-        pdf.set_font(FONT, "", 10.5)
+    pdf.multi_cell(pdf.epw, 6, heading, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for piece in pieces:
+        piece.draw()
 
 
-def _headings():
-    from fpdf.fonts import FontFace
+# Signatures --------------------------------------------------------------------------
 
-    return FontFace(family=FONT, emphasis="BOLD", fill_color=(230, 230, 230))
+_SIGN_SPACE = 12.0
+"""Room above each signature line to write in."""
+_COLUMN_GAP = 8.0
+
+
+def _signer_height(pdf: _Pdf, signer: Signer, width: float) -> float:
+    pdf.set_font(FONT, "B", 9.5)
+    name = pdf.lines(width, printable(signer.name)) * 4.5
+    pdf.set_font(FONT, "", 8.5)
+    role = pdf.lines(width, printable(signer.role)) * 4 if signer.role else 0
+    return _SIGN_SPACE + 1 + name + role + 4.5
+
+
+def _signer(pdf: _Pdf, signer: Signer, x: float, y: float, width: float, hint: str) -> None:
+    line_y = y + _SIGN_SPACE
+    pdf.set_draw_color(0)
+    pdf.line(x, line_y, x + width, line_y)
+    pdf.set_xy(x, line_y + 1)
+    pdf.set_font(FONT, "B", 9.5)
+    pdf.multi_cell(width, 4.5, printable(signer.name), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 8.5)
+    pdf.set_text_color(_GREY)
+    if signer.role:
+        pdf.multi_cell(width, 4, printable(signer.role), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    mark = layout.signed_mark(signer)
+    if mark:
+        pdf.set_text_color(*_SIGNED_RGB)
+        pdf.set_font(FONT, "B", 8.5)
+        pdf.cell(width, 4.5, printable(mark), new_x=XPos.LEFT, new_y=YPos.NEXT)
+    else:
+        pdf.cell(width, 4.5, printable(hint), new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_text_color(0)
 
 
 def _signatures(pdf: _Pdf, document: SipDocument) -> None:
+    """Two signature lines a row; the whole block on one page when it fits on one, and
+    never the heading without the first row under it."""
     if not document.signers:
         return
-    pdf.ln(3)
+    width = (pdf.epw - _COLUMN_GAP) / 2
+    pairs = [document.signers[i : i + 2] for i in range(0, len(document.signers), 2)]
+    heights = [max(_signer_height(pdf, s, width) for s in pair) for pair in pairs]
+    heading = printable(document.signature_heading)
     pdf.set_font(FONT, "B", 12)
-    pdf.cell(0, 6, printable(document.signature_heading), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    half = (pdf.epw - 8) / 2
-    for index, signer in enumerate(document.signers):
-        name, role = signer.name, signer.role
-        if pdf.get_y() > pdf.h - _MARGIN - 30:
-            pdf.add_page()
-        column = index % 2
-        if column == 0:
-            pdf.ln(12)
-            y = pdf.get_y()
-        x = pdf.l_margin + column * (half + 8)
-        pdf.line(x, y, x + half, y)
-        pdf.set_xy(x, y + 1)
-        pdf.set_font(FONT, "", 9)
-        pdf.cell(half, 4, printable(name), new_x=XPos.LEFT, new_y=YPos.NEXT)
-        pdf.set_x(x)
-        pdf.set_text_color(90)
-        pdf.cell(half, 4, printable(f"{role} · {document.signature_hint}"), new_x=XPos.LEFT, new_y=YPos.NEXT)
-        pdf.set_text_color(0)
-        pdf.set_xy(pdf.l_margin, y + 10)
+    heading_height = 4 + pdf.lines(pdf.epw, heading) * 6
+    whole = heading_height + sum(heights)
+    page = pdf.page_break_trigger - pdf.body_top
+    pdf.keep(whole if whole <= page else heading_height + heights[0])
+    pdf.ln(4)
+    pdf.set_font(FONT, "B", 12)
+    pdf.multi_cell(pdf.epw, 6, heading, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for pair, height in zip(pairs, heights, strict=True):
+        pdf.keep(height)
+        y = pdf.get_y()
+        for column, signer in enumerate(pair):
+            _signer(pdf, signer, pdf.l_margin + column * (width + _COLUMN_GAP), y, width, document.signature_hint)
+        pdf.set_xy(pdf.l_margin, y + height)
 
 
 def to_pdf(document: SipDocument) -> bytes:
     pdf = _Pdf(document)
     pdf.add_page()
     pdf.set_font(FONT, "B", 17)
-    pdf.multi_cell(pdf.epw, 8, printable(document.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.text_block(printable(document.title), 8)
     pdf.ln(1)
-    pdf.set_font(FONT, "", 10.5)
+    pdf.set_font(FONT, "B", _BODY_PT)
+    label_w = max((pdf.get_string_width(printable(label)) for label, _ in document.facts), default=0) + 4
     for label, value in document.facts:
-        pdf.set_font(FONT, "B", 10.5)
-        pdf.cell(34, 5.5, printable(label))
-        pdf.set_font(FONT, "", 10.5)
-        pdf.multi_cell(pdf.epw - 34, 5.5, printable(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        y = pdf.get_y()
+        pdf.set_font(FONT, "B", _BODY_PT)
+        pdf.multi_cell(label_w, 5.5, printable(label), align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
+        pdf.set_font(FONT, "", _BODY_PT)
+        pdf.set_xy(pdf.l_margin + label_w, y)
+        pdf.multi_cell(pdf.epw - label_w, 5.5, printable(value), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     for section in document.paper:
         _section(pdf, section)
     _signatures(pdf, document)
