@@ -173,6 +173,7 @@ def full_meeting(case: Case):
     sip.lead_authority = LeadAuthority(authority=Authority.KOMMUN, organisation="Socialtjänsten")
     sip.child_participated = False
     sip.child_absence_reason = "Åsa orkade inte komma."
+    sip.summary = "Skolan anpassar schemat; BUP har samtal varje vecka."
     sip.child_view = "Vill ha färre möten."
     sip.guardians_view = "Positiva."
     sip.next_meeting = NextMeeting(

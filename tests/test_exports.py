@@ -81,7 +81,10 @@ def test_docx_has_real_headings_and_tables():
     assert "Insatser" in headings and "Underskrifter" in headings
     tables = [[[c.text for c in row.cells] for row in table.rows] for table in document.tables]
     actions = next(t for t in tables if t[0][0] == "Vad")
-    assert actions[1] == ["Anpassat schema", "Đorđe Đorđević", "Skolan", "kommun", "2026-02-01", "planerad"]
+    assert actions[1] == ["Anpassat schema", "Đorđe Đorđević, Skolan", "2026-02-01", "planerad"]
+    assert "Kommunen ansvarar för" in headings  # the insatser per huvudman, each under its own
+    parts = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert parts[:2] == ["Familjens berättelse", "Professionernas berättelse"]
     body = "\n".join(p.text for p in document.paragraphs)
     assert "Saknas: Sekretessen har inte bekräftats" in body
     assert document.sections[0].footer.paragraphs[0].text.startswith("Handlingen innehåller")

@@ -165,8 +165,10 @@ def test_the_contact_list_puts_the_lots_first_with_the_lots_contact_from_the_sip
 
 
 def test_the_consent_says_who_when_what_for_how_long_and_that_it_can_be_revoked(rich):
-    case, first, *_ = rich
-    consent = _section(sip_document(case, first), sv.SECTION_CONSENT)
+    case, first, follow_up, _ = rich
+    # The first SIP, exported after the revocation, is the plan as it was signed.
+    assert len(_section(sip_document(case, first), sv.SECTION_CONSENT).items) == 5
+    consent = _section(sip_document(case, follow_up), sv.SECTION_CONSENT)
     assert consent.paragraphs == [sv.CONSENT_REVOCABLE]
     assert consent.items[:5] == [
         "Lämnat av: Mia Öberg, Emre Şahin, Åsa Öberg-Şahin",
@@ -264,7 +266,7 @@ def test_the_summary_missing_actors_and_the_familys_view_of_the_lots_are_printed
     case, first, *_ = rich
     document = sip_document(case, first)
     summary = _section(document, sv.SECTION_SUMMARY).paragraphs
-    assert summary == [first.sip.summary, f"{sv.LABEL_MISSING_ACTORS}: Skolsköterskan bör kallas till nästa möte."]
+    assert summary == [first.sip.summary, f"{sv.LABEL_MISSING_ACTORS} Skolsköterskan bör kallas till nästa möte."]
     lots = _section(document, sv.SECTION_NAVIGATOR).paragraphs
     assert lots[1].startswith(sv.LABEL_NAVIGATOR_VIEW + ": Åsa och föräldrarna")
 
@@ -308,3 +310,15 @@ def test_strict_export_fails_on_the_uncovered_participant_alone(tmp_path, capsys
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert err[0].endswith("Samtycke till informationsöverföring: Samtycke som omfattar Sara Lind (Vårdcentralen Norr)")
+
+
+def test_the_changes_name_each_goal_whose_status_moved_and_the_closing_sip_keeps_the_lots(rich):
+    case, _, follow_up, closing = rich
+    document = sip_document(case, closing, 3, follow_up.sip)
+    changes = _section(document, sv.SECTION_CHANGES).items
+    assert changes == [
+        "Åsa går till skolan minst fyra dagar i veckan: delvis uppnått → uppnått",
+        "Åsa sover bättre och somnar före klockan 22: pågår → uppnått",
+    ]
+    assert sv.SECTION_NAVIGATOR in [s.heading for s in document.paper]
+    assert _section(document, sv.SECTION_CONTACTS).table.rows[0][0] == "Łukasz Wójcik"

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from facilitator.agenda.models import Action, ActionStatus, Goal, MeetingKind, Record, Sip
+from facilitator.agenda.models import Action, ActionStatus, Goal, GoalStatus, MeetingKind, Record, Sip
 
 
 class SipRevision(Record):
@@ -29,6 +29,13 @@ class StatusChange:
 
 
 @dataclass(frozen=True)
+class GoalStatusChange:
+    goal: Goal
+    before: GoalStatus | None
+    after: GoalStatus | None
+
+
+@dataclass(frozen=True)
 class RevisionDiff:
     """What changed in the SIP from one revision to the next (matched by id)."""
 
@@ -37,6 +44,7 @@ class RevisionDiff:
     actions_added: list[Action] = field(default_factory=list)
     actions_removed: list[Action] = field(default_factory=list)
     status_changed: list[StatusChange] = field(default_factory=list)
+    goal_status_changed: list[GoalStatusChange] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -46,6 +54,7 @@ class RevisionDiff:
             or self.actions_added
             or self.actions_removed
             or self.status_changed
+            or self.goal_status_changed
         )
 
 
@@ -63,5 +72,10 @@ def diff_sips(before: Sip, after: Sip) -> RevisionDiff:
             StatusChange(a, old_actions[a.id].status, a.status)
             for a in after.actions
             if a.id in old_actions and old_actions[a.id].status != a.status
+        ],
+        goal_status_changed=[
+            GoalStatusChange(g, old_goals[g.id].status, g.status)
+            for g in after.goals
+            if g.id in old_goals and old_goals[g.id].status != g.status
         ],
     )

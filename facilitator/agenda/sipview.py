@@ -22,6 +22,7 @@ from facilitator.agenda.models import (
     Capture,
     Case,
     Consent,
+    GoalStatus,
     Meeting,
     MeetingKind,
     Navigator,
@@ -192,12 +193,17 @@ def _signers(meeting: Meeting, consent: Consent) -> list[Signer]:
     ]
 
 
+def _goal_status(status: GoalStatus | None) -> str:
+    return sv.GOAL_STATUS[status] if status is not None else sv.GOAL_NOT_EVALUATED
+
+
 def _labelled(label: str, text: str) -> list[str]:
     """A labelled text as paragraphs: the label leads the first."""
     paragraphs = _text(text)
     if not paragraphs:
         return []
-    return [f"{label}: {paragraphs[0]}", *paragraphs[1:]]
+    joint = " " if label.endswith("?") else ": "
+    return [f"{label}{joint}{paragraphs[0]}", *paragraphs[1:]]
 
 
 def _title(kind: MeetingKind) -> str:
@@ -282,6 +288,7 @@ def sip_document(
         f"{sv.LABEL_REVOKED} {r.on.isoformat()}: {r.organisation or sv.LABEL_REVOKED_WHOLE}"
         + (f" ({r.note})" if r.note else "")
         for r in consent.revocations
+        if r.on <= meeting.planned_start.date()  # the plan as it was signed that day
     ]
     add(
         Section(
@@ -312,7 +319,7 @@ def sip_document(
                     [
                         g.text,
                         sv.GOAL_HORIZON[g.horizon],
-                        sv.GOAL_STATUS[g.status] if g.status else sv.GOAL_NOT_EVALUATED,
+                        _goal_status(g.status),
                         g.evaluation,
                     ]
                     for g in sip.goals
@@ -361,6 +368,10 @@ def sip_document(
                 f"{c.action.what}: {sv.ACTION_STATUS[c.before]} → {sv.ACTION_STATUS[c.after]}"
                 for c in diff.status_changed
             ]
+            + [
+                f"{c.goal.text}: {_goal_status(c.before)} → {_goal_status(c.after)}"
+                for c in diff.goal_status_changed
+            ]
         )
         add(Section(sv.SECTION_CHANGES, items=changes or [sv.NO_CHANGES]))
     lead = sip.lead_authority
@@ -385,7 +396,8 @@ def sip_document(
             if len(case.lots_history) > 1
             else [],
             captures=(C.NAVIGATOR,),
-            optional=closing,
+            # The closing meeting names no new lots, but the plan still says who it was.
+            optional=closing and nav is None,
         )
     )
     add(

@@ -86,6 +86,10 @@ def _body_font(word: WordDocument) -> None:
     heading.paragraph_format.space_before = Pt(12)
     heading.paragraph_format.space_after = Pt(2)
     heading.font.size = Pt(13)
+    part = word.styles["Heading 2"]  # a part under a section: Nulägesbeskrivning's accounts
+    part.paragraph_format.space_before = Pt(8)
+    part.paragraph_format.space_after = Pt(2)
+    part.font.size = Pt(11)
     title = word.styles["Title"]
     title.font.size = Pt(20)
     title.paragraph_format.space_after = Pt(8)
@@ -301,14 +305,14 @@ def _bars(word: WordDocument, bars: list[Bar]) -> None:
 # Sections and signatures -------------------------------------------------------------
 
 
-def _heading(word: WordDocument, text: str) -> Paragraph:
-    heading = word.add_heading(_safe(text), level=1)
+def _heading(word: WordDocument, text: str, level: int = 1) -> Paragraph:
+    heading = word.add_heading(_safe(text), level=level)
     heading.paragraph_format.keep_with_next = True
     return heading
 
 
 def _section(word: WordDocument, part: Section) -> None:
-    _heading(word, part.heading)
+    _heading(word, part.heading, part.level)
     for paragraph in part.paragraphs:
         word.add_paragraph(_safe(paragraph))
     for item in part.items:

@@ -59,7 +59,7 @@ def render(document: SipDocument) -> str:
     out += [f"- **{label}:** {escape(value, line_start=False)}" for label, value in document.facts]
     out += ["", f"*{document.confidential}*", ""]
     for section in document.paper:
-        out += [f"## {section.heading}", ""]
+        out += [f"{'#' * (section.level + 1)} {section.heading}", ""]
         body = [escape_block(p) for p in section.paragraphs]
         if section.items:
             body.append("\n".join(f"- {escape(item)}" for item in section.items))

@@ -353,16 +353,35 @@ def _pieces(pdf: _Pdf, section: Section) -> list[_Piece]:
     return pieces
 
 
-def _section(pdf: _Pdf, section: Section) -> None:
+_HEADING_PT = {1: 12.0, 2: 10.5}
+"""A section's heading, and a part's under it (Nulägesbeskrivning, the insatser per huvudman)."""
+
+
+def _heading_height(pdf: _Pdf, section: Section) -> float:
+    pdf.set_font(FONT, "B", _HEADING_PT.get(section.level, 10.5))
+    return 2 + pdf.lines(pdf.epw, printable(section.heading)) * 6
+
+
+def _first_height(pdf: _Pdf, section: Section, pieces: list[_Piece], after: Section | None) -> float:
+    """How much must fit under the heading: its first piece, or (a heading over parts
+    with nothing of its own) the first part's heading and first piece."""
+    if pieces:
+        return pieces[0].start()
+    if section.heading_only and after is not None:
+        following = _pieces(pdf, after)
+        return _heading_height(pdf, after) + (following[0].start() if following else _LINE)
+    return _LINE
+
+
+def _section(pdf: _Pdf, section: Section, after: Section | None = None) -> None:
     pieces = _pieces(pdf, section)
     heading = printable(section.heading)
-    pdf.set_font(FONT, "B", 12)
-    heading_height = 2 + pdf.lines(pdf.epw, heading) * 6
+    heading_height = _heading_height(pdf, section)
     # The heading goes where what follows it starts (a heading with nothing under it
     # still keeps a line's room, for the next heading not to follow it on a new page).
-    pdf.keep(heading_height + (pieces[0].start() if pieces else _LINE))
-    pdf.ln(2)
-    pdf.set_font(FONT, "B", 12)
+    pdf.keep(heading_height + _first_height(pdf, section, pieces, after))
+    pdf.ln(2 if section.level == 1 else 1)
+    pdf.set_font(FONT, "B", _HEADING_PT.get(section.level, 10.5))
     pdf.multi_cell(pdf.epw, 6, heading, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     for piece in pieces:
         piece.draw()
@@ -444,7 +463,8 @@ def to_pdf(document: SipDocument) -> bytes:
         pdf.set_font(FONT, "", _BODY_PT)
         pdf.set_xy(pdf.l_margin + label_w, y)
         pdf.multi_cell(pdf.epw - label_w, 5.5, printable(value), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    for section in document.paper:
-        _section(pdf, section)
+    paper = document.paper
+    for index, section in enumerate(paper):
+        _section(pdf, section, paper[index + 1] if index + 1 < len(paper) else None)
     _signatures(pdf, document)
     return bytes(pdf.output())
