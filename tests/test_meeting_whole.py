@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from textual.widgets import Input, Select, TextArea
 
-from facilitator.agenda.kinds import MissingCode
 from facilitator.agenda import ActionStatus, Authority, MeetingStatus, Role, StepStatus
+from facilitator.agenda.kinds import MissingCode
 from facilitator.dialogs.action import ActionDialog
 from facilitator.dialogs.person import PersonDialog
 from facilitator.screens.review import ReviewScreen

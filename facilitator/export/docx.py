@@ -249,19 +249,25 @@ def _table(word: WordDocument, table: Table) -> None:
     header = list(table.header)
     rows = [list(r) for r in table.rows]
     size, widths = _fit(header, rows)
-    drawn = word.add_table(rows=1, cols=len(header))
-    drawn.style = "Table Grid"
+    drawn = _grid(word, header, size)
     drawn.alignment = WD_TABLE_ALIGNMENT.LEFT
-    _row_options(drawn.rows[0], heading=True)
-    for cell, title in zip(drawn.rows[0].cells, header, strict=True):
-        _cell_text(cell, title, size, bold=True, keep=True)
-        _shade(cell, "E6E6E6")
     for values in rows:
         row = drawn.add_row()
         _row_options(row)
         for cell, value in zip(row.cells, values, strict=True):
             _cell_text(cell, value, size)
     _fixed_widths(drawn, widths)
+
+
+def _grid(word: WordDocument, header: list[str], size: float):
+    """A bordered table with its heading row (shaded, repeated on every page)."""
+    drawn = word.add_table(rows=1, cols=len(header))
+    drawn.style = "Table Grid"
+    _row_options(drawn.rows[0], heading=True)
+    for cell, title in zip(drawn.rows[0].cells, header, strict=True):
+        _cell_text(cell, title, size, bold=True, keep=True)
+        _shade(cell, "E6E6E6")
+    return drawn
 
 
 def _shade(cell, colour: str) -> None:
@@ -278,12 +284,7 @@ def _bars(word: WordDocument, bars: list[Bar]) -> None:
     header = list(sv.BAR_COLUMNS)
     rows = layout.bar_rows(bars)
     size, widths = _fit(header, rows)
-    drawn = word.add_table(rows=1, cols=len(header))
-    drawn.style = "Table Grid"
-    _row_options(drawn.rows[0], heading=True)
-    for cell, title in zip(drawn.rows[0].cells, header, strict=True):
-        _cell_text(cell, title, size, bold=True, keep=True)
-        _shade(cell, "E6E6E6")
+    drawn = _grid(word, header, size)
     for values in rows:
         row = drawn.add_row()
         _row_options(row)

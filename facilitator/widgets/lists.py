@@ -237,8 +237,11 @@ class GoalsEditor(CaptureForm):
     GoalsEditor EditTable { height: auto; max-height: 12; }
     """
 
+    TITLE = sv.SECTION_GOALS
+    HINT = sv.GOALS_HINT
+
     def compose(self) -> ComposeResult:
-        yield label(sv.SECTION_GOALS)
+        yield label(self.TITLE)
         with Horizontal(classes="row"):
             yield Input(placeholder=sv.PLACEHOLDER_GOAL, id="goal-text")
             yield Select(
@@ -247,8 +250,11 @@ class GoalsEditor(CaptureForm):
                 allow_blank=False,
                 id="goal-horizon",
             )
-        yield EditTable([Column(sv.SECTION_GOALS, 1, 20), Column(sv.GOAL_HORIZON_COLUMN, 0, 10)], id="goals")
-        yield label(sv.GOALS_HINT).set_classes("hint")
+        yield self._table()
+        yield label(self.HINT).set_classes("hint")
+
+    def _table(self) -> EditTable:
+        return EditTable([Column(sv.SECTION_GOALS, 1, 20), Column(sv.GOAL_HORIZON_COLUMN, 0, 10)], id="goals")
 
     def on_mount(self) -> None:
         self.show_models()
@@ -376,17 +382,11 @@ class GoalStatusEditor(GoalsEditor):
     GoalStatusEditor EditTable { height: auto; max-height: 14; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield label(sv.GOAL_STATUS_TITLE)
-        with Horizontal(classes="row"):
-            yield Input(placeholder=sv.PLACEHOLDER_GOAL, id="goal-text")
-            yield Select(
-                [(sv.GOAL_HORIZON[h], h) for h in GoalHorizon],
-                value=GoalHorizon.SHORT,
-                allow_blank=False,
-                id="goal-horizon",
-            )
-        yield EditTable(
+    TITLE = sv.GOAL_STATUS_TITLE
+    HINT = sv.GOAL_STATUS_HINT
+
+    def _table(self) -> EditTable:
+        return EditTable(
             [
                 Column(sv.GOAL_COLUMNS[0], 3, 18),
                 Column(sv.GOAL_COLUMNS[2], 0, 12),
@@ -394,7 +394,6 @@ class GoalStatusEditor(GoalsEditor):
             ],
             id="goals",
         )
-        yield label(sv.GOAL_STATUS_HINT).set_classes("hint")
 
     def show_models(self) -> None:
         self.query_one(EditTable).show_rows(
