@@ -306,6 +306,8 @@ class StepRun(Model):
     title: Line
     phase: Line = ""
     guidance: Sentence = ""
+    child: Sentence = ""
+    """The step in a child's words, from the agenda template (schema version 3)."""
     captures: Annotated[list[Capture], Field(max_length=6)] = []
     skip_unless: SkipRule | None = None
     planned_ns: Annotated[int, Field(ge=0)]

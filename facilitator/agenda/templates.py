@@ -32,6 +32,8 @@ class StepTemplate(Model):
     phase: str
     captures: Annotated[list[Capture], Field(max_length=6)] = []
     guidance: Sentence = ""
+    child: Sentence = ""
+    """The step in words a child of 8–15 understands, for the child's view."""
     skip_unless: SkipRule | None = None
 
 
@@ -143,6 +145,7 @@ def step_runs(template: AgendaTemplate, minutes: int | None = None) -> list[Step
             title=step.title,
             phase=template.phase_of(step.key).title,
             guidance=step.guidance,
+            child=step.child,
             captures=step.captures,
             skip_unless=step.skip_unless,
             planned_ns=m * NS_PER_MIN,
