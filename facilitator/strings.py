@@ -585,6 +585,10 @@ KALLELSE_NO_MEETING = (
     "och planera ett möte först (M på startsidan)."
 )
 
+# The child's own view (agenda/childview.py): a step in a child's words when neither the
+# meeting nor the default agenda has a line for it.
+CHILD_STEP_GENERIC = "Nu pratar vi vidare tillsammans. Du får alltid fråga om något är svårt att förstå."
+
 # The meeting report (agenda/report.py): planned against actual time, for the samtalsledare.
 REPORT_TITLE = "Mötesrapport: planerad och faktisk tid"
 REPORT_NOTE = "För samtalsledaren. Rapporten är inte en del av SIP:en och skrivs inte under."
