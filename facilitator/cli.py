@@ -39,7 +39,7 @@ from facilitator.store import (
 EXIT_USAGE = 2
 PROG = "facilitator"
 COMMANDS = ("demo", "list", "export", "import", "schema", "room", "serve")
-EXPORT_DOCUMENTS = ("sip", "kallelse", "rapport")
+EXPORT_DOCUMENTS = ("sip", "kallelse", "rapport", "barn")
 EXPORT_FORMATS = ("pdf", "docx", "md", "json", "ics")
 
 
@@ -265,11 +265,19 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from facilitator.agenda.clock import from_ns
-    from facilitator.documents import SIP_ONLY, NotARegularFile, export_meeting, write_private
+    from facilitator.documents import (
+        CHILD_PLAN_FORMATS,
+        SIP_ONLY,
+        NotARegularFile,
+        export_meeting,
+        write_private,
+    )
     from facilitator.export.ics import NoNextMeeting
 
     if args.meeting is None:
         raise ArgumentsRefused(sv.CLI_MISSING_MEETING, f"{PROG} export")
+    if args.document == "barn" and args.format not in CHILD_PLAN_FORMATS:
+        raise UsageError(sv.CLI_CHILD_PLAN_FORMATS.format(format=args.format))
     if args.document != "sip" and args.format in SIP_ONLY:
         raise UsageError(sv.CLI_ONLY_SIP.format(format=args.format))
     with _open_existing_store(args) as store:

@@ -21,10 +21,13 @@ if TYPE_CHECKING:
     from facilitator.agenda.sipview import SipDocument
 
 FORMATS = ("pdf", "docx", "md", "json", "ics")
-DOCUMENTS = ("sip", "kallelse", "rapport")
-"""The SIP, the kallelse with its sekretessmedgivande, and the meeting report."""
+DOCUMENTS = ("sip", "kallelse", "rapport", "barn")
+"""The SIP, the kallelse with its sekretessmedgivande, the meeting report and the plan for
+the child."""
 SIP_ONLY = ("json", "ics")
 """Formats of the SIP alone: the whole case (json) and the next meeting (ics)."""
+CHILD_PLAN_FORMATS = ("pdf", "md")
+"""The plan for the child is for reading, not for the journal: no Word document."""
 ID_CHARS = 8
 """Every exported file's name ends with this much of the meeting's id: two meetings on the
 same day (two children's) never share a file, and a deleted case's files can be found."""
@@ -39,7 +42,8 @@ class Exported:
 
 
 class NotForDocument(ValueError):
-    """A format that only the SIP has (json, ics) asked of the kallelse or the report."""
+    """A format that only the SIP has (json, ics) asked of the kallelse or the report, or
+    a format the plan for the child does not come in (docx)."""
 
     def __init__(self, document: str, fmt: str):
         super().__init__(f"{fmt} is not a format of the {document}")
@@ -54,7 +58,7 @@ def ascii_slug(text: str) -> str:
 
 
 def file_name(meeting: Meeting, document: str, ext: str) -> str:
-    """SIP-2026-03-24-uppfoljande-1a2b3c4d.pdf, Kallelse-…, Motesrapport-…"""
+    """SIP-2026-03-24-uppfoljande-1a2b3c4d.pdf, Kallelse-…, Motesrapport-…, Barnets-plan-…"""
     prefix = ascii_slug(sv.FILE_PREFIX[document])
     kind = ascii_slug(sv.CLI_KIND[meeting.kind])
     return f"{prefix}-{meeting.planned_start:%Y-%m-%d}-{kind}-{meeting.id[:ID_CHARS]}.{ext}"
@@ -77,19 +81,30 @@ def render(document: SipDocument, fmt: str) -> bytes:
     raise ValueError(f"{fmt!r} does not lay out a document")
 
 
+def not_for_document(document: str, fmt: str) -> bool:
+    """Whether ``document`` does not come in the format ``fmt``."""
+    if document == "barn":
+        return fmt not in CHILD_PLAN_FORMATS
+    return document != "sip" and fmt in SIP_ONLY
+
+
 def export_document(case: Case, meeting: Meeting, document: str, fmt: str) -> Exported:
-    """The kallelse or the meeting report of a meeting, from the models as they are
-    (the case screen prints the kallelse from a case not saved yet)."""
-    if document not in ("kallelse", "rapport"):
+    """The kallelse, the meeting report or the plan for the child of a meeting, from the
+    models as they are (the case screen prints the kallelse from a case not saved yet)."""
+    if document not in ("kallelse", "rapport", "barn"):
         raise ValueError(f"unknown document {document!r}")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
-    if fmt in SIP_ONLY:
+    if not_for_document(document, fmt):
         raise NotForDocument(document, fmt)
     if document == "kallelse":
         from facilitator.agenda.kallelse import kallelse_document
 
         view = kallelse_document(case, meeting)
+    elif document == "barn":
+        from facilitator.agenda.childplan import child_plan_document
+
+        view = child_plan_document(case, meeting)
     else:
         from facilitator.agenda.report import report_document
 
@@ -104,7 +119,7 @@ def export_meeting(
         raise ValueError(f"unknown format {fmt!r}")
     if document not in DOCUMENTS:
         raise ValueError(f"unknown document {document!r}")
-    if document != "sip" and fmt in SIP_ONLY:
+    if not_for_document(document, fmt):
         raise NotForDocument(document, fmt)
     meeting = store.load_meeting(meeting_id)
     case = store.load_case(meeting.case_id)

@@ -432,17 +432,20 @@ CLI_DATA_DIR_HELP = (
 )
 CLI_DEMO_HELP = "lägg upp det påhittade demoärendet (en gång) och öppna det"
 CLI_LIST_HELP = "en rad per möte: id, datum, typ av möte, status och barn"
-CLI_EXPORT_HELP = "skriv ett mötes SIP, kallelse eller mötesrapport till en fil"
+CLI_EXPORT_HELP = "skriv ett mötes SIP, kallelse, mötesrapport eller barnets plan till en fil"
 CLI_EXPORT_DESCRIPTION = (
-    "Skriv ett mötes SIP (standard), kallelsen med sekretessmedgivandet eller mötesrapporten "
-    "(planerad och faktisk tid per steg)."
+    "Skriv ett mötes SIP (standard), kallelsen med sekretessmedgivandet, mötesrapporten "
+    "(planerad och faktisk tid per steg) eller barnets plan (en sida i enkla ord till barnet)."
 )
 CLI_MEETING_HELP = "mötets id (eller början av det, minst 4 tecken) eller latest för det senaste"
 CLI_DOCUMENT_HELP = (
-    "dokumentet: sip (standard), kallelse (med sekretessmedgivande) eller rapport "
-    "(planerad och faktisk tid, för samtalsledaren)"
+    "dokumentet: sip (standard), kallelse (med sekretessmedgivande), rapport "
+    "(planerad och faktisk tid, för samtalsledaren) eller barn (barnets plan i enkla ord)"
 )
-CLI_FORMAT_HELP = "filformatet: pdf (standard), docx, md, json eller ics; json och ics bara för sip"
+CLI_FORMAT_HELP = (
+    "filformatet: pdf (standard), docx, md, json eller ics; json och ics bara för sip, "
+    "barnets plan bara pdf och md"
+)
 CLI_OUTPUT_HELP = (
     "var filen skrivs (standard: md, json och ics till terminalen, pdf och docx till en fil "
     "med mötets namn i den aktuella mappen)"
@@ -489,14 +492,15 @@ CLI_KIND = {
     MeetingKind.CLOSING: "avslutande",
 }
 """A meeting's kind in one word: in ``list`` and, without å ä ö, in file names."""
-FILE_PREFIX = {"sip": "SIP", "kallelse": "Kallelse", "rapport": "Mötesrapport"}
+FILE_PREFIX = {"sip": "SIP", "kallelse": "Kallelse", "rapport": "Mötesrapport", "barn": "Barnets plan"}
 """How an exported file's name begins (written without å ä ö)."""
 CLI_WROTE = "Sparade {path}"
 CLI_IMPORTED = "Importerade ärendet med {meetings}"
-DOCUMENT_NAME = {"sip": "SIP:en", "kallelse": "kallelsen", "rapport": "mötesrapporten"}
+DOCUMENT_NAME = {"sip": "SIP:en", "kallelse": "kallelsen", "rapport": "mötesrapporten", "barn": "barnets plan"}
 CLI_NOT_COMPLETE = "{document} är inte komplett, det saknas: {missing}"
 CLI_NO_NEXT_MEETING = "SIP:en har inget datum för nästa möte, så det finns ingen kalenderinbjudan"
 CLI_ONLY_SIP = "--format {format} finns bara för sip; kallelse och rapport skrivs som pdf, docx eller md"
+CLI_CHILD_PLAN_FORMATS = "--format {format} finns inte för barnets plan; den skrivs som pdf eller md"
 CLI_NOT_A_FILE = "{path} är ingen vanlig fil, så inget skrevs dit"
 CLI_NO_SUCH_MEETING = {
     "none_yet": "det finns inga möten ännu",
@@ -588,6 +592,75 @@ KALLELSE_NO_MEETING = (
 # The child's own view (agenda/childview.py): a step in a child's words when neither the
 # meeting nor the default agenda has a line for it.
 CHILD_STEP_GENERIC = "Nu pratar vi vidare tillsammans. Du får alltid fråga om något är svårt att förstå."
+
+# The plan for the child (agenda/childplan.py): one page in plain words, to the child.
+CHILD_PLAN_TITLE = "Din plan"
+CHILD_PLAN_FOOTER = "Planen är din. Fråga en vuxen du litar på om något är svårt att förstå."
+LABEL_CHILD_PLAN_TO = "Till"
+LABEL_CHILD_PLAN_MEETING = "Från mötet"
+LABEL_CHILD_PLAN_PLACE = "Plats"
+CHILD_SECTION_TALKED = "Det här pratade vi om"
+CHILD_SECTION_SAID = "Det här sa du"
+CHILD_SECTION_GOALS = "Dina mål"
+CHILD_SECTION_WHO = "Vem gör vad, och när"
+CHILD_SECTION_LOTS = "Din lots"
+CHILD_SECTION_NEXT = "När vi ses nästa gång"
+CHILD_SECTION_CLOSED = "Lotsmötena är slut"
+CHILD_SECTION_IF_WORSE = "Om det blir svårt igen"
+CHILD_GOAL_STATUS = {
+    GoalStatus.IN_PROGRESS: "vi jobbar på det",
+    GoalStatus.REACHED: "klart",
+    GoalStatus.PARTLY_REACHED: "en bit på väg",
+    GoalStatus.NOT_REACHED: "inte än",
+    GoalStatus.DROPPED: "behövs inte längre",
+}
+CHILD_ACTION_STATUS = {
+    ActionStatus.PLANNED: "",
+    ActionStatus.ONGOING: "pågår",
+    ActionStatus.DONE: "klart",
+    ActionStatus.NOT_RELEVANT: "behövs inte längre",
+}
+CHILD_PLACES = (
+    (("förskola",), "förskolan"),
+    (("skola", "skolan", "elevhälsa", "skolsköterska", "skolkurator"), "skolan"),
+    (("bup", "ungdomspsykiatri"), "BUP"),
+    (("habilitering",), "habiliteringen"),
+    (("socialtjänst", "familjeenhet", "socialförvaltning"), "socialtjänsten"),
+    (("fritidsgård",), "fritidsgården"),
+    (("vårdcentral",), "vårdcentralen"),
+    (("ungdomsmottagning",), "ungdomsmottagningen"),
+    (("barnklinik", "ungdomsmedicin"), "barnkliniken"),
+)
+"""A verksamhet as a child says it ("Karin på skolan"): the first whose word is in the
+organisation's name (a word of four letters or fewer must be the whole word). A name
+none of them matches is said as typed."""
+CHILD_AT = "{name} på {place}"
+CHILD_YOUR_LOTS = "{who}, din lots"
+CHILD_YOU = "Du"
+CHILD_SOMEONE = "Någon"
+CHILD_WHO_UNKNOWN = "Inte bestämt vem"
+CHILD_ACTION = "{who}: {what}"
+CHILD_ACTION_DUE = "{line}, klart senast {day}"
+CHILD_WITH_STATUS = "{line} – {status}"
+CHILD_LOTS_IS = "Din lots är {who}."
+CHILD_LOTS_WAS = "Din lots har varit {who}."
+CHILD_LOTS_ABOUT = (
+    "En lots är en vuxen som hjälper dig och din familj hela vägen, och som ni kan fråga "
+    "när något är oklart."
+)
+CHILD_LOTS_NONE = "Vem som ska vara din lots är inte bestämt än."
+CHILD_LOTS_PHONE = "Telefon: {phone}"
+CHILD_LOTS_EMAIL = "E-post: {email}"
+CHILD_LOTS_CONTACT = "Så når du {name}: {contact}"
+CHILD_NEXT_DAY = "Dag: {day}"
+CHILD_NEXT_TIME = "Tid: klockan {time}"
+CHILD_NEXT_PLACE = "Plats: {place}"
+CHILD_NEXT_LAST = "Det blir det sista lotsmötet."
+CHILD_NEXT_NOT_SET = "Vi har inte bestämt än när vi ses nästa gång."
+CHILD_CLOSED = (
+    "Det här var det sista lotsmötet. De vuxna fortsätter att hjälpa dig och din familj "
+    "så som ni har bestämt tillsammans."
+)
 
 # The meeting report (agenda/report.py): planned against actual time, for the samtalsledare.
 REPORT_TITLE = "Mötesrapport: planerad och faktisk tid"

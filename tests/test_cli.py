@@ -331,8 +331,47 @@ def test_an_unknown_document_exits_2(demo_dir):
     result = run("export", "latest", "--document", "protokoll", data_dir=demo_dir)
     assert result.returncode == 2
     assert result.stderr == (
-        "facilitator: --document ska vara ett av: sip, kallelse, rapport (se facilitator export --help)\n"
+        "facilitator: --document ska vara ett av: sip, kallelse, rapport, barn (se facilitator export --help)\n"
     )
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "md"])
+def test_the_plan_for_the_child(demo_dir, tmp_path, fmt):
+    out = tmp_path / "ut"
+    out.mkdir()
+    result = run("export", "latest", "--document", "barn", "--format", fmt, "-o", str(out), data_dir=demo_dir)
+    assert result.returncode == 0, result.stderr
+    (written,) = out.iterdir()
+    assert written.name == f"Barnets-plan-2026-01-01-inledande-{DEMO_MEETING_ID[:8]}.{fmt}"
+    assert result.stderr == f"Sparade {written}\n"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    data = written.read_bytes()
+    if fmt == "pdf":
+        assert data.startswith(b"%PDF")
+    else:
+        assert data.decode("utf-8").startswith("# Din plan\n")
+        assert "- **Till:** Elsa" in data.decode("utf-8")
+
+
+def test_the_plan_for_the_child_in_markdown_to_stdout_and_strict(demo_dir, tmp_path, monkeypatch):
+    result = run("export", "latest", "--document", "barn", "--format", "md", data_dir=demo_dir)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("# Din plan")
+    assert "Saknas" not in result.stdout
+    monkeypatch.chdir(tmp_path)
+    strict = run("export", "latest", "--document", "barn", "--strict", data_dir=demo_dir)
+    assert strict.returncode == 0  # the child's plan asks for nothing: it leaves off what is not there
+    assert (tmp_path / f"Barnets-plan-2026-01-01-inledande-{DEMO_MEETING_ID[:8]}.pdf").is_file()
+
+
+@pytest.mark.parametrize("fmt", ["docx", "json", "ics"])
+def test_the_plan_for_the_child_only_in_pdf_and_markdown(demo_dir, tmp_path, fmt):
+    result = run("export", "latest", "--document", "barn", "--format", fmt, "-o", str(tmp_path / "x"), data_dir=demo_dir)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"facilitator: --format {fmt} finns inte för barnets plan; den skrivs som pdf eller md\n"
+    )
+    assert not (tmp_path / "x").exists()
 
 
 def test_strict_refuses_a_kallelse_that_lacks_what_it_needs(demo_dir, tmp_path):
@@ -365,7 +404,8 @@ def test_file_names_are_swedish_and_end_with_the_meeting_id(kind, slug):
     assert file_name(meeting, "sip", "pdf") == f"SIP-2026-03-24-{slug}-{mark}.pdf"
     assert file_name(meeting, "kallelse", "docx") == f"Kallelse-2026-03-24-{slug}-{mark}.docx"
     assert file_name(meeting, "rapport", "md") == f"Motesrapport-2026-03-24-{slug}-{mark}.md"
-    for document in ("sip", "kallelse", "rapport"):
+    assert file_name(meeting, "barn", "md") == f"Barnets-plan-2026-03-24-{slug}-{mark}.md"
+    for document in ("sip", "kallelse", "rapport", "barn"):
         name = file_name(meeting, document, "pdf")
         assert name.isascii() and name.endswith(f"-{mark}.pdf")
 
@@ -373,9 +413,9 @@ def test_file_names_are_swedish_and_end_with_the_meeting_id(kind, slug):
 def test_exported_documents_are_found_by_the_meeting_id(demo_dir, tmp_path):
     from facilitator.documents import exports_of
 
-    for document in ("sip", "kallelse", "rapport"):
+    for document in ("sip", "kallelse", "rapport", "barn"):
         assert run("export", "latest", "--document", document, "-o", str(tmp_path), data_dir=demo_dir).returncode == 0
-    assert len(exports_of(tmp_path, [DEMO_MEETING_ID])) == 3
+    assert len(exports_of(tmp_path, [DEMO_MEETING_ID])) == 4
 
 
 # --- import ----------------------------------------------------------------------------
@@ -422,7 +462,7 @@ ENGLISH = frozenset(
 # Not in the list, being Swedish words too: argument, format, status, version, program, data,
 # port, start, id.
 NAMES = frozenset(
-    "facilitator demo list export import schema room serve latest sip kallelse rapport pdf docx md json ics".split()
+    "facilitator demo list export import schema room serve latest sip kallelse rapport barn pdf docx md json ics".split()
 )
 
 
@@ -477,6 +517,8 @@ def test_the_command_line_speaks_no_english(demo_dir, tmp_path, monkeypatch):
             for document in ("sip", "kallelse", "rapport")
             for fmt in ("pdf", "docx", "md")
         ],
+        *[[*d, "export", "latest", "--document", "barn", "--format", fmt, "-o", str(out)] for fmt in ("pdf", "md")],
+        *[[*d, "export", "latest", "--document", "barn", "--format", fmt] for fmt in ("docx", "json", "ics")],
         [*d, "export", "latest", "--format", "json", "-o", str(out)],
         [*d, "export", "latest", "--format", "ics"],
         [*d, "export", "latest", "--document", "kallelse", "--format", "json"],

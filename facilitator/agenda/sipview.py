@@ -104,6 +104,9 @@ class SipDocument:
     signature_heading: str = sv.SECTION_SIGNATURES
     signature_hint: str = sv.SIGNATURE_PLACE_DATE
     """Printed under each signature line."""
+    type_scale: float = 1.0
+    """How much larger than the SIP the PDF sets the title, the facts, the headings and the
+    text (the child's plan is set larger); tables, header and footer keep their size."""
 
     @property
     def missing(self) -> list[str]:

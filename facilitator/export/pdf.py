@@ -61,6 +61,9 @@ class _Pdf(FPDF):
         self.set_lang("sv-SE")
         self.set_creator("facilitator")
         self.body_top = _MARGIN + layout.HEADER_MM
+        self.scale = document.type_scale
+        self.body_pt = _BODY_PT * self.scale
+        self.line_h = _LINE * self.scale
 
     def header(self) -> None:
         self.set_font(FONT, "", 8)
@@ -94,8 +97,8 @@ class _Pdf(FPDF):
         """How many lines ``text`` takes in a column ``width`` wide, in the current font."""
         return len(self.multi_cell(width, _LINE, text, dry_run=True, output=MethodReturnValue.LINES))
 
-    def text_block(self, text: str, height: float = _LINE, width: float = 0) -> None:
-        self.multi_cell(width or self.epw, height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    def text_block(self, text: str, height: float | None = None, width: float = 0) -> None:
+        self.multi_cell(width or self.epw, height or self.line_h, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 @dataclass
@@ -170,7 +173,7 @@ def _table_piece(pdf: _Pdf, table: Table) -> _Piece:
             drawn.row(header)
             for values in rows:
                 drawn.row(values)
-        pdf.set_font(FONT, "", _BODY_PT)
+        pdf.set_font(FONT, "", pdf.body_pt)
 
     return _Piece(start, draw)
 
@@ -296,12 +299,12 @@ def _paragraph_piece(pdf: _Pdf, text: str) -> _Piece:
 
     def start() -> float:
         """At least two lines of a paragraph go with the heading."""
-        pdf.set_font(FONT, "", _BODY_PT)
+        pdf.set_font(FONT, "", pdf.body_pt)
         one_line = "\n" not in text and pdf.get_string_width(text) <= pdf.epw - 2 * pdf.c_margin
-        return _LINE if one_line else 2 * _LINE
+        return pdf.line_h if one_line else 2 * pdf.line_h
 
     def draw() -> None:
-        pdf.set_font(FONT, "", _BODY_PT)
+        pdf.set_font(FONT, "", pdf.body_pt)
         pdf.text_block(text)
         pdf.ln(1)
 
@@ -311,15 +314,15 @@ def _paragraph_piece(pdf: _Pdf, text: str) -> _Piece:
 def _item_piece(pdf: _Pdf, text: str) -> _Piece:
 
     def start() -> float:
-        pdf.set_font(FONT, "", _BODY_PT)
-        return pdf.lines(pdf.epw - 4, text) * _LINE
+        pdf.set_font(FONT, "", pdf.body_pt)
+        return pdf.lines(pdf.epw - 4, text) * pdf.line_h
 
     def draw() -> None:
-        pdf.set_font(FONT, "", _BODY_PT)
+        pdf.set_font(FONT, "", pdf.body_pt)
         y = pdf.get_y()
-        pdf.cell(4, _LINE, "•")
+        pdf.cell(4, pdf.line_h, "•")
         pdf.set_xy(pdf.l_margin + 4, y)
-        pdf.multi_cell(pdf.epw - 4, _LINE, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(pdf.epw - 4, pdf.line_h, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     return _Piece(start, draw)
 
@@ -327,15 +330,15 @@ def _item_piece(pdf: _Pdf, text: str) -> _Piece:
 def _line_piece(pdf: _Pdf, text: str, style: str, colour: tuple[int, int, int] = (0, 0, 0)) -> _Piece:
 
     def start() -> float:
-        pdf.set_font(FONT, style, _BODY_PT)
-        return pdf.lines(pdf.epw, text) * _LINE
+        pdf.set_font(FONT, style, pdf.body_pt)
+        return pdf.lines(pdf.epw, text) * pdf.line_h
 
     def draw() -> None:
-        pdf.set_font(FONT, style, _BODY_PT)
+        pdf.set_font(FONT, style, pdf.body_pt)
         pdf.set_text_color(*colour)
         pdf.text_block(text)
         pdf.set_text_color(0)
-        pdf.set_font(FONT, "", _BODY_PT)
+        pdf.set_font(FONT, "", pdf.body_pt)
 
     return _Piece(start, draw)
 
@@ -358,8 +361,8 @@ _HEADING_PT = {1: 12.0, 2: 10.5}
 
 
 def _heading_height(pdf: _Pdf, section: Section) -> float:
-    pdf.set_font(FONT, "B", _HEADING_PT.get(section.level, 10.5))
-    return 2 + pdf.lines(pdf.epw, printable(section.heading)) * 6
+    pdf.set_font(FONT, "B", _HEADING_PT.get(section.level, 10.5) * pdf.scale)
+    return 2 + pdf.lines(pdf.epw, printable(section.heading)) * 6 * pdf.scale
 
 
 def _first_height(pdf: _Pdf, section: Section, pieces: list[_Piece], after: Section | None) -> float:
@@ -369,8 +372,8 @@ def _first_height(pdf: _Pdf, section: Section, pieces: list[_Piece], after: Sect
         return pieces[0].start()
     if section.heading_only and after is not None:
         following = _pieces(pdf, after)
-        return _heading_height(pdf, after) + (following[0].start() if following else _LINE)
-    return _LINE
+        return _heading_height(pdf, after) + (following[0].start() if following else pdf.line_h)
+    return pdf.line_h
 
 
 def _section(pdf: _Pdf, section: Section, after: Section | None = None) -> None:
@@ -380,9 +383,9 @@ def _section(pdf: _Pdf, section: Section, after: Section | None = None) -> None:
     # The heading goes where what follows it starts (a heading with nothing under it
     # still keeps a line's room, for the next heading not to follow it on a new page).
     pdf.keep(heading_height + _first_height(pdf, section, pieces, after))
-    pdf.ln(2 if section.level == 1 else 1)
-    pdf.set_font(FONT, "B", _HEADING_PT.get(section.level, 10.5))
-    pdf.multi_cell(pdf.epw, 6, heading, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln((2 if section.level == 1 else 1) * pdf.scale)
+    pdf.set_font(FONT, "B", _HEADING_PT.get(section.level, 10.5) * pdf.scale)
+    pdf.multi_cell(pdf.epw, 6 * pdf.scale, heading, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     for piece in pieces:
         piece.draw()
 
@@ -451,18 +454,18 @@ def _signatures(pdf: _Pdf, document: SipDocument) -> None:
 def to_pdf(document: SipDocument) -> bytes:
     pdf = _Pdf(document)
     pdf.add_page()
-    pdf.set_font(FONT, "B", 17)
-    pdf.text_block(printable(document.title), 8)
+    pdf.set_font(FONT, "B", 17 * pdf.scale)
+    pdf.text_block(printable(document.title), 8 * pdf.scale)
     pdf.ln(1)
-    pdf.set_font(FONT, "B", _BODY_PT)
+    pdf.set_font(FONT, "B", pdf.body_pt)
     label_w = max((pdf.get_string_width(printable(label)) for label, _ in document.facts), default=0) + 4
     for label, value in document.facts:
         y = pdf.get_y()
-        pdf.set_font(FONT, "B", _BODY_PT)
-        pdf.multi_cell(label_w, 5.5, printable(label), align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
-        pdf.set_font(FONT, "", _BODY_PT)
+        pdf.set_font(FONT, "B", pdf.body_pt)
+        pdf.multi_cell(label_w, 5.5 * pdf.scale, printable(label), align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
+        pdf.set_font(FONT, "", pdf.body_pt)
         pdf.set_xy(pdf.l_margin + label_w, y)
-        pdf.multi_cell(pdf.epw - label_w, 5.5, printable(value), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(pdf.epw - label_w, 5.5 * pdf.scale, printable(value), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     paper = document.paper
     for index, section in enumerate(paper):
         _section(pdf, section, paper[index + 1] if index + 1 < len(paper) else None)

@@ -1,0 +1,413 @@
+"""The plan for the child: one page in plain words, read back from the PDF and Markdown as
+the child receives it; what it holds and what it leaves out; golden files of the demo case
+as its first meeting ended and of the rich process's closing meeting.
+
+A change to a golden file fails here; read the difference, and when it is meant, write
+the files again with ``FACILITATOR_GOLDEN=write python -m pytest tests/test_child_plan.py``
+and read them line by line before committing."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from facilitator import strings as sv
+from facilitator.agenda.childplan import child_plan_document, first_name, plain_place
+from facilitator.agenda.models import (
+    Action,
+    ActionStatus,
+    Authority,
+    Goal,
+    GoalHorizon,
+    GoalStatus,
+    LeadAuthority,
+    MeetingKind,
+    MeetingStatus,
+    Navigator,
+    NextMeeting,
+    Person,
+    Role,
+    StepStatus,
+)
+from facilitator.demo import demo_case
+from facilitator.documents import NotForDocument, export_document, file_name
+from facilitator.export.markdown import render
+from facilitator.export.pdf import to_pdf
+
+from .conftest import STOCKHOLM
+from .rich_case import process
+from .test_golden import pdf_text
+
+GOLDEN = Path(__file__).parent / "golden"
+WRITE = os.environ.get("FACILITATOR_GOLDEN") == "write"
+
+PROFESSIONALS_SURNAMES = ("Öberg", "Đorđević", "Şahin", "Nowak")
+"""The demo's professionals: Karin Öberg, Ana Đorđević, Ahmed Şahin, Łukasz Nowak."""
+PROFESSIONALS_STORY = "Elevhälsan har sett 35 procent frånvaro sedan höstlovet. BUP har haft två bedömningssamtal."
+NOTES = "Fråga om skolskjuts till den nya skolan."
+GUARDIANS_VIEW = "Vi känner oss lyssnade på och vill komma i gång snart."
+NAVIGATOR_VIEW = "Familjen vill ha Karin som lots eftersom Elsa litar på henne."
+MISSING_ACTORS = "Skolsköterskan bör kallas till nästa möte."
+
+
+def held_demo():
+    """The demo case (``facilitator demo``) with its first meeting held on tuesday 24 March
+    2026 at 9.00, as the secretary might have written it."""
+    case, meeting = demo_case(datetime(2026, 3, 24, 8, 50, tzinfo=STOCKHOLM))
+    people = {p.name: p for p in meeting.attendance}
+    karin = people["Karin Öberg"]
+    sip = meeting.sip
+    sip.consent_confirmed = True
+    sip.purpose = "Att få en gemensam bild av Elsas skolgång och oro, och göra en plan."
+    sip.family_story = "Elsa berättar att morgnarna är svårast. Maria och Jonas vill att alla drar åt samma håll."
+    sip.professionals_story = PROFESSIONALS_STORY
+    sip.notes = NOTES
+    sip.reflection = "Oron på kvällarna gör morgnarna tunga."
+    sip.goals = [
+        Goal(text="Jag vill kunna gå till skolan varje dag"),
+        Goal(text="Jag vill somna utan att vara orolig"),
+        Goal(text="Elsa har något roligt att göra efter skolan", horizon=GoalHorizon.LONG),
+    ]
+    sip.actions = [
+        Action(what="Skoldagen börjar i det lilla grupprummet med en vuxen Elsa känner",
+               responsible="Karin Öberg", organisation="Solbackens skola, elevhälsan",
+               authority=Authority.KOMMUN, due=date(2026, 4, 17)),
+        Action(what="Samtal om oron på kvällarna varannan vecka", responsible="Ahmed Şahin",
+               organisation="BUP Öst", authority=Authority.REGION, due=date(2026, 5, 5)),
+        Action(what="Föräldrastöd om hur morgnarna kan bli lugnare", responsible="Ana Đorđević",
+               organisation="Socialtjänsten, familjeenheten", authority=Authority.KOMMUN, due=date(2026, 4, 30)),
+        Action(what="Visar Elsa måleriverkstaden på onsdagar", responsible="Łukasz Nowak",
+               organisation="Fritidsgården Kometen", authority=Authority.OTHER),
+        Action(what="Följer med Elsa till skolan två morgnar i veckan", responsible="Maria Åkesson"),
+    ]
+    sip.navigator = Navigator(person_id=karin.id, name="Karin Öberg", organisation="Solbackens skola, elevhälsan",
+                              phone="070-222 33 44", email="karin.oberg@solbacken.example")
+    sip.navigator_view = NAVIGATOR_VIEW
+    sip.lead_authority = LeadAuthority(authority=Authority.KOMMUN, organisation="Socialtjänsten, familjeenheten")
+    sip.summary = (
+        "Vi har pratat om morgnarna och kvällarna. Skolan gör starten på dagen lugnare, BUP "
+        "hjälper Elsa med oron och föräldrarna får stöd."
+    )
+    sip.missing_actors = MISSING_ACTORS
+    sip.child_participated = True
+    sip.child_view = "Jag vill börja i det lilla rummet.\n\nJag vill inte prata om det inför hela klassen."
+    sip.guardians_view = GUARDIANS_VIEW
+    sip.next_meeting = NextMeeting(start=datetime(2026, 5, 5, 13, 0, tzinfo=STOCKHOLM),
+                                   place="Solbackens skola, konferensrummet", kind=MeetingKind.FOLLOW_UP)
+    for step in meeting.steps:
+        step.status = StepStatus.DONE
+        step.elapsed_ns = step.allotted_ns
+    meeting.status = MeetingStatus.FINISHED
+    return case, meeting
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _pdf(document) -> tuple[str, int]:
+    reader = PdfReader(io.BytesIO(to_pdf(document)))
+    return _flat("\n".join(page.extract_text() for page in reader.pages)), len(reader.pages)
+
+
+def _read_back(case, meeting) -> dict[str, str]:
+    document = child_plan_document(case, meeting)
+    return {"pdf": _pdf(document)[0], "md": _flat(render(document))}
+
+
+# --- what the child reads -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "md"])
+def test_the_plan_holds_the_lots_and_how_to_reach_them(fmt):
+    text = _read_back(*held_demo())[fmt]
+    assert "Din lots är Karin på skolan." in text
+    assert "En lots är en vuxen som hjälper dig och din familj hela vägen" in text
+    assert "Telefon: 070-222 33 44" in text
+    assert "E-post: karin.oberg@solbacken.example" in text
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "md"])
+def test_each_insats_says_who_and_by_when_in_plain_words(fmt):
+    text = _read_back(*held_demo())[fmt]
+    for line in (
+        "Karin på skolan, din lots: Skoldagen börjar i det lilla grupprummet med en vuxen Elsa känner, "
+        "klart senast 17 april",
+        "Ahmed på BUP: Samtal om oron på kvällarna varannan vecka, klart senast 5 maj",
+        "Ana på socialtjänsten: Föräldrastöd om hur morgnarna kan bli lugnare, klart senast 30 april",
+        "Łukasz på fritidsgården: Visar Elsa måleriverkstaden på onsdagar",
+        "Maria: Följer med Elsa till skolan två morgnar i veckan",
+    ):
+        assert line in text, line
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "md"])
+def test_the_next_meeting_the_goals_and_the_childs_own_words(fmt):
+    text = _read_back(*held_demo())[fmt]
+    assert "När vi ses nästa gång" in text
+    assert "Dag: tisdag 5 maj 2026" in text
+    assert "Tid: klockan 13.00" in text
+    assert "Plats: Solbackens skola, konferensrummet" in text
+    assert "Det här sa du" in text
+    assert "Jag vill börja i det lilla rummet." in text
+    assert "Jag vill inte prata om det inför hela klassen." in text
+    assert "Jag vill kunna gå till skolan varje dag" in text
+    assert "Det här pratade vi om" in text and "Vi har pratat om morgnarna och kvällarna." in text
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "md"])
+def test_nothing_the_child_was_not_part_of(fmt):
+    case, meeting = held_demo()
+    text = _read_back(case, meeting)[fmt]
+    for left_out in (
+        PROFESSIONALS_STORY,
+        NOTES,
+        GUARDIANS_VIEW,
+        NAVIGATOR_VIEW,
+        MISSING_ACTORS,
+        case.consent.question,
+        sv.CONSENT_REVOCABLE,
+        sv.SECTION_CONSENT,
+        sv.SECTION_PROFESSIONALS_STORY,
+        sv.SECTION_LEAD,
+        sv.MISSING_PREFIX,
+        sv.SECTION_SIGNATURES,
+        sv.SIGNATURE_PLACE_DATE,
+        sv.CONFIDENTIAL,
+        "Sekretess",
+        "Huvudman",
+        "SIP",
+    ):
+        assert left_out.casefold() not in text.casefold(), left_out
+    for surname in PROFESSIONALS_SURNAMES:
+        assert surname not in text, surname
+    assert "Åkesson" not in text  # the family by first name too
+
+
+def test_the_plan_is_one_page_with_larger_type_than_the_sip():
+    from facilitator.agenda.sipview import sip_document
+
+    case, meeting = held_demo()
+    document = child_plan_document(case, meeting)
+    assert _pdf(document)[1] == 1
+    assert document.type_scale > 1
+    assert sip_document(case, meeting).type_scale == 1
+    for meeting in process()[1:]:
+        assert _pdf(child_plan_document(process()[0], meeting))[1] == 1
+
+
+def test_no_signature_lines_and_nothing_missing():
+    case, meeting = held_demo()
+    document = child_plan_document(case, meeting)
+    assert document.signers == []
+    assert document.missing == []
+
+
+def test_a_meeting_that_recorded_nothing_invents_nothing():
+    case, meeting = demo_case(datetime(2026, 3, 24, 8, 50, tzinfo=STOCKHOLM))
+    document = child_plan_document(case, meeting)
+    assert [s.heading for s in document.paper] == [sv.CHILD_SECTION_LOTS, sv.CHILD_SECTION_NEXT]
+    assert document.paper[0].paragraphs == [sv.CHILD_LOTS_NONE]
+    assert document.paper[1].paragraphs == [sv.CHILD_NEXT_NOT_SET]
+    assert document.facts == [
+        ("Till", "Elsa"),
+        ("Från mötet", "tisdag 24 mars 2026"),
+        ("Plats", "Solbackens skola, konferensrummet"),
+    ]
+
+
+def test_the_closing_meeting_says_the_meetings_are_over_and_what_to_do_if_worse():
+    case, _, _, closing = process()
+    text = _read_back(case, closing)["pdf"]
+    assert sv.CHILD_SECTION_CLOSED in text and _flat(sv.CHILD_CLOSED) in text
+    assert "Om det blir svårt igen" in text
+    assert _flat(closing.sip.if_worse) in text
+    assert "Din lots har varit Łukasz på BUP." in text
+    assert "När vi ses nästa gång" not in text
+    assert "Telefon" not in text  # the lots's work is done: whom to call is said above
+
+
+def test_a_follow_up_says_how_each_goal_and_insats_stands():
+    case, _, follow_up, _ = process()
+    text = _read_back(case, follow_up)["md"]
+    assert "Åsa går till skolan minst fyra dagar i veckan – en bit på väg" in text
+    assert "Åsa har en fritidsaktivitet hon tycker om – klart" in text
+    assert "Đorđe på socialtjänsten: Föräldrastöd i grupp, klart senast 30 april – klart" in text
+    assert "Karin på skolan: Anpassad studiegång med hänsyn till koncentrationssvårigheter, klart senast 20 mars – pågår" in text
+    assert "Det blir det sista lotsmötet." in text
+
+
+def test_a_first_meeting_shows_no_status():
+    case, first, _, _ = process()
+    document = child_plan_document(case, first)
+    goals = next(s for s in document.sections if s.heading == sv.CHILD_SECTION_GOALS)
+    assert goals.items == [g.text for g in first.sip.goals]
+    who = next(s for s in document.sections if s.heading == sv.CHILD_SECTION_WHO)
+    assert not any(item.endswith(("– pågår", "– klart")) for item in who.items)
+
+
+# --- who, where and when in a child's words --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("organisation", "place"),
+    [
+        ("Solbackens skola, elevhälsan", "skolan"),
+        ("Elevhälsan Kometskolan", "skolan"),
+        ("Förskolan Solrosen", "förskolan"),
+        ("BUP Öst", "BUP"),
+        ("Barn- och ungdomspsykiatrin", "BUP"),
+        ("Barn- och ungdomshabiliteringen", "habiliteringen"),
+        ("Socialtjänsten, familjeenheten", "socialtjänsten"),
+        ("Fritidsgården Kometen", "fritidsgården"),
+        ("Vårdcentralen Norr", "vårdcentralen"),
+        ("Bupp-föreningen", "Bupp-föreningen"),  # "bup" only as a word of its own
+        ("Kyrkans barnverksamhet", "Kyrkans barnverksamhet"),
+        ("", ""),
+    ],
+)
+def test_a_verksamhet_as_a_child_says_it(organisation, place):
+    assert plain_place(organisation) == place
+
+
+def test_first_names():
+    assert first_name("Anna-Karin Lund") == "Anna-Karin"
+    assert first_name("  Đorđe  Đorđević ") == "Đorđe"
+    assert first_name("") == ""
+
+
+def _one_action(**fields) -> str:
+    case, meeting = held_demo()
+    meeting.sip.actions = [Action(what="Något", **fields)]
+    document = child_plan_document(case, meeting)
+    (item,) = next(s for s in document.sections if s.heading == sv.CHILD_SECTION_WHO).items
+    return item
+
+
+def test_who_the_child_is_told_about():
+    assert _one_action(responsible="Elsa Åkesson") == "Du: Något"
+    assert _one_action(responsible="Jonas Åkesson") == "Jonas: Något"
+    assert _one_action(organisation="BUP Öst") == "Någon på BUP: Något"
+    assert _one_action() == "Inte bestämt vem: Något"
+    # The organisation from the attendance list when the insats does not name it.
+    assert _one_action(responsible="ahmed  şahin") == "ahmed på BUP: Något"
+    assert _one_action(responsible="Sven Svensson", organisation="Kyrkan") == "Sven på Kyrkan: Något"
+
+
+def test_a_due_day_in_another_year_says_the_year():
+    assert _one_action(responsible="Karin Öberg", due=date(2027, 1, 15)) == (
+        "Karin på skolan, din lots: Något, klart senast 15 januari 2027"
+    )
+    assert _one_action(status=ActionStatus.NOT_RELEVANT) == "Inte bestämt vem: Något – behövs inte längre"
+
+
+def test_the_lots_without_phone_or_email_in_the_sip_is_reached_as_the_attendance_says():
+    case, meeting = held_demo()
+    ahmed = next(p for p in meeting.attendance if p.name == "Ahmed Şahin")
+    meeting.sip.navigator = Navigator(person_id=ahmed.id, name="Ahmed Şahin")
+    lots = next(s for s in child_plan_document(case, meeting).sections if s.heading == sv.CHILD_SECTION_LOTS)
+    assert lots.paragraphs[0] == "Din lots är Ahmed på BUP."
+    assert lots.items == ["Så når du Ahmed: 010-111 22 33"]
+
+
+def test_user_text_stays_text():
+    case, meeting = held_demo()
+    meeting.sip.goals = [Goal(text="# Jag vill *inte* [klicka](http://x)")]
+    meeting.sip.child_view = "- Det här är ingen lista\n<b>fet</b>"
+    md = render(child_plan_document(case, meeting))
+    assert "\\# Jag vill \\*inte\\* \\[klicka\\]\\(http://x\\)" in md
+    assert "\\- Det här är ingen lista  \n\\<b\\>fet\\</b\\>" in md
+    text = _pdf(child_plan_document(case, meeting))[0]
+    assert "# Jag vill *inte* [klicka](http://x)" in text
+    assert "<b>fet</b>" in text
+
+
+def test_no_goal_status_in_a_follow_up_that_has_not_evaluated_it():
+    case, _, follow_up, _ = process()
+    follow_up.sip.goals = [Goal(text="Ett mål", status=None), Goal(text="Ett annat", status=GoalStatus.DROPPED)]
+    goals = next(
+        s for s in child_plan_document(case, follow_up).sections if s.heading == sv.CHILD_SECTION_GOALS
+    )
+    assert goals.items == ["Ett mål", "Ett annat – behövs inte längre"]
+
+
+def test_the_family_and_the_child_from_the_attendance_list():
+    case, meeting = held_demo()
+    meeting.attendance.append(Person(name="Farmor Greta", roles=[Role.PRIVATE_NETWORK]))
+    meeting.sip.actions = [Action(what="Något", responsible="Farmor Greta")]
+    who = next(s for s in child_plan_document(case, meeting).sections if s.heading == sv.CHILD_SECTION_WHO)
+    assert who.items == ["Farmor: Något"]
+
+
+# --- the file --------------------------------------------------------------------------
+
+
+def test_the_file_and_its_name():
+    case, meeting = held_demo()
+    for fmt in ("pdf", "md"):
+        exported = export_document(case, meeting, "barn", fmt)
+        assert exported.filename == f"Barnets-plan-2026-03-24-inledande-{meeting.id[:8]}.{fmt}"
+        assert exported.missing == []
+    assert file_name(meeting, "barn", "pdf") == f"Barnets-plan-2026-03-24-inledande-{meeting.id[:8]}.pdf"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "json", "ics"])
+def test_the_plan_comes_in_pdf_and_markdown_only(fmt):
+    case, meeting = held_demo()
+    with pytest.raises(NotForDocument):
+        export_document(case, meeting, "barn", fmt)
+
+
+# --- golden files ----------------------------------------------------------------------
+
+
+def _documents():
+    case, _, _, closing = process()
+    return {
+        "barn-demo": child_plan_document(*held_demo()),
+        "barn-avslutande": child_plan_document(case, closing),
+    }
+
+
+RENDER = {
+    "pdf.txt": lambda document: pdf_text(to_pdf(document)),
+    "md": render,
+}
+
+
+@pytest.mark.parametrize("suffix", list(RENDER))
+@pytest.mark.parametrize("name", list(_documents()))
+def test_golden(name, suffix):
+    text = RENDER[suffix](_documents()[name])
+    path = GOLDEN / f"{name}.{suffix}"
+    if WRITE:
+        path.write_text(text, encoding="utf-8")
+        return
+    expected = path.read_text(encoding="utf-8")
+    if text != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True), text.splitlines(keepends=True), str(path), "now", n=1
+            )
+        )
+        pytest.fail(f"{path.name} changed:\n{diff[:4000]}")
+
+
+def test_the_plan_and_the_childs_lines_speak_no_english():
+    from facilitator.agenda.templates import default_template
+
+    from .test_cli import english_words
+
+    case, closing = process()[0], process()[3]
+    lines = render(child_plan_document(*held_demo())).splitlines()
+    lines += render(child_plan_document(case, closing)).splitlines()
+    lines += [step.child for kind in MeetingKind for step in default_template(kind).steps]
+    lines.append(sv.CHILD_STEP_GENERIC)
+    assert [(line, english_words(line)) for line in lines if english_words(line)] == []
