@@ -297,8 +297,17 @@ def test_who_the_child_is_told_about():
     assert _one_action(organisation="BUP Öst") == "Någon på BUP: Något"
     assert _one_action() == "Inte bestämt vem: Något"
     # The organisation from the attendance list when the insats does not name it.
-    assert _one_action(responsible="ahmed  şahin") == "ahmed på BUP: Något"
+    assert _one_action(responsible="ahmed  şahin") == "Ahmed på BUP: Något"
     assert _one_action(responsible="Sven Svensson", organisation="Kyrkan") == "Sven på Kyrkan: Något"
+    # Several people: each by first name, the family's and the child's without a place.
+    assert _one_action(responsible="Karin Öberg och Ana Đorđević", organisation="Solbackens skola") == (
+        "Karin och Ana på skolan: Något"
+    )
+    assert _one_action(responsible="Ahmed Şahin, Ana Đorđević & Łukasz Nowak") == (
+        "Ahmed på BUP, Ana på socialtjänsten och Łukasz på fritidsgården: Något"
+    )
+    assert _one_action(responsible="Elsa Åkesson och Maria Åkesson") == "Du och Maria: Något"
+    assert _one_action(responsible="Maria Åkesson OCH elsa åkesson") == "Maria och du: Något"
 
 
 def test_a_due_day_in_another_year_says_the_year():

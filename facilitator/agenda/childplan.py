@@ -37,6 +37,15 @@ TYPE_SCALE = 1.25
 
 _SHORT_WORD = 4
 """A place's word this short must be a whole word of the organisation ("bup")."""
+_NAMES_APART = re.compile(r"\s*(?:,|&|/|\boch\b)\s*", re.IGNORECASE)
+"""What separates two people in the SIP's "Vem" ("Karin Lund och Ana Đorđević")."""
+
+
+def _joined(names: list[str]) -> str:
+    """"Karin", "Karin och Ana", "Karin, Ana och Mia"."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {sv.CHILD_AND} {names[-1]}"
 
 
 def _fold(text: str) -> str:
@@ -80,7 +89,6 @@ class _People:
     """The people of the case and the meeting, found by name as the SIP records them."""
 
     def __init__(self, case: Case, meeting: Meeting):
-        self.case = case
         self.navigator = meeting.sip.navigator
         self.by_name = {_fold(p.name): p for p in meeting.attendance}
         self.family = {_fold(g.name) for g in case.guardians} | {
@@ -92,23 +100,42 @@ class _People:
             _fold(p.name) for p in meeting.attendance if Role.CHILD in p.roles
         }
 
-    def who(self, name: str, organisation: str) -> str:
-        """Someone as the child says it: "Du", "Mia", "Karin på skolan", "Łukasz på BUP,
-        din lots"; never a professional's surname."""
-        key = _fold(name)
-        if key and key in self.child:
-            return sv.CHILD_YOU
-        if key and key in self.family:
-            return first_name(name)
-        person = self.by_name.get(key)
-        place = plain_place(organisation or (person.organisation if person else ""))
-        if not key:
+    def _is_lots(self, key: str, person: Person | None) -> bool:
+        if person is not None and _is_navigator(person, self.navigator):
+            return True
+        return self.navigator is not None and _fold(self.navigator.name) == key
+
+    def who(self, names: str, organisation: str) -> str:
+        """Who does something, as the child says it: "Du", "Mia", "Karin på skolan",
+        "Łukasz på BUP, din lots", "Karin och Ana på skolan"; never a professional's
+        surname. ``names`` is the SIP's "Vem": one name, or several joined by commas or
+        "och"."""
+        parts = [part.strip() for part in _NAMES_APART.split(names) if part.strip()]
+        if not parts:
+            place = plain_place(organisation)
             return sv.CHILD_AT.format(name=sv.CHILD_SOMEONE, place=place) if place else sv.CHILD_WHO_UNKNOWN
-        said = sv.CHILD_AT.format(name=first_name(name), place=place) if place else first_name(name)
-        lots = (person is not None and _is_navigator(person, self.navigator)) or (
-            self.navigator is not None and _fold(self.navigator.name) == key
-        )
-        return sv.CHILD_YOUR_LOTS.format(who=said) if lots else said
+        said: list[str] = []
+        professionals: list[Person | None] = []
+        for part in parts:
+            key = _fold(part)
+            if key in self.child:
+                said.append(sv.CHILD_YOU if not said else sv.CHILD_YOU.lower())
+                continue
+            person = self.by_name.get(key)
+            name = first_name(person.name if person is not None else part)
+            if key not in self.family:
+                professionals.append(person)
+                # Without the insats's verksamhet, each where the attendance list says.
+                own = "" if organisation else plain_place(person.organisation if person else "")
+                name = sv.CHILD_AT.format(name=name, place=own) if own else name
+            said.append(name)
+        text = _joined(said)
+        place = plain_place(organisation)
+        if professionals and place:
+            text = sv.CHILD_AT.format(name=text, place=place)
+        if len(parts) == 1 and professionals and self._is_lots(_fold(parts[0]), professionals[0]):
+            text = sv.CHILD_YOUR_LOTS.format(who=text)
+        return text
 
 
 def _action(action: Action, people: _People, meeting_day: date) -> str:
