@@ -163,6 +163,7 @@ def build_parser() -> _Parser:
 
     room = _command(commands, "room", sv.CLI_ROOM_HELP)
     known.add(room.arguments, "meeting", metavar=sv.CLI_METAVAR["meeting"], nargs="?", help=sv.CLI_ROOM_MEETING_HELP)
+    known.add(room.options, "--barn", action="store_true", help=sv.CLI_ROOM_CHILD_HELP)
     _add_data_dir(known, room, argparse.SUPPRESS)
 
     serve = _command(commands, "serve", sv.CLI_SERVE_HELP)
@@ -353,7 +354,7 @@ def _cmd_room(args: argparse.Namespace) -> int:
 
     with _open_existing_store(args) as store:
         meeting = store.resolve_meeting(args.meeting) if args.meeting else None
-        app = RoomApp(store, SystemClock(), meeting, config_dir())
+        app = RoomApp(store, SystemClock(), meeting, config_dir(), child=args.barn)
         app.run()
     return app.return_code or 0
 

@@ -3,6 +3,7 @@
 It asks the feed (``meeting.follow``) twenty times a second whether anything changed —
 no data is read unless the writer wrote — and shows the meeting open for writing, or the
 one asked for. It changes nothing: not the data, and not the interpreter's settings.
+Its one key, B, switches between the professionals' view and the child's.
 """
 
 from __future__ import annotations
@@ -34,11 +35,15 @@ class RoomApp(App[int]):
         clock: Clock | None = None,
         meeting: str | None = None,
         config_dir: Path | None = None,
+        *,
+        child: bool = False,
     ):
+        """``child``: start in the child's view (``facilitator room --barn``); otherwise
+        the view follows the meeting's switch in the writer's window."""
         super().__init__()
         self.clock: Clock = clock or SystemClock()
         self.feed = RoomFeed(store, meeting)
-        self.room = RoomScreen(self.clock)
+        self.room = RoomScreen(self.clock, child=True if child else None)
         use_themes(self, load_settings(config_dir).theme)
 
     def on_mount(self) -> None:

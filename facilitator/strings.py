@@ -286,6 +286,10 @@ PALETTE = {
     "add_minute": ("En minut till", "Ge det här steget en minut till"),
     "rebalance": ("Fördela om resterande tid", "Fördela tiden så att mötet slutar i tid"),
     "room": ("Rumsvy", "Stor dagordning och timer för rummet, utan redigering"),
+    "child_room": (
+        "Barnets vy i rumsvyn",
+        "Alla rumsvyer visar steget med ord för barnet och tiden som en stapel; igen: dagordningen",
+    ),
     "save": ("Spara nu", "Allt sparas ändå hela tiden"),
     "review": ("Granska SIP", "Alla delar av SIP och vad som saknas"),
     "back_to_current": ("Till pågående steg", "Tillbaka till steget där tiden går"),
@@ -458,6 +462,10 @@ CLI_FILE_HELP = "ärendefilen som ska läsas"
 CLI_SCHEMA_HELP = "skriv ut JSON-schemat för ärendefilen"
 CLI_ROOM_HELP = "skrivskyddad rumsvy för projektorn, som följer mötet"
 CLI_ROOM_MEETING_HELP = "mötets id (standard: det pågående mötet)"
+CLI_ROOM_CHILD_HELP = (
+    "börja med barnets vy: steget med ord för barnet, stegen som tecken och tiden som en "
+    "stapel (B byter vy)"
+)
 CLI_SERVE_HELP = "rumsvyn i en webbläsare"
 CLI_HOST_HELP = "adressen att lyssna på (standard: 127.0.0.1)"
 CLI_PORT_HELP = "porten att lyssna på (standard: 8000)"
@@ -694,6 +702,18 @@ ROOM_OVERRUN = "Över tiden"
 ROOM_PAUSED = "Paus"
 ROOM_FINISHED = "Mötet är avslutat"
 ROOM_EMPTY = "…"
+
+# The child's room view: the step in a child's words, the steps as marks, the time as a
+# bar; switched in the room view, from the writer's window, or with room --barn.
+KEY_CHILD_ROOM = "Barnets vy"
+CHILD_NOT_STARTED = "Snart börjar mötet."
+CHILD_FIRST = "Först: {line}"
+CHILD_NEXT = "Sedan: {line}"
+CHILD_LAST = "Sedan är mötet slut."
+CHILD_FINISHED = "Nu är mötet slut. Tack för att du var med!"
+CHILD_ROOM_ON = "Rumsvyn visar nu barnets vy."
+CHILD_ROOM_OFF = "Rumsvyn visar nu dagordningen."
+CHILD_ROOM_MARK = "Rumsvy: barnets vy"
 EXPORTED = "SIP:en är sparad som {path} (bara du kan läsa filen)."
 EXPORT_FAILED = "Det gick inte att exportera: {problem}"
 EXPORT_HINT = "Ctrl+P och ”Exportera SIP som PDF” sparar SIP:en för utskrift."

@@ -548,6 +548,8 @@ def test_the_command_line_speaks_no_english(demo_dir, tmp_path, monkeypatch):
         ["serve", "--port", "0"],
         ["serve", "--max-viewers", "99"],
         ["room", "--data-dir", str(tmp_path / "finns-inte")],
+        ["room", "--barn", "--data-dir", str(tmp_path / "finns-inte")],
+        ["room", "--barn=ja"],
     ]
     for args in runs:
         result = run(*args)

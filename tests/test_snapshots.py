@@ -114,3 +114,36 @@ def test_room_view_waiting(snap_compare, store, size):
     from facilitator.room import RoomApp
 
     assert snap_compare(RoomApp(store), terminal_size=size, run_before=lambda pilot: pilot.pause(0.2))
+
+
+@pytest.mark.parametrize("size", ROOM_SIZES)
+@pytest.mark.parametrize("moment", ["step", "paused"])
+def test_child_room_view(snap_compare, store, moment, size):
+    """The child's view in the family's story (the steps given their child's lines), and
+    paused in the high-contrast theme."""
+    from facilitator.meeting.session import MeetingSession
+    from facilitator.room import RoomApp
+    from tests.test_child_room import LINES
+
+    _, clock, meeting_id = demo_app(store)
+    session = MeetingSession.load(store, meeting_id, clock)
+    for step, line in zip(session.meeting.steps, LINES, strict=True):
+        step.child = line
+    session.toggle_timer()
+    for seconds in (5 * 60 + 20, 3 * 60, 4 * 60):
+        clock.advance(seconds)
+        session.close_step()
+    session.meeting.sip.family_story = STORY
+    clock.advance(4 * 60 + 10)
+    if moment == "paused":
+        session.toggle_timer()
+    session.save_now()
+    room = RoomApp(store, clock, meeting_id, child=True)
+
+    async def run_before(pilot) -> None:
+        if moment == "paused":
+            pilot.app.theme = CONTRAST_THEME
+        await pilot.pause(0.3)
+        await pilot.pause()
+
+    assert snap_compare(room, terminal_size=size, run_before=run_before)

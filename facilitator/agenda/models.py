@@ -348,6 +348,9 @@ class Meeting(Record):
     timer: TimerState = Field(default_factory=TimerState)
     status: MeetingStatus = MeetingStatus.PLANNED
     sip: Sip = Field(default_factory=Sip)
+    child_room: bool = False
+    """The room views show the child's view: switched in the writer's window, followed by
+    every room view of the meeting (schema version 3)."""
 
     @model_validator(mode="after")
     def _timer_in_range(self) -> Meeting:

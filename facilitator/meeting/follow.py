@@ -121,3 +121,35 @@ class RoomFeed:
             return Waiting(self._running())
         apply_draft(meeting.sip, self.store.load_draft(meeting_id))
         return Showing(self.store.load_case(meeting.case_id), meeting)
+
+
+class ChildMode:
+    """Whether a room view shows the child's view or the professionals' one.
+
+    The latest choice wins. The writer's switch (stored with the meeting) is followed
+    whenever it changes; the room's own choice (``facilitator room --barn``, or its key)
+    holds until then. A room without a choice of its own shows what the meeting's switch
+    says when it first sees the meeting, so a room view started or restarted later
+    shows what the others show.
+    """
+
+    def __init__(self, chosen: bool | None = None):
+        """``chosen``: the room's own choice when it starts (None: none, follow the meeting)."""
+        self.on = bool(chosen)
+        self._own = chosen is not None
+        self._seen: tuple[str, bool] | None = None
+
+    def choose(self, on: bool) -> None:
+        """The room's own key: holds until the writer's switch changes."""
+        self.on = on
+        self._own = True
+
+    def follow(self, meeting: Meeting) -> bool:
+        """The meeting as last read: returns whether the child's view is shown."""
+        seen = (meeting.id, meeting.child_room)
+        if seen != self._seen:
+            same_meeting = self._seen is not None and self._seen[0] == meeting.id
+            self._seen = seen
+            if same_meeting or not self._own:
+                self.on = meeting.child_room
+        return self.on

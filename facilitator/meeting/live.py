@@ -294,6 +294,13 @@ class LiveMeeting:
         self.session.rebalance()
         self.save()
 
+    def toggle_child_room(self) -> bool:
+        """The room views to the child's view or back: saved with the meeting (by the
+        writer thread), which is how the room views in other processes learn of it."""
+        on = self.session.toggle_child_room()
+        self.save()
+        return on
+
     # --- exporting and closing -----------------------------------------------------------------
 
     def export(self, fmt: str, now: datetime | None = None) -> Path:

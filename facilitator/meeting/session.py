@@ -170,6 +170,12 @@ class MeetingSession:
     def add_minute(self) -> None:
         self.timebox.add_time()
 
+    def toggle_child_room(self) -> bool:
+        """Switch every room view of the meeting to the child's view or back; returns
+        whether the child's view is now on."""
+        self.meeting.child_room = not self.meeting.child_room
+        return self.meeting.child_room
+
     def rebalance(self) -> None:
         self.timebox.rebalance()
 

@@ -65,6 +65,9 @@ class MeetingScreen(PromptFrames, Screen[None]):
         Binding("f3", "previous_step", sv.KEY_PREVIOUS, show=False, priority=True, id="previous-step"),
         Binding("f10", "to_start", sv.KEY_TO_START, show=False, priority=True, id="to-start"),
         Binding("ctrl+s", "save", sv.KEY_SAVE, show=False, priority=True, id="save"),
+        # Every room view of the meeting to the child's view and back (the top bar says
+        # when it is on); not in the footer, which it would push past 100 columns.
+        Binding("ctrl+b", "child_room", sv.KEY_CHILD_ROOM, show=False, priority=True, id="child-room"),
         Binding("escape", "back_to_current", sv.KEY_BACK_TO_CURRENT, show=False, id="back"),
     ]
 
@@ -101,7 +104,17 @@ class MeetingScreen(PromptFrames, Screen[None]):
         self._announce_save = False
 
     _WRITING_ACTIONS = frozenset(
-        {"toggle_timer", "close_step", "previous_step", "add_minute", "rebalance", "attendance", "save", "export"}
+        {
+            "toggle_timer",
+            "close_step",
+            "previous_step",
+            "add_minute",
+            "rebalance",
+            "attendance",
+            "save",
+            "export",
+            "child_room",
+        }
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -117,6 +130,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         yield SaveBanner(id="save-banner")
         with Horizontal(id="top-bar"):
             yield Static(id="meeting-title")
+            yield Static(sv.CHILD_ROOM_MARK, id="child-room-mark", markup=False)
             yield SaveLabel(id="save-state")
             yield EndTimes(id="end-times")
         with Horizontal(id="main"):
@@ -137,6 +151,7 @@ class MeetingScreen(PromptFrames, Screen[None]):
         meeting = self.session.meeting
         title = Content(f"{sv.MEETING_KIND[meeting.kind]} · ") + Content(self.session.case.child.name)
         self.query_one("#meeting-title", Static).update(title)
+        self.query_one("#child-room-mark").display = meeting.child_room
         await self._show(self.timebox.current_index)
         self.refresh_time()
         self.set_interval(TICK_SECONDS, self.refresh_time)
@@ -427,6 +442,13 @@ class MeetingScreen(PromptFrames, Screen[None]):
         room = RoomScreen(self.session.clock, leave_with_keys=True)
         self.app.push_screen(room, lambda _: self._focus_first_field())
         room.show(Showing(self.session.case, self.session.meeting))
+
+    async def action_child_room(self) -> None:
+        """Every room view of this meeting to the child's view, or back to the agenda."""
+        await self.settle()
+        on = self.live.toggle_child_room()
+        self.query_one("#child-room-mark").display = on
+        self.notify(sv.CHILD_ROOM_ON if on else sv.CHILD_ROOM_OFF, timeout=3)
 
     async def action_save(self) -> None:
         # Said when the writer thread reports it done; the key never waits for the disk.

@@ -5,6 +5,10 @@ countdown in digits that grow with the screen, the projected end, and the step's
 the SIP as it is being written, scrolled to the newest line. No key names, nothing for
 the secretary, nothing to edit. While no meeting is open: "Väntar på mötet …".
 
+In the child's mode (``widgets.childroom``) it shows the meeting as the child sees it
+instead: B switches this room view, the writer's Ctrl+B every room view of the meeting
+(``meeting.follow.ChildMode`` says which choice wins).
+
 A sibling of the meeting screen: both show one meeting, this one read-only. It is given
 what to show (``show``) by ``facilitator room`` (from the store) or by the meeting
 screen's Ctrl+R (the meeting in memory), and reads the time from its clock.
@@ -26,9 +30,10 @@ from facilitator.agenda.clock import Clock
 from facilitator.agenda.meetings import timebox_for
 from facilitator.agenda.sipview import sip_document
 from facilitator.agenda.timebox import Timebox, TimerPhase
-from facilitator.meeting.follow import RoomUpdate, Showing, Waiting
+from facilitator.meeting.follow import ChildMode, RoomUpdate, Showing, Waiting
 from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.bigdigits import BigDigits, big_width
+from facilitator.widgets.childroom import ChildRoom
 from facilitator.widgets.clamped import Clamped
 from facilitator.widgets.countdown import EndTimes, remaining_text, show_phase
 from facilitator.widgets.label import relabel
@@ -59,17 +64,26 @@ def digit_scale(width: int, height: int) -> int:
 
 class RoomScreen(Screen[None]):
     CSS_PATH = "room.tcss"
-    BINDINGS = [Binding("ctrl+r,escape", "leave", show=False)]
+    # No key is shown on the projector; B (or Ctrl+B, the writer's key) only changes
+    # what this view shows.
+    BINDINGS = [
+        Binding("ctrl+r,escape", "leave", show=False),
+        Binding("b,ctrl+b", "toggle_child", sv.KEY_CHILD_ROOM, show=False, id="child-room"),
+    ]
 
     shown: reactive[RoomUpdate | None] = reactive(None, always_update=True, init=False)
 
-    def __init__(self, clock: Clock, *, leave_with_keys: bool = False):
+    def __init__(self, clock: Clock, *, leave_with_keys: bool = False, child: bool | None = None):
         """``leave_with_keys``: Ctrl+R or Esc close it (the meeting screen's room layout);
-        in ``facilitator room`` no key does anything here."""
+        in ``facilitator room`` no key changes anything but what this view shows.
+        ``child``: start in the child's view (True) or the professionals' (False) by this
+        room's own choice; None follows the meeting's switch."""
         super().__init__()
         self.clock = clock
         self.leave_with_keys = leave_with_keys
+        self.child_mode = ChildMode(child)
         self.timebox: Timebox | None = None
+        self._kind = None
         self._step_shown: tuple | None = None
         self._composed = False
 
@@ -80,6 +94,10 @@ class RoomScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.dismiss()
+
+    def action_toggle_child(self) -> None:
+        self.child_mode.choose(not self.child_mode.on)
+        self._show_mode()
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -105,6 +123,7 @@ class RoomScreen(Screen[None]):
                         yield BigDigits("00:00", id="room-digits")
                     with VerticalScroll(id="room-text-pane"):
                         yield Static(id="room-text", markup=False)
+        yield ChildRoom(id="child")
 
     def on_mount(self) -> None:
         self.add_class("waiting")
@@ -119,6 +138,7 @@ class RoomScreen(Screen[None]):
         self.query_one(Clamped).max_lines = 2 if height < 28 else 3 if height < 40 else 4
         step_width = self.query_one("#room-step").content_size.width or width
         self.query_one(BigDigits).scale = digit_scale(step_width, height)
+        self.set_class(height >= 40, "tall")
         self._refresh_agenda(force=True)
 
     # --- what to show -----------------------------------------------------------------------------
@@ -156,7 +176,9 @@ class RoomScreen(Screen[None]):
     def _show_meeting(self, update: Showing) -> None:
         case, meeting = update
         self.set_class(False, "waiting")
+        self._kind = meeting.kind
         self.timebox = timebox_for(meeting, self.clock)
+        self.set_class(self.child_mode.follow(meeting), "child")
         title = Content(f"{sv.MEETING_KIND[meeting.kind]} · ") + Content(case.child.name)
         self.query_one("#room-title", Static).update(title)
         box = self.timebox
@@ -175,12 +197,19 @@ class RoomScreen(Screen[None]):
             self.call_after_refresh(pane.scroll_end, animate=False, immediate=True)
         self.refresh_time()
 
+    def _show_mode(self) -> None:
+        """The child's view or the professionals' one, as ``child_mode`` says."""
+        self.set_class(self.child_mode.on, "child")
+        self.refresh_time()
+
     # --- time ---------------------------------------------------------------------------------------
 
     def refresh_time(self) -> None:
         box = self.timebox
         if box is None:
             return
+        if self.child_mode.on:
+            self.query_one(ChildRoom).refresh_from(box, self._kind)
         digits = self.query_one(BigDigits)
         digits.value = remaining_text(box)
         clock_row = self.query_one("#room-clock")
