@@ -114,12 +114,14 @@ def test_bar_cells(fraction, width, cells):
     assert bar_cells(fraction, width) == cells
 
 
-def test_child_line_falls_back_to_the_title(store, clock):
+def test_child_line_falls_back_to_the_agendas_own_line(store, clock):
+    from facilitator.agenda.templates import default_template
+
     _, _, meeting_id = child_demo(store, clock)
     step = store.load_meeting(meeting_id).steps[3]
     assert child_line(step, MeetingKind.FIRST) == LINES[3]
     step.child = ""
-    assert child_line(step, MeetingKind.FIRST) == step.title
+    assert child_line(step, MeetingKind.FIRST) == default_template(MeetingKind.FIRST).step(step.key).child
 
 
 class Seen:
@@ -226,8 +228,8 @@ async def test_at_the_last_step_and_after_the_end(store, room_store):
         assert marks_and_pointer(screen_lines(room))[0] == DONE * 9 + CURRENT
         screen.live.close_step()
         await until(lambda: "Nu är mötet slut." in screen_text(room))
+        await until(lambda: not bar_rows(screen_lines(room)))  # the bar goes with the time
         assert marks_and_pointer(screen_lines(room))[0] == DONE * 10
-        assert not bar_rows(screen_lines(room))
 
 
 async def test_a_skipped_step_has_no_mark(store, room_store, clock):
