@@ -63,7 +63,10 @@ class FacilitatorApp(App[int]):
         self.settings = load_settings(config_dir)
         use_themes(self, self.settings.theme)
 
-    def on_mount(self) -> None:
+    def on_ready(self) -> None:
+        # The start screen comes once the app is ready, not while it mounts: Textual holds
+        # back every frame until then, and a screen laid out meanwhile would reach the
+        # terminal piece by piece (its list a few frames after its title).
         self.push_screen(StartScreen(focus_meeting=self._focus_meeting))
         if self._notice:
             self.notify(self._notice, timeout=15, markup=False)

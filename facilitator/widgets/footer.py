@@ -28,6 +28,15 @@ class KeyFooter(Footer):
         super().__init__(*args, **kwargs)
         self._shown: tuple | None = None
 
+    def compose(self):
+        # Textual's footer shows no key until the screen first reports its bindings, a
+        # frame after the screen is drawn: the footer then came in a frame of its own.
+        # The screen's keys are known when the footer is built, so they are shown at once.
+        if not self._bindings_ready:
+            self._bindings_ready = True
+            self._shown = shown_keys(self.screen)
+        yield from super().compose()
+
     def bindings_changed(self, screen: Screen) -> None:
         shown = shown_keys(screen)
         if shown == self._shown:
