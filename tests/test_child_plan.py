@@ -8,12 +8,9 @@ and read them line by line before committing."""
 
 from __future__ import annotations
 
-import difflib
 import io
-import os
 import re
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -43,10 +40,7 @@ from facilitator.export.pdf import to_pdf
 
 from .conftest import STOCKHOLM
 from .rich_case import process
-from .test_golden import pdf_text
-
-GOLDEN = Path(__file__).parent / "golden"
-WRITE = os.environ.get("FACILITATOR_GOLDEN") == "write"
+from .test_golden import GOLDEN, check_golden, pdf_text
 
 PROFESSIONALS_SURNAMES = ("Öberg", "Đorđević", "Şahin", "Nowak")
 """The demo's professionals: Karin Öberg, Ana Đorđević, Ahmed Şahin, Łukasz Nowak."""
@@ -394,19 +388,7 @@ RENDER = {
 @pytest.mark.parametrize("suffix", list(RENDER))
 @pytest.mark.parametrize("name", list(_documents()))
 def test_golden(name, suffix):
-    text = RENDER[suffix](_documents()[name])
-    path = GOLDEN / f"{name}.{suffix}"
-    if WRITE:
-        path.write_text(text, encoding="utf-8")
-        return
-    expected = path.read_text(encoding="utf-8")
-    if text != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True), text.splitlines(keepends=True), str(path), "now", n=1
-            )
-        )
-        pytest.fail(f"{path.name} changed:\n{diff[:4000]}")
+    check_golden(GOLDEN / f"{name}.{suffix}", RENDER[suffix](_documents()[name]))
 
 
 def test_the_plan_and_the_childs_lines_speak_no_english():
