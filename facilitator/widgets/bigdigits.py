@@ -1,4 +1,5 @@
-"""Digits five rows tall, or ten or fifteen: the countdown read from the back of the room."""
+"""Digits five rows tall, or ten or fifteen: the countdown read from the back of the room
+(and the letters of "PAUS", for the sign the child's view shows while the timer waits)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ _FONT = {
     "+": ("...", ".#.", "###", ".#.", "..."),
     "-": ("...", "...", "###", "...", "..."),
     " ": ("..", "..", "..", "..", ".."),
+    "P": ("###", "#.#", "###", "#..", "#.."),
+    "A": (".#.", "#.#", "###", "#.#", "#.#"),
+    "U": ("#.#", "#.#", "#.#", "#.#", "###"),
+    "S": (".##", "#..", ".#.", "..#", "##."),
 }
 ROWS = 5
 

@@ -20,6 +20,7 @@ from facilitator import strings as sv
 from facilitator.agenda.childview import child_line
 from facilitator.agenda.kinds import MeetingKind, StepStatus
 from facilitator.agenda.timebox import Timebox, TimerPhase
+from facilitator.widgets.bigdigits import big_lines
 from facilitator.widgets.countdown import show_phase
 
 DONE = "●"
@@ -121,7 +122,9 @@ class ChildRoom(Vertical):
     def compose(self) -> ComposeResult:
         yield StepMarks(id="child-marks")
         with Center(id="child-pause-row"):
-            yield Static(sv.ROOM_PAUSED, id="child-pause", markup=False)
+            # The sign in letters five rows tall, the word under it as the room reads it.
+            big = "\n".join(big_lines(sv.ROOM_PAUSED.upper()))
+            yield Static(Content(f"{big}\n\n{sv.ROOM_PAUSED}"), id="child-pause")
         yield Static(id="child-line", markup=False)
         yield TimeBar(id="child-bar")
         yield Static(id="child-next", markup=False)
