@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from facilitator import strings as sv
@@ -254,8 +255,19 @@ class MeetingScreen(PromptFrames, Screen[None]):
             if field is not None:
                 if isinstance(field, TextArea):
                     field.move_cursor(field.document.end)  # what is typed next follows what was said
-                self.set_focus(field)  # at once, not after the keys already waiting
+                # At once, not after the keys already waiting. The step starts at its
+                # top once it is laid out, scrolled further only if the field is out of
+                # view (measured before the layout, the heading was scrolled away now and
+                # then).
+                self.set_focus(field, scroll_visible=False)
+                self.call_after_refresh(self._show_top, field)
                 return
+
+    def _show_top(self, field: Widget) -> None:
+        body = self.query_one("#step-body", VerticalScroll)
+        body.scroll_home(animate=False, immediate=True)
+        if field.is_mounted and not body.can_view_entire(field):
+            body.scroll_to_widget(field, animate=False, immediate=True)
 
     def refresh_time(self) -> None:
         """Redraw the time from the clock, and let the live meeting write what is due. Runs
