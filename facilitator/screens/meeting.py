@@ -60,8 +60,10 @@ class MeetingScreen(PromptFrames, Screen[None]):
         Binding("f5", "toggle_timer", sv.KEY_TOGGLE, priority=True, id="toggle-timer"),
         Binding("f8", "add_minute", sv.KEY_ADD_MINUTE, priority=True, id="add-minute"),
         Binding("f9", "rebalance", sv.KEY_REBALANCE, priority=True, id="rebalance"),
-        Binding("ctrl+r", "room", sv.KEY_ROOM, priority=True, id="room"),
+        # Help before the room view: in an 80-column window the footer ends about here,
+        # and F1 lists every key.
         Binding("f1", "help", sv.KEY_HELP, priority=True, id="help"),
+        Binding("ctrl+r", "room", sv.KEY_ROOM, priority=True, id="room"),
         Binding("f2", "attendance", sv.KEY_ATTENDANCE, show=False, priority=True, id="attendance"),
         Binding("f3", "previous_step", sv.KEY_PREVIOUS, show=False, priority=True, id="previous-step"),
         Binding("f10", "to_start", sv.KEY_TO_START, show=False, priority=True, id="to-start"),
