@@ -147,14 +147,12 @@ AUTHORITY_MISSING = "saknas"
 
 LABEL_CHILD = "Barn/ungdom"
 LABEL_MEETING = "Möte"
-LABEL_STEP = "Steg"
 PARTICIPANT_COLUMNS = ("Namn", "Verksamhet", "Roll", "Närvaro")
 AUTHORITY_LONG = {
     Authority.REGION: "Regionen",
     Authority.KOMMUN: "Kommunen",
     Authority.OTHER: "Annan aktör",
 }
-ACTIONS_PER_AUTHORITY = "{authority} ansvarar för: {actions}"
 SECTION_CHANGES = "Förändringar sedan förra revisionen"
 CHANGE_GOAL_ADDED = "Nytt mål"
 CHANGE_GOAL_REMOVED = "Mål som tagits bort"
@@ -762,8 +760,6 @@ UNSAVED_COPY_NAME = "lotsmote-kopia-{when:%Y%m%d-%H%M}-{meeting}.json"
 LEAVE_NOT_SAVED = "Allt är inte sparat än, så mötet stängs inte. Kontrollera disken och försök igen."
 SETTINGS_NOT_SAVED = "Temat kunde inte sparas till nästa gång."
 TEXT_TOO_LONG = "Texten är för lång för att sparas. Korta den."
-YES = "ja"
-NO = "nej"
 
 # Capture forms.
 ATTENDANCE_TITLE = "Närvarolista"
@@ -807,7 +803,6 @@ ACTION_NEW = "Ny insats"
 ACTION_EDIT = "Ändra insats"
 LABEL_NAME = "Namn"
 LABEL_ORGANISATION = "Verksamhet"
-LABEL_ROLES = "Roll (en eller flera, mellanslag väljer)"
 LABEL_ROLES_CHOOSE = "Roll (välj med Enter, en eller flera)"
 LABEL_CONTACT = "Kontakt"
 LABEL_PRESENT_CHECK = "Närvarande"
