@@ -644,7 +644,7 @@ CHILD_AT = "{name} på {place}"
 CHILD_YOUR_LOTS = "{who}, din lots"
 CHILD_YOU = "Du"
 CHILD_SOMEONE = "Någon"
-CHILD_AND = "och"
+AND = "och"
 CHILD_WHO_UNKNOWN = "Inte bestämt vem"
 CHILD_ACTION = "{who}: {what}"
 CHILD_ACTION_DUE = "{line}, klart senast {day}"
@@ -907,6 +907,14 @@ NEXT_MEETING_PROBLEM = {
     "bad_time": BAD_TIME,
     "bad_minutes": BAD_MINUTES,
 }
+
+
+def listing(words: list[str] | tuple[str, ...]) -> str:
+    """Words as a Swedish list: "a", "a och b", "a, b och c"."""
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {AND} {words[-1]}"
 
 
 def count(n: int, one: str, many: str) -> str:

@@ -43,9 +43,7 @@ _NAMES_APART = re.compile(r"\s*(?:,|&|/|\boch\b)\s*", re.IGNORECASE)
 
 def _joined(names: list[str]) -> str:
     """"Karin", "Karin och Ana", "Karin, Ana och Mia"."""
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {sv.CHILD_AND} {names[-1]}"
+    return sv.listing(names)
 
 
 def _fold(text: str) -> str:
