@@ -89,7 +89,8 @@ class FacilitatorApp(App[int]):
             self.push_screen(MeetingScreen(LiveMeeting(session, read_only=True), finished=True))
             return
         planned_day = session.meeting.planned_start.date()
-        if locked and not session.timebox.started and planned_day != from_ns(self.clock.wall_ns()).date():
+        today = from_ns(self.clock.wall_ns()).date()
+        if locked and not session.timebox.started and planned_day != today:
             from facilitator.dialogs.confirm import ConfirmDialog
 
             def open_anyway(yes: bool | None) -> None:
@@ -98,7 +99,7 @@ class FacilitatorApp(App[int]):
                 else:
                     lock.release()
 
-            question = sv.OTHER_DAY.format(day=sv.when(session.meeting.planned_start))
+            question = sv.OTHER_DAY.format(day=sv.when(session.meeting.planned_start), today=sv.day(today))
             self.push_screen(ConfirmDialog(question, sv.OTHER_DAY_YES), open_anyway)
             return
         if locked:

@@ -248,7 +248,7 @@ def format_listing(meetings: Sequence[MeetingSummary]) -> list[str]:
     kind_width = max(len(k) for k in sv.CLI_KIND.values())
     status_width = max(len(s) for s in sv.MEETING_STATUS.values())
     return [
-        f"{prefixes[m.id]:<{width}}  {m.planned_start:%Y-%m-%d %H.%M}  {sv.CLI_KIND[m.kind]:<{kind_width}}  "
+        f"{prefixes[m.id]:<{width}}  {m.start:%Y-%m-%d %H.%M}  {sv.CLI_KIND[m.kind]:<{kind_width}}  "
         f"{sv.MEETING_STATUS[m.status]:<{status_width}}  {m.child}"
         for m in meetings
     ]

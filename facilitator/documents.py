@@ -61,7 +61,7 @@ def file_name(meeting: Meeting, document: str, ext: str) -> str:
     """SIP-2026-03-24-uppfoljande-1a2b3c4d.pdf, Kallelse-…, Motesrapport-…, Barnets-plan-…"""
     prefix = ascii_slug(sv.FILE_PREFIX[document])
     kind = ascii_slug(sv.CLI_KIND[meeting.kind])
-    return f"{prefix}-{meeting.planned_start:%Y-%m-%d}-{kind}-{meeting.id[:ID_CHARS]}.{ext}"
+    return f"{prefix}-{meeting.day:%Y-%m-%d}-{kind}-{meeting.id[:ID_CHARS]}.{ext}"
 
 
 def render(document: SipDocument, fmt: str) -> bytes:

@@ -17,8 +17,10 @@ from facilitator.agenda.kinds import (
     GoalHorizon,
     GoalStatus,
     MeetingKind,
+    ChildParticipation,
     MeetingStatus,
     MissingCode,
+    Presence,
     Role,
 )
 from facilitator.agenda.workdays import (
@@ -57,7 +59,29 @@ ROLE = {
     Role.GUARDIAN: "vårdnadshavare",
     Role.CHILD: "barn/ungdom",
     Role.PRIVATE_NETWORK: "privat nätverk",
+    Role.INTERPRETER: "tolk",
 }
+
+PRESENCE = {
+    Presence.ON_SITE: "på plats",
+    Presence.PHONE: "per telefon",
+    Presence.VIDEO: "per video",
+    Presence.LATE: "kom senare",
+    Presence.LEFT_EARLY: "gick tidigare",
+    Presence.ABSENT: "frånvarande",
+}
+"""How someone took part, as a choice and in a table."""
+PRESENCE_AT = {Presence.LATE: "kom kl. {at}", Presence.LEFT_EARLY: "gick kl. {at}"}
+"""The same, with the time someone came or left."""
+PRESENCE_UNMARKED = "ej markerat"
+
+CHILD_PARTICIPATION = {
+    ChildParticipation.WHOLE: "Barnet deltog i hela mötet",
+    ChildParticipation.PART: "Barnet deltog i en del av mötet",
+    ChildParticipation.REMOTE: "Barnet deltog på distans",
+    ChildParticipation.NONE: "Barnet deltog inte",
+}
+"""How the child took part: the choice in Sammanfattning."""
 
 AUTHORITY = {
     Authority.REGION: "region",
@@ -113,7 +137,7 @@ LABEL_INTRODUCTIONS = "Anteckningar från presentationsrundan"
 SECTION_TIMES = "Planerad och faktisk tid"
 # The SIP on paper: contacts, consent, goals at follow-up, the close.
 SECTION_CONTACTS = "Kontaktuppgifter"
-CONTACT_COLUMNS = ("Namn", "Verksamhet", "Roll", "Telefon och e-post")
+CONTACT_COLUMNS = ("Namn", "Titel", "Verksamhet", "Roll", "Telefon och e-post")
 LABEL_CONSENT_QUESTION = "Gäller frågeställningen"
 LABEL_CONSENT_PERIOD = "Giltighet"
 CONSENT_PERIOD = "från {on} under hela lotsprocessen, om det inte återkallas"
@@ -147,7 +171,7 @@ AUTHORITY_MISSING = "saknas"
 
 LABEL_CHILD = "Barn/ungdom"
 LABEL_MEETING = "Möte"
-PARTICIPANT_COLUMNS = ("Namn", "Verksamhet", "Roll", "Närvaro")
+PARTICIPANT_COLUMNS = ("Namn", "Verksamhet", "Roll", "Deltog")
 AUTHORITY_LONG = {
     Authority.REGION: "Regionen",
     Authority.KOMMUN: "Kommunen",
@@ -167,12 +191,30 @@ ICS_SUMMARY = "Lotsmöte: {kind}"
 ICS_DESCRIPTION = "Uppföljande lotsmöte enligt SIP. Underlaget finns hos lotsen."
 LABEL_GUARDIANS = "Vårdnadshavare"
 LABEL_DATE = "Datum"
+LABEL_PLANNED_FOR = "Planerat till"
+LABEL_HELD = "Hölls"
+NOT_HELD_YET = "inte ännu"
 LABEL_PLACE = "Plats"
 LABEL_REVISION = "Revision"
 LABEL_CHILD_VIEW = "Barnets uppfattning"
 LABEL_GUARDIANS_VIEW = "Vårdnadshavarnas uppfattning"
-LABEL_CHILD_TOOK_PART = "Barnet deltog i mötet"
-LABEL_CHILD_ABSENT = "Barnet deltog inte i mötet. Skäl"
+CHILD_PARTICIPATION_PAPER = {
+    ChildParticipation.WHOLE: "Barnet deltog i hela mötet.",
+    ChildParticipation.PART: "Barnet deltog i en del av mötet.",
+    ChildParticipation.REMOTE: "Barnet deltog på distans.",
+    ChildParticipation.NONE: "Barnet deltog inte i mötet.",
+}
+"""How the child took part, on the SIP."""
+CHILD_PARTICIPATION_WORDS = {
+    ChildParticipation.PART: "Barnet deltog i en del av mötet: {words}",
+    ChildParticipation.NONE: "Barnet deltog inte i mötet. Skäl: {words}",
+}
+"""The same with the secretary's words: which part, or why not."""
+CALLED_NEXT = "{who} (kallas)"
+ORAL_APPROVAL = "Godkänt muntligt {on}, antecknat av {by}"
+ORAL_BY_SECRETARY = "sekreteraren"
+ORAL_APPROVAL_BLANK = "Godkänt muntligt (datum) ________, antecknat av ________"
+LABEL_APPROVED_ORALLY = "har godkänt muntligt"
 LABEL_NEXT_ATTENDEES = "Deltar nästa gång"
 LABEL_CALLED = "kallas, var inte här"
 NEXT_ATTENDEES_HINT = "Enter väljer · Ctrl+N kalla någon som inte var här"
@@ -184,8 +226,6 @@ LABEL_GIVEN_BY = "Lämnat av"
 LABEL_COVERS = "Omfattar"
 LABEL_REVOKED = "Återkallat"
 LABEL_REVOKED_WHOLE = "helt"
-LABEL_PRESENT = "närvarande"
-LABEL_ABSENT = "frånvarande"
 LABEL_PLANNED = "planerat"
 LABEL_ACTUAL = "faktiskt"
 NOT_STATED = "Ej angivet"
@@ -197,8 +237,6 @@ ACTION_SCREEN_COLUMNS = ("Vad", "Vem", "Huvudman", "Klart senast", "Status")
 
 # Layout of the printed documents (PDF, DOCX, Markdown): the mark of a recorded
 # signature, and planned against actual minutes drawn as bars.
-SIGNED_MARK = "✓ Har skrivit under"
-SIGNED_MARK_ON = "✓ Skrev under {on}"
 BAR_COLUMNS = ("Steg", "Planerat", "Omplanerat", "Faktiskt", "Stapel")
 BAR_PLANNED = "Planerat"
 BAR_REPLANNED = "Omplanerat"
@@ -242,7 +280,7 @@ KEY_CHOOSE = "Välj"
 KEY_ADD = "Ny"
 KEY_EDIT = "Ändra"
 KEY_REMOVE = "Ta bort"
-KEY_TOGGLE_PRESENT = "Närvarande ja/nej"
+KEY_TOGGLE_PRESENT = "På plats eller frånvarande"
 KEY_FINISH_MEETING = "Avsluta mötet"
 KEY_BACK = "Tillbaka"
 KEY_TO_START = "Lämna mötet"
@@ -349,7 +387,10 @@ SAVE_FAILED_REASON = {
     "io": "disken svarar inte som den ska.",
     "other": "ett oväntat fel vid skrivningen.",
 }
-OTHER_DAY = "Mötet är planerat till {day}, inte i dag. Öppna och hålla det ändå nu?"
+OTHER_DAY = (
+    "Mötet är planerat till {day}, inte i dag. Öppna och hålla det ändå nu? SIP:en får "
+    "dagens datum, {today}."
+)
 OTHER_DAY_YES = "Öppna mötet nu"
 BOOKED_NEXT = "Nästa möte är planerat: {kind} {when}. Det står i listan på startsidan."
 FINISHED_BANNER = (
@@ -763,21 +804,29 @@ TEXT_TOO_LONG = "Texten är för lång för att sparas. Korta den."
 
 # Capture forms.
 ATTENDANCE_TITLE = "Närvarolista"
-ATTENDANCE_COLUMNS = ("Namn", "Verksamhet", "Roll", "Närvarande", "Kontakt")
+ATTENDANCE_COLUMNS = ("Namn", "Verksamhet", "Roll", "Deltar", "Kontakt")
 CONSENT_MARK_HINT = "⚠ Samtycket omfattar inte den här personens verksamhet (se steget Sekretess)."
 ATTENDANCE_CLOSE = "Esc eller F2 stänger närvarolistan."
-ATTENDANCE_KEYS = "Ctrl+N ny deltagare · Enter ändra · Delete ta bort · Ctrl+T närvarande eller frånvarande"
+ATTENDANCE_KEYS = (
+    "Ctrl+N ny deltagare · Enter ändra (på plats, per telefon eller video, kom senare, gick "
+    "tidigare) · Delete ta bort · Ctrl+T på plats eller frånvarande"
+)
 CONSENT_CONFIRMED = "Sekretessen och samtycket har tagits upp på mötet"
 CONSENT_NOT_COVERED = "Närvarande vars verksamhet samtycket inte omfattar:"
 CONSENT_ALL_COVERED = "Samtycket omfattar alla närvarande verksamheter."
-CHILD_TOOK_PART_YES = "Barnet deltog i mötet"
-CHILD_TOOK_PART_NO = "Barnet deltog inte"
-LABEL_ABSENCE_REASON = "Varför deltog barnet inte?"
+LABEL_ABSENCE_REASON = {
+    ChildParticipation.PART: "Vilken del av mötet var barnet med i?",
+    ChildParticipation.NONE: "Varför deltog barnet inte?",
+}
 CHOOSE_AUTHORITY = "Välj huvudman"
 CHOOSE_NAVIGATOR = "Välj lots bland de närvarande professionella"
 CHOOSE_PERSON = "Välj ansvarig bland deltagarna"
 NEXT_MEETING_OK = "Nästa möte: {when}"
-SIGNATURES_HINT = "Markera med mellanslag den som har skrivit under."
+SIGNATURES_HINT = (
+    "Markera med Enter den som har skrivit under, och den som per telefon eller video har "
+    "godkänt SIP:en muntligt."
+)
+LABEL_ORAL = "godkänner muntligt"
 GOAL_HORIZON_COLUMN = "Sikt"
 ACTIONS_HINT = "Ctrl+N ny insats · Enter ändra · Delete ta bort"
 ACTION_STATUS_TITLE = "Insatser sedan förra mötet"
@@ -805,7 +854,18 @@ LABEL_NAME = "Namn"
 LABEL_ORGANISATION = "Verksamhet"
 LABEL_ROLES_CHOOSE = "Roll (välj med Enter, en eller flera)"
 LABEL_CONTACT = "Kontakt"
-LABEL_PRESENT_CHECK = "Närvarande"
+LABEL_TITLE = "Titel"
+PLACEHOLDER_TITLE = "t.ex. kurator, mentor, psykolog, socialsekreterare"
+LABEL_PRESENCE = "Deltar (välj med Enter)"
+LABEL_PRESENCE_AT = "Klockan (TT.MM)"
+LABEL_LANGUAGE = "Språk som tolkas"
+PLACEHOLDER_LANGUAGE = "t.ex. arabiska, somaliska, tigrinja"
+LABEL_INTERPRETS_FOR = "Tolkar för (välj med Enter)"
+PROBLEM_PRESENCE_AT = "Skriv när, till exempel 14.30."
+PROBLEM_LANGUAGE = "Skriv vilket språk tolken tolkar."
+INTERPRETER_FOR = "tolk ({language}) för {people}"
+INTERPRETER_LANGUAGE = "tolk ({language})"
+CALLED_NOT_MARKED = "Den som kallas markeras när nästa möte hålls."
 LABEL_WHAT = "Vad"
 LABEL_WHO = "Vem"
 LABEL_DUE = "Klart senast"
@@ -855,8 +915,9 @@ MISSING = {
     MissingCode.ACTION_RESPONSIBLE: "Vem som ansvarar för insatsen",
     MissingCode.LEAD_AUTHORITY: "Huvudansvarig huvudman",
     MissingCode.NAVIGATOR: "Lots",
-    MissingCode.PARTICIPATION: "Om barnet deltog i mötet",
-    MissingCode.ABSENCE_REASON: "Varför barnet inte deltog",
+    MissingCode.PARTICIPATION: "Hur barnet deltog i mötet",
+    MissingCode.ABSENCE_REASON: "Varför barnet inte deltog, eller i vilken del",
+    MissingCode.PRESENCE: "Hur deltagaren deltog (på plats, per telefon, per video …)",
     MissingCode.CHILD_VIEW: "Barnets uppfattning om insatserna",
     MissingCode.GUARDIANS_VIEW: "Vårdnadshavarnas uppfattning om insatserna",
     MissingCode.NEXT_MEETING: "Datum för nästa möte",

@@ -32,6 +32,7 @@ from facilitator.agenda import (
     Signature,
     plan_meeting,
 )
+from facilitator.agenda.kinds import ChildParticipation, Presence
 from facilitator.store import Store
 
 STOCKHOLM = timezone(timedelta(hours=1))
@@ -145,7 +146,7 @@ def full_case() -> Case:
 def full_meeting(case: Case):
     people = [
         Person(name="Mia Öberg", roles=[Role.GUARDIAN], contact="070-1"),
-        Person(name="Åsa Öberg-Şahin", roles=[Role.CHILD], present=False),
+        Person(name="Åsa Öberg-Şahin", roles=[Role.CHILD], presence=Presence.ABSENT),
         Person(name="Đorđe Đorđević", organisation="Socialtjänsten", roles=[Role.SECRETARY, Role.PROFESSIONAL]),
         Person(name="Łukasz Wójcik", organisation="BUP", roles=[Role.NAVIGATOR, Role.PROFESSIONAL]),
     ]
@@ -171,7 +172,7 @@ def full_meeting(case: Case):
     ]
     sip.navigator = Navigator(person_id=people[3].id, name="Łukasz Wójcik", organisation="BUP", phone="010-1")
     sip.lead_authority = LeadAuthority(authority=Authority.KOMMUN, organisation="Socialtjänsten")
-    sip.child_participated = False
+    sip.child_participation = ChildParticipation.NONE
     sip.child_absence_reason = "Åsa orkade inte komma."
     sip.summary = "Skolan anpassar schemat; BUP har samtal varje vecka."
     sip.child_view = "Vill ha färre möten."

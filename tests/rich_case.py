@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S
+from facilitator.agenda.kinds import ChildParticipation
 from facilitator.agenda.meetings import plan_meeting
 from facilitator.agenda.models import (
     Action,
@@ -131,7 +132,7 @@ def first_meeting(case: Case) -> Meeting:
     sip.lead_authority = LeadAuthority(authority=Authority.KOMMUN, organisation="Socialtjänsten")
     sip.summary = "Skolan anpassar studiegången, BUP slutför utredningen och socialtjänsten erbjuder föräldrastöd."
     sip.missing_actors = "Skolsköterskan bör kallas till nästa möte."
-    sip.child_participated = True
+    sip.child_participation = ChildParticipation.WHOLE
     sip.child_view = "Jag vill börja senare på morgonen."
     sip.guardians_view = "Vi tycker att planen är bra och vill att den följs upp snart."
     sip.next_meeting = NextMeeting(

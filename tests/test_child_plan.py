@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from facilitator import strings as sv
 from facilitator.agenda.childplan import child_plan_document, first_name, plain_place
+from facilitator.agenda.kinds import ChildParticipation
 from facilitator.agenda.models import (
     Action,
     ActionStatus,
@@ -90,7 +91,7 @@ def held_demo():
         "hjälper Elsa med oron och föräldrarna får stöd."
     )
     sip.missing_actors = MISSING_ACTORS
-    sip.child_participated = True
+    sip.child_participation = ChildParticipation.WHOLE
     sip.child_view = "Jag vill börja i det lilla rummet.\n\nJag vill inte prata om det inför hela klassen."
     sip.guardians_view = GUARDIANS_VIEW
     sip.next_meeting = NextMeeting(start=datetime(2026, 5, 5, 13, 0, tzinfo=STOCKHOLM),

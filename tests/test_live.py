@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from facilitator.agenda import NS_PER_MS, CaseStatus, MeetingKind, Navigator
+from facilitator.agenda.kinds import Presence
 from facilitator.demo import demo_case
 from facilitator.meeting.live import LiveMeeting
 from facilitator.meeting.session import MeetingSession
@@ -154,7 +155,7 @@ def test_a_stale_draft_never_overrides_a_later_save(live, store, clock):
 
 def test_an_urgent_change_is_saved_at_once(live, store, clock):
     live, _ = live
-    live.session.meeting.attendance[0].present = False
+    live.session.meeting.attendance[0].presence = Presence.ABSENT
     live.edited(urgent=True)
     assert live.wait_saved(5)
     assert store.load_meeting(live.session.meeting.id).attendance[0].present is False

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Input, Select, TextArea
 
 from facilitator.agenda import ActionStatus, Authority, MeetingStatus, Role, StepStatus
-from facilitator.agenda.kinds import MissingCode
+from facilitator.agenda.kinds import ChildParticipation, MissingCode
 from facilitator.dialogs.action import ActionDialog
 from facilitator.dialogs.person import PersonDialog
 from facilitator.screens.review import ReviewScreen
@@ -196,7 +196,7 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
     assert (sip.summary, sip.missing_actors) == ("Skolan anpassar, BUP följer upp.", "Skolsköterskan.")
     assert sip.child_view == "Börja senare på morgonen."
     assert sip.guardians_view == "Nöjda med planen."
-    assert sip.child_participated is False
+    assert sip.child_participation is ChildParticipation.NONE
     assert sip.child_absence_reason == "Orkade inte; hördes före."
     assert sip.next_meeting.attendees == ["Maria Åkesson", "Jonas Åkesson"]
     assert f"{sip.next_meeting.start:%Y-%m-%d %H.%M}" == "2026-03-03 13.15"

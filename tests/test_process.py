@@ -19,6 +19,7 @@ from facilitator.agenda import (
     Role,
     StepStatus,
 )
+from facilitator.agenda.kinds import Presence
 from facilitator.agenda.meetings import new_participants, plan_follow_up
 from facilitator.agenda.revisions import diff_sips
 from facilitator.dialogs.action import ActionDialog
@@ -52,8 +53,8 @@ def test_whole_revocation_stops_until_consent_is_given_again():
 def test_follow_up_starts_from_the_last_sip():
     case = full_case()
     first = full_meeting(case)
-    first.attendance[0].present = False  # a guardian: not a new actor next time
-    first.attendance[2].present = False  # a professional: a new actor next time
+    first.attendance[0].presence = Presence.ABSENT  # a guardian: not a new actor next time
+    first.attendance[2].presence = Presence.ABSENT  # a professional: a new actor next time
     first.sip.next_meeting = first.sip.next_meeting.model_copy(update={"attendees": []})  # nobody named
     follow = plan_follow_up(case, first, MeetingKind.FOLLOW_UP, datetime(2026, 3, 3, 9, tzinfo=STOCKHOLM))
     assert [p.name for p in follow.attendance] == [p.name for p in first.attendance]
@@ -68,7 +69,7 @@ def test_follow_up_starts_from_the_last_sip():
 def test_the_follow_up_starts_from_those_called_including_someone_not_in_the_room():
     case = full_case()
     first = full_meeting(case)
-    outside = Person(name="Greta Hab", organisation="Habiliteringen", roles=[Role.PROFESSIONAL], present=False)
+    outside = Person(name="Greta Hab", organisation="Habiliteringen", roles=[Role.PROFESSIONAL], presence=Presence.ABSENT)
     first.sip.next_meeting = first.sip.next_meeting.model_copy(
         update={"attendees": ["Mia Öberg", "Łukasz Wójcik"], "called": [outside]}
     )

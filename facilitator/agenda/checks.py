@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from facilitator.agenda.kinds import MissingCode
-from facilitator.agenda.models import Capture, Consent, Meeting, MeetingKind, Person
+from facilitator.agenda.models import Capture, ChildParticipation, Consent, Meeting, MeetingKind, Person
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,12 @@ def missing_parts(meeting: Meeting, case_consent: Consent | None = None) -> list
     def need(code: MissingCode, capture: Capture, legal: bool = False, detail: str = "") -> None:
         found.append(MissingPart(code, capture, legal, detail))
 
+    for person in meeting.attendance:
+        if person.presence is None:
+            need(MissingCode.PRESENCE, Capture.ATTENDANCE, detail=person.name)
     if not sip.consent_confirmed:
         need(MissingCode.CONSENT, Capture.CONSENT)
-    for person in uncovered(case_consent, meeting.attendance, meeting.planned_start.date()) if case_consent else []:
+    for person in uncovered(case_consent, meeting.attendance, meeting.day) if case_consent else []:
         need(
             MissingCode.NOT_COVERED,
             Capture.CONSENT,
@@ -68,9 +71,9 @@ def missing_parts(meeting: Meeting, case_consent: Consent | None = None) -> list
         need(MissingCode.LEAD_AUTHORITY, Capture.LEAD_AUTHORITY, legal=True)
     if sip.navigator is None and meeting.kind is not MeetingKind.CLOSING:
         need(MissingCode.NAVIGATOR, Capture.NAVIGATOR)
-    if sip.child_participated is None:
+    if sip.child_participation is None:
         need(MissingCode.PARTICIPATION, Capture.PARTICIPATION)
-    elif sip.child_participated is False and not sip.child_absence_reason.strip():
+    elif sip.child_participation is ChildParticipation.NONE and not sip.child_absence_reason.strip():
         need(MissingCode.ABSENCE_REASON, Capture.PARTICIPATION)
     if not sip.child_view.strip():
         need(MissingCode.CHILD_VIEW, Capture.VIEWS)

@@ -184,7 +184,7 @@ def child_plan_document(case: Case, meeting: Meeting) -> SipDocument:
     sip = meeting.sip
     closing = meeting.kind is MeetingKind.CLOSING
     follow_up = meeting.kind is not MeetingKind.FIRST
-    day = meeting.planned_start.date()
+    day = meeting.day
     people = _People(case, meeting)
     child = first_name(case.child.name)
 

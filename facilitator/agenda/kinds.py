@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Version of the stored and exported record format. Bump it with a migration."""
 
 
@@ -27,6 +27,43 @@ class Role(StrEnum):
     GUARDIAN = "guardian"
     CHILD = "child"
     PRIVATE_NETWORK = "private_network"
+    INTERPRETER = "interpreter"  # tolk (schema version 4)
+
+
+SIGNING_ROLES = frozenset(
+    {Role.INITIATOR, Role.FACILITATOR, Role.SECRETARY, Role.NAVIGATOR, Role.PROFESSIONAL, Role.GUARDIAN, Role.CHILD}
+)
+"""Who signs the SIP: the family and the professionals. An interpreter or someone of the
+private network alone does not."""
+
+
+class Presence(StrEnum):
+    """How someone took part in the meeting (schema version 4); None: not marked yet."""
+
+    ON_SITE = "on_site"
+    PHONE = "phone"
+    VIDEO = "video"
+    LATE = "late"
+    """Came after the start: ``Person.presence_at`` says when."""
+    LEFT_EARLY = "left_early"
+    """Left before the end: ``Person.presence_at`` says when."""
+    ABSENT = "absent"
+
+
+TOOK_PART = frozenset({Presence.ON_SITE, Presence.PHONE, Presence.VIDEO, Presence.LATE, Presence.LEFT_EARLY})
+FROM_A_DISTANCE = frozenset({Presence.PHONE, Presence.VIDEO})
+"""Took part without being in the room: approves the SIP orally, signs no line."""
+TIMED_PRESENCE = frozenset({Presence.LATE, Presence.LEFT_EARLY})
+"""Ways of taking part that carry the time someone came or left."""
+
+
+class ChildParticipation(StrEnum):
+    """Barnets delaktighet: how the child took part in the meeting (schema version 4)."""
+
+    WHOLE = "whole"
+    PART = "part"
+    REMOTE = "remote"
+    NONE = "none"
 
 
 PROFESSIONAL_ROLES = frozenset(
@@ -152,3 +189,5 @@ class MissingCode(StrEnum):
     IF_WORSE = "if_worse"
     EVALUATION_FAMILY = "evaluation_family"
     EVALUATION_NETWORK = "evaluation_network"
+    PRESENCE = "presence"
+    """Someone on the attendance whose way of taking part is not marked (schema 4)."""

@@ -101,15 +101,27 @@ def plan_follow_up(
 
 
 def called_to_next(previous: Meeting) -> list[Person]:
-    """Who is called to the meeting after ``previous``, each as present until the
-    presentation round says otherwise."""
+    """Who is called to the meeting after ``previous``, none of them marked: the
+    presentation round marks how each takes part."""
     nxt = previous.sip.next_meeting
     if nxt.attendees or nxt.called:
         wanted = set(nxt.attendees)
         people = [p for p in previous.attendance if p.name in wanted] + list(nxt.called)
     else:
         people = list(previous.attendance)
-    return [p.model_copy(update={"present": True}) for p in people]
+    return [p.model_copy(update={"presence": None, "presence_at": None}) for p in people]
+
+
+def secretary_of(attendance: list[Person]) -> str:
+    """The name of the meeting's secretary (the first present with that role), or ""."""
+    return next((p.name for p in attendance if Role.SECRETARY in p.roles and p.present), "")
+
+
+def hold(meeting: Meeting, now: datetime) -> None:
+    """Record that the meeting is held from ``now``, when its timer first starts (the
+    moment the paper carries); a meeting that has started keeps the day it was held."""
+    if meeting.timer.started_wall_ns is None:
+        meeting.held_start = now
 
 
 def plan_booked_next(
@@ -217,7 +229,7 @@ def suggest_next_start(last: Meeting | None, now: datetime, kallelse_received: d
         return last.sip.next_meeting.start
     if last is not None:
         closing = last.sip.next_meeting.kind is MeetingKind.CLOSING
-        return last.planned_start + (CLOSING_AFTER if closing else FOLLOW_UP_AFTER)
+        return last.start + (CLOSING_AFTER if closing else FOLLOW_UP_AFTER)
     suggested = (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
     if kallelse_received is not None:
         from facilitator.agenda.workdays import first_meeting_earliest

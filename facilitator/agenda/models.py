@@ -7,7 +7,7 @@ on its own (case, meeting, SIP revision) carries ``schema_version``.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -16,17 +16,23 @@ from pydantic_core import PydanticCustomError
 from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here too
     LEAD_AUTHORITIES,
     NOT_A_LEAD_AUTHORITY,
+    FROM_A_DISTANCE,
     PROFESSIONAL_ROLES,
     SCHEMA_VERSION,
+    SIGNING_ROLES,
+    TIMED_PRESENCE,
+    TOOK_PART,
     ActionStatus,
     Authority,
     Capture,
     CaseEventKind,
+    ChildParticipation,
     CaseStatus,
     GoalHorizon,
     GoalStatus,
     MeetingKind,
     MeetingStatus,
+    Presence,
     Role,
     SkipRule,
     StepStatus,
@@ -88,22 +94,54 @@ class Person(Model):
 
     id: Id = Field(default_factory=new_id)
     name: Line
+    title: Line = ""
+    """A professional's title (kurator, psykolog, socialsekreterare …); schema version 4."""
     organisation: Line = ""
     roles: Annotated[list[Role], Field(min_length=1, max_length=len(Role))] = [
         Role.PROFESSIONAL
     ]
     contact: Line = ""
-    present: bool = True
+    presence: Presence | None = Presence.ON_SITE
+    """How they took part (schema version 4: before, a yes or no, "present"). Someone
+    added in the room is there; None: not marked yet — those called to a meeting, until
+    the presentation round marks them."""
+    presence_at: time | None = None
+    """When someone who came late arrived, or someone who left early left."""
+    language: Line = ""
+    """An interpreter's language."""
+    interprets_for: Annotated[list[Id], Field(max_length=20)] = []
+    """An interpreter's: the people on the attendance they interpret for, by id."""
 
     @model_validator(mode="after")
     def _unique_roles(self) -> Person:
         if len(set(self.roles)) != len(self.roles):
             raise ValueError("a role is listed twice")
+        if self.presence not in TIMED_PRESENCE and self.presence_at is not None:
+            object.__setattr__(self, "presence_at", None)
         return self
+
+    @property
+    def present(self) -> bool:
+        """Took part in the meeting, in the room or from a distance, all of it or part."""
+        return self.presence in TOOK_PART
+
+    @property
+    def remote(self) -> bool:
+        """Took part from a distance (by phone or video): approves orally, signs no line."""
+        return self.presence in FROM_A_DISTANCE
 
     @property
     def is_professional(self) -> bool:
         return any(role in PROFESSIONAL_ROLES for role in self.roles)
+
+    @property
+    def is_interpreter(self) -> bool:
+        return Role.INTERPRETER in self.roles
+
+    @property
+    def signs(self) -> bool:
+        """Whether the SIP has a place for this person to sign or approve it."""
+        return any(role in SIGNING_ROLES for role in self.roles)
 
 
 class Revocation(Model):
@@ -222,10 +260,17 @@ class NextMeeting(Model):
 
 
 class Signature(Model):
+    """That someone signed the SIP, or (from a distance) approved it orally, as the
+    secretary recorded it in the meeting's last step."""
+
     name: Line
     role: Role
     organisation: Line = ""
     signed_on: date | None = None
+    oral: bool = False
+    """Approved orally, by phone or video (schema version 4)."""
+    noted_by: Line = ""
+    """Who noted an oral approval: the meeting's secretary."""
 
 
 class Sip(Record):
@@ -242,8 +287,10 @@ class Sip(Record):
     actions: Annotated[list[Action], Field(max_length=500)] = []
     navigator: Navigator | None = None
     lead_authority: LeadAuthority | None = None
-    child_participated: bool | None = None
+    child_participation: ChildParticipation | None = None
+    """How the child took part (schema version 4: before, a yes or no)."""
     child_absence_reason: Text = ""
+    """Why the child was not there, or for which part."""
     child_view: Text = ""
     guardians_view: Text = ""
     reflection: Text = ""
@@ -341,6 +388,9 @@ class Meeting(Record):
     case_id: Id
     kind: MeetingKind
     planned_start: datetime
+    held_start: datetime | None = None
+    """When the meeting was actually held: set when its timer first starts (schema
+    version 4). None: not held yet."""
     planned_minutes: Annotated[int, Field(ge=15, le=240)]
     place: Line = ""
     attendance: Annotated[list[Person], Field(max_length=100)] = []
@@ -351,6 +401,22 @@ class Meeting(Record):
     child_room: bool = False
     """The room views show the child's view: switched in the writer's window, followed by
     every room view of the meeting (schema version 3)."""
+
+    @property
+    def held(self) -> bool:
+        """Whether the meeting has been held (its timer has started)."""
+        return self.held_start is not None and self.status is not MeetingStatus.PLANNED
+
+    @property
+    def start(self) -> datetime:
+        """The meeting's moment on paper and in every list: when it was held, once it
+        has started; until then when it is planned."""
+        return self.held_start if self.held and self.held_start else self.planned_start
+
+    @property
+    def day(self) -> date:
+        """The day the meeting was held (or, before that, is planned)."""
+        return self.start.date()
 
     @model_validator(mode="after")
     def _timer_in_range(self) -> Meeting:

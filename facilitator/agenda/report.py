@@ -87,7 +87,8 @@ def report_document(case: Case, meeting: Meeting) -> SipDocument:
     facts = [
         (sv.LABEL_CHILD, case.child.name),
         (sv.LABEL_MEETING, sv.MEETING_KIND[meeting.kind]),
-        (sv.LABEL_DATE, sv.when(meeting.planned_start)),
+        (sv.LABEL_PLANNED_FOR, sv.when(meeting.planned_start)),
+        (sv.LABEL_HELD, sv.when(meeting.start) if meeting.held else sv.NOT_HELD_YET),
         (sv.LABEL_PLANNED_LENGTH, f"{meeting.planned_minutes} {sv.MINUTES_SHORT}"),
     ]
     return SipDocument(
@@ -97,6 +98,6 @@ def report_document(case: Case, meeting: Meeting) -> SipDocument:
         [],
         header_line=(
             f"{sv.REPORT_TITLE} – {case.child.name} – {sv.MEETING_KIND[meeting.kind]} "
-            f"{meeting.planned_start:%Y-%m-%d}"
+            f"{meeting.day:%Y-%m-%d}"
         ),
     )

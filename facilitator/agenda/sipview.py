@@ -17,15 +17,17 @@ from facilitator import strings as sv
 from facilitator.agenda.checks import MissingCode, missing_parts, uncovered
 from facilitator.agenda.models import (
     LEAD_AUTHORITIES,
-    PROFESSIONAL_ROLES,
+    TIMED_PRESENCE,
     Authority,
     Capture,
     Case,
+    ChildParticipation,
     Consent,
     GoalStatus,
     Meeting,
     MeetingKind,
     Navigator,
+    NextMeeting,
     Person,
     Role,
     Sip,
@@ -54,14 +56,17 @@ class Bar:
 
 @dataclass(frozen=True)
 class Signer:
-    """One signature line: who signs, in which roles, and whether it was recorded that
-    they signed (and on which day)."""
+    """One place to sign: who signs, with their title, roles and organisation. The line
+    stays empty for the pen; someone who took part from a distance approves orally, and
+    ``oral`` says so in place of the line."""
 
     name: str
     role: str
     """All the person's roles and their organisation, as one line of text."""
-    signed: bool = False
-    signed_on: date | None = None
+    title: str = ""
+    oral: str = ""
+    """For someone who took part by phone or video: the oral approval as noted (or a
+    blank to note it in), printed instead of a signature line."""
 
 
 @dataclass
@@ -151,6 +156,7 @@ _SECTION_OF = {
     MissingCode.IF_WORSE: sv.SECTION_IF_WORSE,
     MissingCode.EVALUATION_FAMILY: sv.SECTION_EVALUATION,
     MissingCode.EVALUATION_NETWORK: sv.SECTION_EVALUATION,
+    MissingCode.PRESENCE: sv.SECTION_PARTICIPANTS,
 }
 
 
@@ -167,8 +173,37 @@ def _contact(person: Person, navigator: Navigator | None) -> str:
     return person.contact
 
 
-def _roles(person: Person) -> str:
-    return ", ".join(sv.ROLE[r] for r in person.roles)
+def _role_names(person: Person, people: list[Person], lots_first: bool = False) -> list[str]:
+    """A person's roles in words; an interpreter's with the language and for whom."""
+    names = []
+    for role in person.roles:
+        if role is Role.INTERPRETER and person.language:
+            served = [p.name for p in people if p.id in person.interprets_for]
+            names.append(
+                sv.INTERPRETER_FOR.format(language=person.language, people=sv.listing(served))
+                if served
+                else sv.INTERPRETER_LANGUAGE.format(language=person.language)
+            )
+        else:
+            names.append(sv.ROLE[role])
+    if lots_first and sv.ROLE[Role.NAVIGATOR] in names:
+        names.remove(sv.ROLE[Role.NAVIGATOR])
+        names.insert(0, sv.ROLE[Role.NAVIGATOR])
+    return names
+
+
+def role_text(person: Person, people: list[Person]) -> str:
+    """"lots och verksamhetsaktör", "tolk (arabiska) för Amal Hassan"."""
+    return sv.listing(_role_names(person, people))
+
+
+def presence_text(person: Person) -> str:
+    """How someone took part, in words: "per video", "kom kl. 14.30", "ej markerat"."""
+    if person.presence is None:
+        return sv.PRESENCE_UNMARKED
+    if person.presence in TIMED_PRESENCE and person.presence_at is not None:
+        return sv.PRESENCE_AT[person.presence].format(at=f"{person.presence_at:%H.%M}")
+    return sv.PRESENCE[person.presence]
 
 
 def _is_navigator(person: Person, navigator: Navigator | None) -> bool:
@@ -176,24 +211,38 @@ def _is_navigator(person: Person, navigator: Navigator | None) -> bool:
 
 
 def _signers(meeting: Meeting, consent: Consent) -> list[Signer]:
-    """Everyone present who signs: the guardians, the child and each professional whom the
-    consent covers on the day, with all their roles, and whether the meeting recorded
-    their signature. A professional the consent does not cover gets no line: the missing
-    consent is printed instead."""
-    signed = {s.name: s for s in meeting.sip.signatures}
-    outside = {p.id for p in uncovered(consent, meeting.attendance, meeting.planned_start.date())}
-    return [
-        Signer(
-            p.name,
-            ", ".join(x for x in (" och ".join(sv.ROLE[r] for r in p.roles), p.organisation) if x),
-            p.name in signed,
-            signed[p.name].signed_on if p.name in signed else None,
-        )
-        for p in meeting.attendance
-        if p.present
-        and p.id not in outside
-        and (Role.GUARDIAN in p.roles or Role.CHILD in p.roles or any(r in PROFESSIONAL_ROLES for r in p.roles))
+    """Everyone who took part and signs: the guardians, the child and each professional
+    whom the consent covers on the day, with their title and all their roles. A
+    professional the consent does not cover gets no line: the missing consent is printed
+    instead. An interpreter signs nothing. Someone who took part by phone or video gets
+    their oral approval, as the secretary noted it, in place of the line."""
+    noted = {s.name: s for s in meeting.sip.signatures if s.oral}
+    outside = {p.id for p in uncovered(consent, meeting.attendance, meeting.day)}
+    signers = []
+    for p in meeting.attendance:
+        if not (p.present and p.signs) or p.id in outside:
+            continue
+        oral = ""
+        if p.remote:
+            approval = noted.get(p.name)
+            oral = (
+                sv.ORAL_APPROVAL.format(
+                    on=sv.day(approval.signed_on or meeting.day), by=approval.noted_by or sv.ORAL_BY_SECRETARY
+                )
+                if approval
+                else sv.ORAL_APPROVAL_BLANK
+            )
+        role = ", ".join(x for x in (role_text(p, meeting.attendance), p.organisation) if x)
+        signers.append(Signer(p.name, role, p.title, oral))
+    return signers
+
+
+def next_attendees(nxt: NextMeeting) -> str:
+    """Who is to take part next time: those here, then each actor called who was not."""
+    called = [
+        sv.CALLED_NEXT.format(who=", ".join(x for x in (p.name, p.organisation) if x)) for p in nxt.called
     ]
+    return sv.listing([*nxt.attendees, *called])
 
 
 def _goal_status(status: GoalStatus | None) -> str:
@@ -228,7 +277,7 @@ def sip_document(
         (sv.LABEL_CHILD, case.child.name),
         (sv.LABEL_GUARDIANS, ", ".join(g.name for g in case.guardians) or sv.NOT_STATED),
         (sv.LABEL_MEETING, sv.MEETING_KIND[meeting.kind]),
-        (sv.LABEL_DATE, sv.when(meeting.planned_start)),
+        (sv.LABEL_DATE, sv.when(meeting.start)),
         (sv.LABEL_PLACE, meeting.place or sv.NOT_STATED),
     ]
     if revision is not None:
@@ -251,7 +300,7 @@ def sip_document(
             table=Table(
                 list(sv.PARTICIPANT_COLUMNS),
                 [
-                    [p.name, p.organisation, _roles(p), sv.LABEL_PRESENT if p.present else sv.LABEL_ABSENT]
+                    [p.name, p.organisation, role_text(p, meeting.attendance), presence_text(p)]
                     for p in meeting.attendance
                 ],
             ),
@@ -269,10 +318,13 @@ def sip_document(
             table=Table(
                 list(sv.CONTACT_COLUMNS),
                 [
-                    [p.name, p.organisation, " och ".join(
-                        [sv.ROLE[Role.NAVIGATOR]] * _is_navigator(p, nav)
-                        + [sv.ROLE[r] for r in p.roles if not (r is Role.NAVIGATOR and _is_navigator(p, nav))]
-                    ), _contact(p, nav)]
+                    [
+                        p.name,
+                        p.title,
+                        p.organisation,
+                        sv.listing(_role_names(p, meeting.attendance, lots_first=_is_navigator(p, nav))),
+                        _contact(p, nav),
+                    ]
                     for p in reachable
                 ],
             ),
@@ -291,7 +343,7 @@ def sip_document(
         f"{sv.LABEL_REVOKED} {r.on.isoformat()}: {r.organisation or sv.LABEL_REVOKED_WHOLE}"
         + (f" ({r.note})" if r.note else "")
         for r in consent.revocations
-        if r.on <= meeting.planned_start.date()  # the plan as it was signed that day
+        if r.on <= meeting.day  # the plan as it was signed that day
     ]
     add(
         Section(
@@ -411,10 +463,12 @@ def sip_document(
             optional=True,
         )
     )
-    if sip.child_participated is True:
-        participation = [sv.LABEL_CHILD_TOOK_PART + "."]
-    elif sip.child_participated is False:
-        participation = [f"{sv.LABEL_CHILD_ABSENT}: {sip.child_absence_reason.strip()}"]
+    took_part = sip.child_participation
+    words = sip.child_absence_reason.strip()
+    if took_part in sv.CHILD_PARTICIPATION_WORDS and words:
+        participation = [sv.CHILD_PARTICIPATION_WORDS[took_part].format(words=words)]
+    elif took_part is not None:
+        participation = [sv.CHILD_PARTICIPATION_PAPER[took_part]]
     else:
         participation = []
     add(Section(sv.SECTION_PARTICIPATION, participation, captures=(C.PARTICIPATION,)))
@@ -445,18 +499,23 @@ def sip_document(
                 items=[
                     f"{sv.LABEL_NEXT_START}: {sv.when(nxt.start) if nxt.start else sv.NOT_STATED}",
                     f"{sv.LABEL_PLACE}: {nxt.place or sv.NOT_STATED}",
-                    f"{sv.LABEL_NEXT_ATTENDEES}: {', '.join(nxt.attendees) or sv.NOT_STATED}",
+                    f"{sv.LABEL_NEXT_ATTENDEES}: {next_attendees(nxt) or sv.NOT_STATED}",
                 ],
                 captures=(C.NEXT_MEETING, C.NEXT_ATTENDEES),
             )
         )
     signers = _signers(meeting, consent)
-    signed = {s.name for s in sip.signatures}
+    signed = {s.name: s for s in sip.signatures}
     add(
         Section(
             sv.SECTION_SIGNATURES,
             items=[
-                f"{s.name}, {s.role}: {sv.LABEL_SIGNED if s.name in signed else sv.LABEL_NOT_SIGNED}"
+                f"{s.name}, {s.role}: "
+                + (
+                    (sv.LABEL_APPROVED_ORALLY if signed[s.name].oral else sv.LABEL_SIGNED)
+                    if s.name in signed
+                    else sv.LABEL_NOT_SIGNED
+                )
                 for s in signers
             ],
             captures=(C.SIGNATURES,),
@@ -480,7 +539,7 @@ def sip_document(
                 text = sv.MISSING[part.code] + (f" ({part.detail})" if part.detail else "")
             section.missing.append(text)
 
-    header_line = f"{title} – {case.child.name} – {sv.MEETING_KIND[meeting.kind]} {meeting.planned_start:%Y-%m-%d}"
+    header_line = f"{title} – {case.child.name} – {sv.MEETING_KIND[meeting.kind]} {meeting.day:%Y-%m-%d}"
     if revision is not None:
         header_line += f" – {sv.LABEL_REVISION.lower()} {revision}"
     return SipDocument(title, facts, sections, signers, header_line)

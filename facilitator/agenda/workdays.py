@@ -275,7 +275,7 @@ def process_warnings(
 def case_warnings(case: Case, meetings: Sequence[Meeting]) -> list[ProcessWarning]:
     """The process warnings of a case: its meetings, held or planned, and the meeting the
     latest one's SIP books (none after a closing meeting)."""
-    dated = [MeetingDate(m.kind, m.planned_start.date()) for m in meetings]
+    dated = [MeetingDate(m.kind, m.day) for m in meetings]
     latest = max(meetings, key=lambda m: m.planned_start, default=None)
     booked = None
     if latest is not None and latest.kind is not MeetingKind.CLOSING and latest.sip.next_meeting.start:

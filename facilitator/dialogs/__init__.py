@@ -9,10 +9,12 @@ from facilitator.widgets.forms import CaptureForm, DialogKind
 
 def dialog_for(request: CaptureForm.DialogWanted) -> ModalScreen:
     """The dialog a form asked for."""
-    if request.kind is DialogKind.PERSON:
+    if request.kind in (DialogKind.PERSON, DialogKind.CALLED):
         from facilitator.dialogs.person import PersonDialog
 
-        return PersonDialog(request.current)
+        return PersonDialog(
+            request.current, request.context.get("attendance"), called=request.kind is DialogKind.CALLED
+        )
     if request.kind is DialogKind.GOAL:
         from facilitator.dialogs.goal import GoalDialog
 

@@ -43,7 +43,6 @@ BODY_FONT = "Calibri"
 _BODY_PT = 10.5
 _GREY = RGBColor(0x5A, 0x5A, 0x5A)
 _MISSING = RGBColor(0xA0, 0, 0)
-_SIGNED = RGBColor(0, 0x6E, 0x32)
 _BAR_COLOURS = {"█": RGBColor(0x1E, 0x5F, 0x78), "░": RGBColor(0xB9, 0xB9, 0xB9), "▓": RGBColor(0xD7, 0x6E, 0x1E)}
 
 # Word cannot hold C0 controls in its XML; the models never contain them, but a
@@ -339,26 +338,25 @@ def _line_above(paragraph: Paragraph) -> None:
 
 
 def _signer(cell, signer: Signer, hint: str, keep: bool) -> None:
+    """The line to sign on (none for an oral approval), the name, and what stands under it."""
     name = cell.paragraphs[0]
     name.paragraph_format.space_before = Pt(30)
     name.paragraph_format.space_after = Pt(0)
     name.paragraph_format.keep_with_next = True
-    _line_above(name)
+    if not signer.oral:
+        _line_above(name)
     run = name.add_run(_safe(signer.name))
     run.bold = True
     run.font.size = Pt(9.5)
-    lines = [(signer.role, _GREY, False)] if signer.role else []
-    mark = layout.signed_mark(signer)
-    lines.append((mark, _SIGNED, True) if mark else (hint, _GREY, False))
-    for index, (text, colour, bold) in enumerate(lines):
+    lines = layout.signer_lines(signer, hint)
+    for index, text in enumerate(lines):
         paragraph = cell.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
         if keep or index < len(lines) - 1:
             paragraph.paragraph_format.keep_with_next = True
         run = paragraph.add_run(_safe(text))
         run.font.size = Pt(8.5)
-        run.bold = bold
-        run.font.color.rgb = colour
+        run.font.color.rgb = _GREY
 
 
 def _signatures(word: WordDocument, document: SipDocument) -> None:

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from facilitator.agenda.models import Case, Meeting, Record
+from facilitator.store.migrations import upgrade_document
 
 FORMAT = "facilitator-case"
 
@@ -49,7 +50,7 @@ class DocumentError(ValueError):
 
 
 def to_json(case: Case, meetings: list[Meeting]) -> str:
-    document = CaseDocument(case=case, meetings=sorted(meetings, key=lambda m: m.planned_start))
+    document = CaseDocument(case=case, meetings=sorted(meetings, key=lambda m: (m.planned_start, m.id)))
     return document.model_dump_json(indent=2) + "\n"
 
 
@@ -61,7 +62,7 @@ def read_document(data: bytes | str) -> CaseDocument:
     if not isinstance(parsed, dict):
         raise DocumentError("file", "expected a JSON object")
     try:
-        return CaseDocument.model_validate(parsed)
+        return CaseDocument.model_validate(upgrade_document(parsed))
     except ValidationError as exc:
         error = exc.errors()[0]
         location = ".".join(str(part) for part in error["loc"]) or "document"

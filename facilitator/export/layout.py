@@ -172,10 +172,9 @@ def bar_rows(bars: Sequence[Bar]) -> list[list[str]]:
     ]
 
 
-def signed_mark(signer: Signer) -> str:
-    """The mark of a recorded signature, with its day when known; "" when not signed."""
-    if not signer.signed:
-        return ""
-    if signer.signed_on is None:
-        return sv.SIGNED_MARK
-    return sv.SIGNED_MARK_ON.format(on=signer.signed_on.isoformat())
+
+def signer_lines(signer: Signer, hint: str) -> list[str]:
+    """What stands under a signature line, after the name: the title, the roles and
+    organisation, and where to write the place and date — or, for someone who took part
+    from a distance, the oral approval (they have no line to sign)."""
+    return [x for x in (signer.title, signer.role, signer.oral or hint) if x]

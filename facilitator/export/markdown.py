@@ -47,10 +47,12 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     return "\n".join(lines)
 
 
-def _signer(signer: Signer) -> str:
-    """A signature line, or the mark that the signature was recorded."""
-    who = ", ".join(x for x in (escape(signer.name), escape(signer.role, line_start=False)) if x)
-    return f"- {who}: {layout.signed_mark(signer) or '______________________'}"
+def _signer(signer: Signer, hint: str) -> str:
+    """A signature line to sign on, or (from a distance) the oral approval instead."""
+    who = ", ".join(escape(x, line_start=False) for x in (signer.name, signer.title, signer.role) if x)
+    if signer.oral:
+        return f"- {who}: {escape(signer.oral, line_start=False)}"
+    return f"- {who}: ______________________ ({hint})"
 
 
 def render(document: SipDocument) -> str:
@@ -73,7 +75,7 @@ def render(document: SipDocument) -> str:
             out += ["\n\n".join(body), ""]
     if document.signers:
         out += [f"## {document.signature_heading}", ""]
-        out += [_signer(s) for s in document.signers]
+        out += [_signer(s, document.signature_hint) for s in document.signers]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -39,7 +39,6 @@ _PLANNED_RGB = (185, 185, 185)
 _REPLANNED_RGB = (120, 150, 200)
 _ACTUAL_RGB = (30, 95, 120)
 _OVER_RGB = (215, 110, 30)
-_SIGNED_RGB = (0, 110, 50)
 
 
 def printable(text: str) -> str:
@@ -397,32 +396,29 @@ _SIGN_SPACE = 12.0
 _COLUMN_GAP = 8.0
 
 
-def _signer_height(pdf: _Pdf, signer: Signer, width: float) -> float:
+def _signer_height(pdf: _Pdf, signer: Signer, width: float, hint: str) -> float:
     pdf.set_font(FONT, "B", 9.5)
     name = pdf.lines(width, printable(signer.name)) * 4.5
     pdf.set_font(FONT, "", 8.5)
-    role = pdf.lines(width, printable(signer.role)) * 4 if signer.role else 0
-    return _SIGN_SPACE + 1 + name + role + 4.5
+    under = sum(pdf.lines(width, printable(line)) * 4 for line in layout.signer_lines(signer, hint))
+    return _SIGN_SPACE + 1 + name + under + 0.5
 
 
 def _signer(pdf: _Pdf, signer: Signer, x: float, y: float, width: float, hint: str) -> None:
+    """The empty line where the pen signs, the name, title, roles and organisation under
+    it, and "Ort och datum"; for someone who took part from a distance no line, and the
+    oral approval in its place."""
     line_y = y + _SIGN_SPACE
-    pdf.set_draw_color(0)
-    pdf.line(x, line_y, x + width, line_y)
+    if not signer.oral:
+        pdf.set_draw_color(0)
+        pdf.line(x, line_y, x + width, line_y)
     pdf.set_xy(x, line_y + 1)
     pdf.set_font(FONT, "B", 9.5)
     pdf.multi_cell(width, 4.5, printable(signer.name), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", 8.5)
     pdf.set_text_color(_GREY)
-    if signer.role:
-        pdf.multi_cell(width, 4, printable(signer.role), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    mark = layout.signed_mark(signer)
-    if mark:
-        pdf.set_text_color(*_SIGNED_RGB)
-        pdf.set_font(FONT, "B", 8.5)
-        pdf.cell(width, 4.5, printable(mark), new_x=XPos.LEFT, new_y=YPos.NEXT)
-    else:
-        pdf.cell(width, 4.5, printable(hint), new_x=XPos.LEFT, new_y=YPos.NEXT)
+    for line in layout.signer_lines(signer, hint):
+        pdf.multi_cell(width, 4, printable(line), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.set_text_color(0)
 
 
@@ -433,7 +429,7 @@ def _signatures(pdf: _Pdf, document: SipDocument) -> None:
         return
     width = (pdf.epw - _COLUMN_GAP) / 2
     pairs = [document.signers[i : i + 2] for i in range(0, len(document.signers), 2)]
-    heights = [max(_signer_height(pdf, s, width) for s in pair) for pair in pairs]
+    heights = [max(_signer_height(pdf, s, width, document.signature_hint) for s in pair) for pair in pairs]
     heading = printable(document.signature_heading)
     pdf.set_font(FONT, "B", 12)
     heading_height = 4 + pdf.lines(pdf.epw, heading) * 6

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from facilitator.agenda.clock import Clock, from_ns
-from facilitator.agenda.meetings import new_participants, plan_booked_next, sync_status, timebox_for
+from facilitator.agenda.meetings import hold, new_participants, plan_booked_next, sync_status, timebox_for
 from facilitator.agenda.models import (
     Case,
     CaseStatus,
@@ -96,7 +96,13 @@ class MeetingSession:
 
     # --- the timer, keeping the meeting's status in step ----------------------------------
 
+    def hold(self) -> None:
+        """The meeting is being held now: called before the timer is first started (F5,
+        or F4 on the first step), so the paper carries the day it was held."""
+        hold(self.meeting, from_ns(self.clock.wall_ns()))
+
     def toggle_timer(self) -> bool:
+        self.hold()
         running = self.timebox.toggle()
         sync_status(self.meeting, self.timebox)
         return running
@@ -105,6 +111,7 @@ class MeetingSession:
         """Close the step; a step that only runs for new participants is skipped (its
         minutes go to the steps after it) when nobody new attends. At the end of the
         meeting the lots goes into the case's history, and a closing meeting closes the case."""
+        self.hold()  # closing the first step starts the timer too
         following = self.timebox.pending_after_current()
         if following:
             upcoming = self.meeting.steps[following[0]]
@@ -122,7 +129,7 @@ class MeetingSession:
 
     def _finish(self) -> None:
         self._plan_booked()
-        changed = self.case.record_lots(self.meeting.sip.navigator, self.meeting.planned_start.date())
+        changed = self.case.record_lots(self.meeting.sip.navigator, self.meeting.day)
         if self.meeting.kind is MeetingKind.CLOSING and self.case.status is not CaseStatus.CLOSED:
             self.case.status = CaseStatus.CLOSED
             changed = True

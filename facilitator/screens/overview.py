@@ -68,7 +68,7 @@ class CaseOverviewScreen(Screen[None]):
         out.append(
             Static(
                 Content("\n").join(
-                    Content(f"{sv.when(m.planned_start)}  {sv.MEETING_KIND[m.kind]}  ({sv.MEETING_STATUS[m.status]})")
+                    Content(f"{sv.when(m.start)}  {sv.MEETING_KIND[m.kind]}  ({sv.MEETING_STATUS[m.status]})")
                     for m in meetings
                 )
                 or Content(sv.NONE_YET)
@@ -84,7 +84,7 @@ class CaseOverviewScreen(Screen[None]):
         ]
         out.append(Static(Content("\n").join(lots)))
         if case.history:
-            dates = {m.id: f"{m.planned_start:%Y-%m-%d}" for m in meetings}
+            dates = {m.id: f"{m.day:%Y-%m-%d}" for m in meetings}
             out.append(_heading(sv.OVERVIEW_HISTORY))
             out.append(
                 Static(

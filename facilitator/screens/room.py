@@ -162,7 +162,7 @@ class RoomScreen(Screen[None]):
         if update.running:
             lines = [
                 sv.ROOM_UNOPENED_LINE.format(
-                    id=m.id[:8], date=f"{m.planned_start:%Y-%m-%d}", kind=sv.MEETING_KIND[m.kind]
+                    id=m.id[:8], date=f"{m.start:%Y-%m-%d}", kind=sv.MEETING_KIND[m.kind]
                 )
                 for m in update.running
             ]

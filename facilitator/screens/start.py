@@ -90,7 +90,7 @@ class StartScreen(Screen[None]):
         table.clear()
         for meeting in self._meetings:
             table.add_row(
-                f"{meeting.planned_start:%Y-%m-%d %H.%M}",
+                f"{meeting.start:%Y-%m-%d %H.%M}",
                 sv.MEETING_KIND[meeting.kind],
                 sv.MEETING_STATUS[meeting.status],
                 Text(meeting.child),  # user text: never markup
@@ -105,7 +105,7 @@ class StartScreen(Screen[None]):
                     sv.START_RUNNING.format(
                         kind=sv.MEETING_KIND[active.kind].lower(),
                         child=active.child,
-                        when=sv.when(active.planned_start),
+                        when=sv.when(active.start),
                     )
                 )
             )
@@ -169,7 +169,7 @@ class StartScreen(Screen[None]):
             return
         # The kallelse is checked against the first meeting it called (the latest, if the
         # case was reopened with a new one).
-        firsts = [m.planned_start.date() for m in meetings if m.kind is MeetingKind.FIRST]
+        firsts = [m.day for m in meetings if m.kind is MeetingKind.FIRST]
         first = firsts[-1] if firsts else None
 
         def changed(updated: Case | None) -> None:
@@ -272,7 +272,7 @@ class StartScreen(Screen[None]):
         dialog = NewMeetingDialog(
             case.child.name, kind, suggested, place,
             kallelse_received=case.kallelse_date,
-            meeting_days=[m.planned_start.date() for m in earlier],
+            meeting_days=[m.day for m in earlier],
         )
         self.app.push_screen(dialog, planned)
 
@@ -326,7 +326,7 @@ class StartScreen(Screen[None]):
     def _head(case: Case, meeting: Meeting) -> Content:
         lines = [
             Content.from_markup("[b]$child[/b]", child=case.child.name),
-            Content(f"{sv.MEETING_KIND[meeting.kind]}, {sv.when(meeting.planned_start)}"),
+            Content(f"{sv.MEETING_KIND[meeting.kind]}, {sv.when(meeting.start)}"),
         ]
         if meeting.place:
             lines.append(Content(f"{sv.LABEL_PLACE}: ") + Content(meeting.place))

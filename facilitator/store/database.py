@@ -121,6 +121,15 @@ class MeetingSummary(NamedTuple):
     planned_start: datetime
     status: MeetingStatus
     child: str
+    held_start: datetime | None = None
+    """When it was held, once it has been (schema version 4)."""
+
+    @property
+    def start(self) -> datetime:
+        """The day and time a list shows: when it was held, else when it is planned."""
+        if self.held_start is not None and self.status is not MeetingStatus.PLANNED:
+            return self.held_start
+        return self.planned_start
 
 
 def _private_file(path: Path) -> None:
@@ -128,6 +137,17 @@ def _private_file(path: Path) -> None:
     os.close(fd)
     if path.stat().st_mode & 0o077:
         path.chmod(0o600)
+
+
+def _moment(text: object) -> datetime | None:
+    """A moment stored by the models (ISO 8601), read past them; None when there is none
+    or another program wrote something else."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 class Store:
@@ -445,7 +465,7 @@ class Store:
         """Every meeting, running ones first, then newest first."""
         rows = self._query(
             "SELECT m.id, m.case_id, m.kind, m.planned_start, m.status, "
-            "json_extract(c.data, '$.child.name') FROM meetings m "
+            "json_extract(c.data, '$.child.name'), json_extract(m.data, '$.held_start') FROM meetings m "
             "JOIN cases c ON c.id = m.case_id "
             "ORDER BY m.status = 'running' DESC, m.planned_start DESC, m.id"
         )
@@ -458,8 +478,9 @@ class Store:
                 status=MeetingStatus(status),
                 # Read past the models: cleaned here, in case another program wrote it.
                 child=clean_line(child) if isinstance(child, str) else "",
+                held_start=_moment(held),
             )
-            for mid, cid, kind, start, status, child in rows
+            for mid, cid, kind, start, status, child, held in rows
         ]
 
     def running_meeting(self) -> MeetingSummary | None:

@@ -73,9 +73,41 @@ def _lead_kommun_or_region(record: dict) -> dict:
     return record
 
 
+def _held_and_presence(record: dict) -> dict:
+    """4 records how each person took part instead of a yes or no (present: in the room;
+    absent: absent), how the child took part instead of a yes or no (the whole meeting, or
+    not at all), and when a meeting was held (a meeting that has run was held on its
+    planned day). Those called to the next meeting are not marked: they have not come yet.
+    4 also adds titles, interpreters' languages and whom they interpret for (defaults)."""
+
+    def mark(person: object, called: bool = False) -> None:
+        if isinstance(person, dict) and "present" in person:
+            was = person.pop("present")
+            if not called:
+                person["presence"] = "on_site" if was else "absent"
+
+    if isinstance(record.get("steps"), list):  # a meeting
+        for person in record.get("attendance") or []:
+            mark(person)
+        if record.get("status") in ("running", "finished") and not record.get("held_start"):
+            record["held_start"] = record.get("planned_start")
+    for sip in (record, record.get("sip")):
+        if not isinstance(sip, dict):
+            continue
+        if "child_participated" in sip:
+            took_part = sip.pop("child_participated")
+            sip["child_participation"] = None if took_part is None else ("whole" if took_part else "none")
+        upcoming = sip.get("next_meeting")
+        if isinstance(upcoming, dict):
+            for person in upcoming.get("called") or []:
+                mark(person, called=True)
+    return record
+
+
 RECORD_UPGRADES: dict[int, Callable[[dict], dict]] = {
     1: lambda record: record,  # 2 adds the SIP's notes from the presentation round (default "")
     2: _lead_kommun_or_region,
+    3: _held_and_presence,
 }
 """version → function from a record of that version to one of the next version."""
 
@@ -129,14 +161,38 @@ def migrate(db: sqlite3.Connection, path: Path) -> int:
 
 def upgrade_record(text: str) -> str:
     """The JSON of a stored record, brought up to the current record version."""
-    if not RECORD_UPGRADES:
-        return text
     data = json.loads(text)
-    version = data.get("schema_version", 1)
-    if version >= SCHEMA_VERSION:
+    if not isinstance(data, dict) or _version(data) >= SCHEMA_VERSION:
         return text
-    while version < SCHEMA_VERSION:
+    return json.dumps(upgrade_data(data))
+
+
+def _version(data: dict) -> int:
+    version = data.get("schema_version", 1)
+    return version if isinstance(version, int) and not isinstance(version, bool) else SCHEMA_VERSION
+
+
+def upgrade_data(data: dict) -> dict:
+    """A record as parsed JSON, brought up to the current record version in place (a
+    version that is not a whole number is left for validation to refuse)."""
+    version = _version(data)
+    while 1 <= version < SCHEMA_VERSION:
         data = RECORD_UPGRADES[version](data)
         version += 1
         data["schema_version"] = version
-    return json.dumps(data)
+    return data
+
+
+def upgrade_document(data: dict) -> dict:
+    """A case document (the JSON interchange format) of any earlier version, each record
+    in it brought up to the current version: the case, and each meeting with its SIP."""
+    if isinstance(data.get("case"), dict):
+        upgrade_data(data["case"])
+    meetings = data.get("meetings")
+    for meeting in meetings if isinstance(meetings, list) else []:
+        if isinstance(meeting, dict):
+            sip = meeting.get("sip")
+            upgrade_data(meeting)
+            if isinstance(sip, dict):
+                upgrade_data(sip)
+    return upgrade_data(data)

@@ -31,11 +31,12 @@ from textual.widgets import (
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
-from facilitator.agenda.meetings import mark_navigator, navigator_from, read_next_meeting
+from facilitator.agenda.meetings import mark_navigator, navigator_from, read_next_meeting, secretary_of
 from facilitator.agenda.models import (
     LEAD_AUTHORITIES,
     Authority,
     Capture,
+    ChildParticipation,
     LeadAuthority,
     MeetingKind,
     Navigator,
@@ -50,6 +51,8 @@ from facilitator.widgets.notes import NotesArea
 
 class DialogKind(Enum):
     PERSON = "person"
+    CALLED = "called"
+    """Someone called to the next meeting: how they take part is marked when they come."""
     ACTION = "action"
     GOAL = "goal"
 
@@ -146,7 +149,7 @@ def person_label(person: Person, roles: bool = False) -> Content:
     if person.organisation:
         text += f" – {person.organisation}"
     if roles:
-        text += f" ({', '.join(sv.ROLE[r] for r in person.roles)})"
+        text += f" ({sv.listing([sv.ROLE[r] for r in person.roles])})"
     return Content(text)
 
 
@@ -305,7 +308,7 @@ class ConsentForm(CaptureForm):
         self.show_models()
 
     def _meeting_day(self) -> date:
-        return self.session.meeting.planned_start.date()
+        return self.session.meeting.day
 
     def uncovered(self):
         return uncovered(self.session.case.consent, self.session.meeting.attendance, self._meeting_day())
@@ -345,34 +348,36 @@ class ConsentForm(CaptureForm):
 
 
 class ParticipationForm(CaptureForm):
-    """Did the child take part; if not, why (the routine asks for it in writing)."""
+    """How the child took part: the whole meeting, part of it, from a distance, or not at
+    all; for a part, which, and for an absence, why (the routine asks for it in writing)."""
 
     capture = Capture.PARTICIPATION
 
     def compose(self) -> ComposeResult:
         yield label(sv.SECTION_PARTICIPATION)
-        took_part = self.sip.child_participated
-        chosen = {"took-part"} if took_part is True else {"absent"} if took_part is False else set()
+        took_part = self.sip.child_participation
         yield ChoiceList(
-            [(sv.CHILD_TOOK_PART_YES, "took-part"), (sv.CHILD_TOOK_PART_NO, "absent")],
-            chosen,
+            [(sv.CHILD_PARTICIPATION[c], c.value) for c in ChildParticipation],
+            [took_part.value] if took_part else [],
             single=True,
             id="participation",
         )
-        yield label(sv.LABEL_ABSENCE_REASON)
+        yield Label("", classes="field-label", id="absence-label", markup=False)
         yield SipTextArea("child_absence_reason", self.sip.child_absence_reason, id="f-child_absence_reason")
 
     def on_mount(self) -> None:
         self._show_reason()
 
     def _show_reason(self) -> None:
-        absent = self.sip.child_participated is False
-        self.query_one("#f-child_absence_reason").display = absent
-        self.query(".field-label")[-1].display = absent
+        wanted = sv.LABEL_ABSENCE_REASON.get(self.sip.child_participation)
+        self.query_one("#f-child_absence_reason").display = wanted is not None
+        heading = self.query_one("#absence-label", Label)
+        heading.display = wanted is not None
+        heading.update(wanted or "")
 
     @on(ChoiceList.Changed, "#participation")
     def _chosen(self, event: ChoiceList.Changed) -> None:
-        self.sip.child_participated = event.selected == ["took-part"]
+        self.sip.child_participation = ChildParticipation(event.selected[0]) if event.selected else None
         self._show_reason()
         self.edited(urgent=True)
 
@@ -532,11 +537,11 @@ class NextAttendeesForm(CaptureForm):
             if person is None:
                 return
             nxt = self.sip.next_meeting
-            self._set(list(nxt.attendees), [*nxt.called, person.model_copy(update={"present": True})])
+            self._set(list(nxt.attendees), [*nxt.called, person])
             self.show_models()
             self.query_one(ChoiceList).focus()
 
-        self.ask(DialogKind.PERSON, None, done)
+        self.ask(DialogKind.CALLED, None, done)
 
 
 class NextMeetingForm(CaptureForm):
@@ -605,7 +610,7 @@ class NextMeetingForm(CaptureForm):
             status.set_classes("hint")
             status.update(sv.next_meeting_hint(self.next_kind))
             return
-        warning = check_interval(self.next_kind, self.session.meeting.planned_start.date(), start.date())
+        warning = check_interval(self.next_kind, self.session.meeting.day, start.date())
         if warning:
             status.set_classes("flag")
             status.update(sv.process_warning(warning))
@@ -640,10 +645,13 @@ class SignaturesForm(CaptureForm):
         self.post_message(self.ExportWanted("pdf"))
 
     def _signers(self):
-        return [p for p in self.session.meeting.attendance if p.present]
+        return [p for p in self.session.meeting.attendance if p.present and p.signs]
 
     def _choices(self):
-        return [(person_label(p, roles=True), p.id) for p in self._signers()]
+        return [
+            (person_label(p, roles=True) + (Content(f" – {sv.LABEL_ORAL}") if p.remote else Content("")), p.id)
+            for p in self._signers()
+        ]
 
     def _signed(self) -> list[str]:
         signed = {s.name for s in self.sip.signatures}
@@ -655,9 +663,13 @@ class SignaturesForm(CaptureForm):
     @on(ChoiceList.Changed, "#signatures")
     def _changed(self, event: ChoiceList.Changed) -> None:
         chosen = set(event.selected)
-        on_day = self.session.meeting.planned_start.date()
+        on_day = self.session.meeting.day
+        secretary = secretary_of(self.session.meeting.attendance)
         self.sip.signatures = [
-            Signature(name=p.name, role=p.roles[0], organisation=p.organisation, signed_on=on_day)
+            Signature(
+                name=p.name, role=p.roles[0], organisation=p.organisation, signed_on=on_day,
+                oral=p.remote, noted_by=secretary if p.remote else "",
+            )
             for p in self._signers()
             if p.id in chosen
         ]

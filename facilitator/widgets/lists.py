@@ -19,7 +19,8 @@ from textual.widgets import DataTable, Input, Label, Select
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
-from facilitator.agenda.models import Action, Capture, Goal, GoalHorizon, Person
+from facilitator.agenda.models import Action, Capture, Goal, GoalHorizon, Person, Presence
+from facilitator.agenda.sipview import presence_text, role_text
 from facilitator.widgets.forms import CaptureForm, DialogKind, TextFieldsForm, label
 
 
@@ -180,8 +181,8 @@ class AttendanceEditor(TextFieldsForm):
                 name.append(" ⚠", style="bold")
             values = [
                 person.organisation,
-                ", ".join(sv.ROLE[r] for r in person.roles),
-                sv.LABEL_PRESENT if person.present else sv.LABEL_ABSENT,
+                role_text(person, self.people),
+                presence_text(person),
             ]
             if wide:
                 values.append(person.contact)
@@ -191,7 +192,7 @@ class AttendanceEditor(TextFieldsForm):
 
     def _uncovered(self) -> list[Person]:
         return uncovered(
-            self.session.case.consent, self.people, self.session.meeting.planned_start.date()
+            self.session.case.consent, self.people, self.session.meeting.day
         )
 
     def action_toggle_present(self) -> None:
@@ -199,7 +200,7 @@ class AttendanceEditor(TextFieldsForm):
         if not self.people:
             return
         person = self.people[table.cursor_row]
-        person.present = not person.present
+        person.presence = Presence.ABSENT if person.present else Presence.ON_SITE
         self.show_models()
         self.edited(urgent=True)
 
@@ -224,7 +225,7 @@ class AttendanceEditor(TextFieldsForm):
             self.query_one(EditTable).focus()
             self.edited(urgent=True)
 
-        self.ask(DialogKind.PERSON, current, done)
+        self.ask(DialogKind.PERSON, current, done, attendance=self.people)
 
 
 class GoalsEditor(CaptureForm):
