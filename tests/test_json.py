@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from facilitator.agenda.kinds import SCHEMA_VERSION
 from facilitator.cli import main
 from facilitator.export import read_document, to_json, to_markdown
 from facilitator.store import Store
@@ -39,7 +40,7 @@ def test_export_import_export_is_identical(tmp_path, capsys):
         assert [r.number for r in b.revisions(case.id)] == [1, 2]
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "facilitator-case"
-    assert document["schema_version"] == 3
+    assert document["schema_version"] == SCHEMA_VERSION
     assert "Đorđe Đorđević" in out.read_text(encoding="utf-8")
 
 
@@ -53,9 +54,9 @@ def test_a_version_1_document_is_read_and_becomes_the_current_version():
         record["schema_version"] = 1
     del document["meetings"][0]["sip"]["introductions"]  # version 1 had no such field
     read = read_document(json.dumps(document))
-    assert read.schema_version == 3 and read.meetings[0].sip.schema_version == 3
+    assert read.schema_version == SCHEMA_VERSION and read.meetings[0].sip.schema_version == SCHEMA_VERSION
     assert read.meetings[0].sip.introductions == ""
-    assert json.loads(to_json(read.case, read.meetings))["meetings"][0]["sip"]["schema_version"] == 3
+    assert json.loads(to_json(read.case, read.meetings))["meetings"][0]["sip"]["schema_version"] == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize(

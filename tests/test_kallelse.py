@@ -196,10 +196,10 @@ def test_a_revocation_after_the_meeting_is_not_printed():
 def test_signature_lines_for_both_guardians_and_the_child():
     case = full_case()
     document = kallelse_document(case, _meeting(case))
-    assert [(s.name, s.role, s.signed) for s in document.signers] == [
-        ("Mia Öberg", "vårdnadshavare", False),
-        ("Emre Şahin", "vårdnadshavare", False),
-        ("Åsa Öberg-Şahin", "barn/ungdom", False),
+    assert [(s.name, s.role, s.oral) for s in document.signers] == [
+        ("Mia Öberg", "vårdnadshavare", ""),
+        ("Emre Şahin", "vårdnadshavare", ""),
+        ("Åsa Öberg-Şahin", "barn/ungdom", ""),
     ]
     assert document.signature_heading == "Underskrift och namnförtydligande"
     assert document.signature_hint == "Ort och datum"

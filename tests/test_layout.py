@@ -142,12 +142,24 @@ def test_bar_rows_show_re_planning_only_when_it_changed_the_time():
     assert rows[1][:4] == ["Frågestund", "10 min", "–", sv.BAR_NOT_RUN]
 
 
-def test_the_signed_mark():
-    assert layout.signed_mark(Signer("Mia Öberg", "vårdnadshavare")) == ""
-    assert layout.signed_mark(Signer("Mia Öberg", "vårdnadshavare", True)) == "✓ Har skrivit under"
-    assert layout.signed_mark(Signer("Mia Öberg", "vårdnadshavare", True, date(2026, 3, 24))) == (
-        "✓ Skrev under 2026-03-24"
-    )
+ORAL = "Godkänt muntligt 2026-03-24, antecknat av Ana Đorđević"
+
+
+def test_under_a_signature_line_stand_title_roles_and_place_and_date():
+    assert layout.signer_lines(Signer("Mia Öberg", "vårdnadshavare"), "Ort och datum") == [
+        "vårdnadshavare",
+        "Ort och datum",
+    ]
+    assert layout.signer_lines(Signer("Karin Lund", "lots, BUP", "kurator"), "Ort och datum") == [
+        "kurator",
+        "lots, BUP",
+        "Ort och datum",
+    ]
+    # From a distance: the oral approval instead of the place and date of a pen.
+    assert layout.signer_lines(Signer("Sara Lind", "verksamhetsaktör", oral=ORAL), "Ort och datum") == [
+        "verksamhetsaktör",
+        ORAL,
+    ]
 
 
 # PDF ---------------------------------------------------------------------------------
@@ -247,17 +259,33 @@ def test_the_signature_block_is_kept_together(monkeypatch):
     assert len(_signature_pages(to_pdf(_signatures_at_the_foot()))) > 1
 
 
-def test_a_signer_marked_signed_shows_the_mark():
+def test_each_signer_in_the_room_gets_place_and_date_and_one_from_a_distance_the_oral_approval():
     signers = [
-        Signer("Mia Öberg", "vårdnadshavare", True, date(2026, 3, 24)),
-        Signer("Łukasz Wójcik", "lots och verksamhetsaktör, BUP Norra"),
-        Signer("Johan Berg", "verksamhetsaktör, Elevhälsan", True),
+        Signer("Mia Öberg", "vårdnadshavare"),
+        Signer("Łukasz Wójcik", "lots och verksamhetsaktör, BUP Norra", "psykolog"),
+        Signer("Johan Berg", "verksamhetsaktör, Elevhälsan", oral=ORAL),
     ]
     text = _text(to_pdf(_document([Section("Mål", items=["Åsa går till skolan"])], signers)))
-    assert "✓ Skrev under 2026-03-24" in text
-    assert "✓ Har skrivit under" in text
-    assert "lots och verksamhetsaktör, BUP Norra" in text
-    assert text.count(sv.SIGNATURE_PLACE_DATE) == 1
+    assert "lots och verksamhetsaktör, BUP Norra" in text and "psykolog" in text
+    assert text.count(sv.SIGNATURE_PLACE_DATE) == 2
+    assert ORAL in text
+    assert "Skrev under" not in text and "✓" not in text
+
+
+def test_the_pdf_draws_a_line_for_each_pen_and_none_for_an_oral_approval():
+    """The signature lines are drawn as lines on the page: one per signer in the room."""
+    from pypdf import PdfReader
+
+    def lines_drawn(signers) -> int:
+        data = to_pdf(_document([], signers, facts=()))
+        page = PdfReader(io.BytesIO(data)).pages[-1]
+        content = page.get_contents().get_data().decode("latin-1")
+        return content.count(" l S")
+
+    room = [Signer("Mia Öberg", "vårdnadshavare"), Signer("Emre Şahin", "vårdnadshavare")]
+    with_oral = [*room, Signer("Sara Lind", "verksamhetsaktör", oral=ORAL)]
+    assert lines_drawn(with_oral) == lines_drawn(room)
+    assert lines_drawn(room) - lines_drawn(room[:1]) == 1
 
 
 def test_a_document_without_signers_prints_no_signature_heading():
@@ -362,21 +390,24 @@ def test_docx_headings_keep_with_what_follows_and_columns_follow_the_content():
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
 
 
-def test_docx_signers_show_every_role_and_the_mark():
+def test_docx_signers_show_title_every_role_and_place_and_date_or_the_oral_approval():
     word = _word(
         _document(
             [],
             [
-                Signer("Mia Öberg", "vårdnadshavare", True, date(2026, 3, 24)),
-                Signer("Łukasz Wójcik", "lots och verksamhetsaktör, BUP Norra"),
+                Signer("Mia Öberg", "vårdnadshavare", oral=ORAL),
+                Signer("Łukasz Wójcik", "lots och verksamhetsaktör, BUP Norra", "psykolog"),
             ],
         )
     )
     cells = [c.text for row in word.tables[-1].rows for c in row.cells]
     assert cells == [
-        "Mia Öberg\nvårdnadshavare\n✓ Skrev under 2026-03-24",
-        "Łukasz Wójcik\nlots och verksamhetsaktör, BUP Norra\nOrt och datum",
+        f"Mia Öberg\nvårdnadshavare\n{ORAL}",
+        "Łukasz Wójcik\npsykolog\nlots och verksamhetsaktör, BUP Norra\nOrt och datum",
     ]
+    first, second = (row_cell.paragraphs[0] for row_cell in word.tables[-1].rows[0].cells)
+    # A line above the name to sign on, except for an oral approval.
+    assert "w:pBdr" not in first._p.xml and "w:pBdr" in second._p.xml
     heading = next(p for p in word.paragraphs if p.text == sv.SECTION_SIGNATURES)
     assert heading.paragraph_format.keep_with_next
 
@@ -395,10 +426,10 @@ def test_the_renderers_add_no_filler_of_their_own():
         assert filler not in body and filler not in text and filler not in pdf
 
 
-def test_markdown_signers_with_the_mark_and_user_text_escaped():
+def test_markdown_signers_with_a_line_or_the_oral_approval_and_user_text_escaped():
     document = _document(
-        [], [Signer("Mia *Öberg*", "vårdnadshavare", True, date(2026, 3, 24)), Signer("[Per](x)", "lots")]
+        [], [Signer("Mia *Öberg*", "vårdnadshavare", oral=ORAL), Signer("[Per](x)", "lots", "kurator")]
     )
     text = render(document)
-    assert "- Mia \\*Öberg\\*, vårdnadshavare: ✓ Skrev under 2026-03-24" in text
-    assert "- \\[Per\\]\\(x\\), lots: ______" in text
+    assert f"- Mia \\*Öberg\\*, vårdnadshavare: {ORAL}" in text
+    assert "- \\[Per\\]\\(x\\), kurator, lots: ______________________ (Ort och datum)" in text

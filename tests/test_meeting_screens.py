@@ -76,7 +76,7 @@ async def test_review_lists_what_is_missing_and_jumps_to_the_step(store):
         labels = [str(missing.get_option_at_index(i).prompt) for i in range(missing.option_count)]
         assert "§ Huvudansvarig huvudman" in labels
         assert "• Lots" in labels
-        assert "• Om barnet deltog i mötet" in labels
+        assert "• Hur barnet deltog i mötet" in labels
         # Jump to where the lead authority is filled in (step 8); the timer stays on 10.
         index = labels.index("§ Huvudansvarig huvudman")
         await pilot.press(*["down"] * index, "enter")

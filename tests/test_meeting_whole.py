@@ -132,7 +132,7 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
         await type_text(pilot, "Nöjda med planen.")
         await pilot.press("tab")
         assert app.focused.id == "participation"
-        await pilot.press("down", "enter")
+        await pilot.press("down", "down", "down", "enter")  # the whole, part, remote, not at all
         await pilot.pause()
         await pilot.press("tab")
         assert app.focused.id == "f-child_absence_reason"

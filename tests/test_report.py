@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S
 from facilitator.agenda.meetings import plan_meeting
-from facilitator.agenda.models import MeetingKind, StepStatus
+from facilitator.agenda.models import MeetingKind, MeetingStatus, StepStatus
 from facilitator.agenda.report import mmss, report_document, signed_mmss
 from facilitator.agenda.sipview import Bar
 from facilitator.documents import render
@@ -88,6 +88,9 @@ def test_totals_sum_the_steps():
 
 def test_the_report_is_not_signed_and_says_what_it_is():
     case, meeting = _ran_meeting()
+    assert dict(report_document(case, meeting).facts)["Hölls"] == "inte ännu"
+    # Held on another day than planned: the report shows both.
+    meeting.status, meeting.held_start = MeetingStatus.RUNNING, datetime(2026, 3, 26, 13, 5, tzinfo=STOCKHOLM)
     document = report_document(case, meeting)
     assert document.signers == []
     assert document.title == "Mötesrapport: planerad och faktisk tid"
@@ -95,7 +98,8 @@ def test_the_report_is_not_signed_and_says_what_it_is():
     assert facts == {
         "Barn/ungdom": "Åsa Öberg-Şahin",
         "Möte": "Inledande möte",
-        "Datum": "2026-03-24 kl. 09.00",
+        "Planerat till": "2026-03-24 kl. 09.00",
+        "Hölls": "2026-03-26 kl. 13.05",
         "Planerad längd": "90 min",
     }
     assert document.missing == []

@@ -17,6 +17,7 @@ from facilitator.agenda.models import (
     MeetingStatus,
     Navigator,
     Person,
+    Presence,
     Role,
     Sip,
 )
@@ -142,14 +143,17 @@ def plan_booked_next(
 
 
 def new_participants(meeting: Meeting, previous: Meeting | None) -> list[Person]:
-    """New actors: professionals present now who did not attend the previous meeting."""
+    """New actors: professionals here now (or not yet marked absent) who did not attend
+    the previous meeting."""
     if previous is None:
         return []
     known = {" ".join(p.name.casefold().split()) for p in previous.attendance if p.present}
     return [
         p
         for p in meeting.attendance
-        if p.present and p.is_professional and " ".join(p.name.casefold().split()) not in known
+        if p.presence is not Presence.ABSENT
+        and p.is_professional
+        and " ".join(p.name.casefold().split()) not in known
     ]
 
 

@@ -36,10 +36,10 @@ class PersonDialog(FormDialog[Person]):
             yield Label(sv.PERSON_EDIT if p else sv.PERSON_NEW, classes="field-label")
             yield Label(sv.LABEL_NAME, classes="field-label")
             yield Input(p.name if p else "", id="person-name")
-            yield Label(sv.LABEL_TITLE, classes="field-label")
-            yield Input(p.title if p else "", placeholder=sv.PLACEHOLDER_TITLE, id="person-title")
             yield Label(sv.LABEL_ORGANISATION, classes="field-label")
             yield Input(p.organisation if p else "", placeholder=sv.PLACEHOLDER_ORGANISATION, id="person-organisation")
+            yield Label(sv.LABEL_TITLE, classes="field-label")
+            yield Input(p.title if p else "", placeholder=sv.PLACEHOLDER_TITLE, id="person-title")
             yield Label(sv.LABEL_ROLES_CHOOSE, classes="field-label")
             # A new participant's role is chosen, never assumed.
             roles = [r.value for r in p.roles] if p else []
