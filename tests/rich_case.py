@@ -5,10 +5,10 @@ with status and comment, and the three meetings of the process."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S
-from facilitator.agenda.kinds import ChildParticipation
+from facilitator.agenda.kinds import ChildParticipation, Presence
 from facilitator.agenda.meetings import plan_meeting
 from facilitator.agenda.models import (
     Action,
@@ -65,11 +65,11 @@ def people() -> list[Person]:
         Person(id=_id(11), name="Mia Öberg", roles=[Role.GUARDIAN], contact="070-123 45 67"),
         Person(id=_id(12), name="Emre Şahin", roles=[Role.GUARDIAN], contact="073-765 43 21"),
         Person(id=_id(13), name="Åsa Öberg-Şahin", roles=[Role.CHILD]),
-        Person(id=_id(14), name="Karin Lund", organisation="Elevhälsan Kometskolan",
+        Person(id=_id(14), name="Karin Lund", title="kurator", organisation="Elevhälsan Kometskolan",
                roles=[Role.INITIATOR, Role.FACILITATOR], contact="karin.lund@kommun.example"),
-        Person(id=_id(15), name="Đorđe Đorđević", organisation="Socialtjänsten",
+        Person(id=_id(15), name="Đorđe Đorđević", title="socialsekreterare", organisation="Socialtjänsten",
                roles=[Role.SECRETARY, Role.PROFESSIONAL], contact="08-555 100 20"),
-        Person(id=_id(16), name="Łukasz Wójcik", organisation="BUP",
+        Person(id=_id(16), name="Łukasz Wójcik", title="psykolog", organisation="BUP",
                roles=[Role.NAVIGATOR, Role.PROFESSIONAL], contact="010-200 30 40"),
         Person(id=_id(17), name="Sara Lind", organisation="Vårdcentralen Norr", roles=[Role.PROFESSIONAL],
                contact="sara.lind@region.example"),
@@ -95,6 +95,7 @@ def _ran(meeting: Meeting, overrun_min: dict[str, float], skipped: tuple[str, ..
         step.status = StepStatus.DONE
         debt += max(extra, 0)
     meeting.status = MeetingStatus.FINISHED
+    meeting.held_start = meeting.planned_start
 
 
 def first_meeting(case: Case) -> Meeting:
@@ -146,9 +147,17 @@ def first_meeting(case: Case) -> Meeting:
 
 
 def follow_up_meeting(case: Case, first: Meeting) -> Meeting:
+    attendance = people()
+    emre, jonas = attendance[1], attendance[7]
+    emre.presence, emre.presence_at = Presence.LEFT_EARLY, time(14, 10)
+    jonas.presence = Presence.PHONE
+    attendance.append(
+        Person(id=_id(19), name="Ayşe Demir", organisation="Tolkförmedlingen Väst", roles=[Role.INTERPRETER],
+               language="turkiska", interprets_for=[emre.id])
+    )
     meeting = plan_meeting(
         case, MeetingKind.FOLLOW_UP, datetime(2026, 3, 24, 13, 0, tzinfo=STOCKHOLM),
-        place="Kometskolan, konferensrummet", attendance=people(),
+        place="Kometskolan, konferensrummet", attendance=attendance,
     )
     meeting.id = ID
     sip = first.sip.model_copy(deep=True)
@@ -207,6 +216,8 @@ def closing_meeting(case: Case, follow_up: Meeting) -> Meeting:
     sip.if_worse = "Familjen kontaktar i första hand elevhälsan på Kometskolan, som kallar till ett nytt SIP-möte vid behov."
     sip.summary = "Målen är nådda. Skolan fortsätter med anpassad studiegång; BUP avslutar samtalen i juni."
     sip.next_meeting = NextMeeting()
+    sip.child_participation = ChildParticipation.PART
+    sip.child_absence_reason = "Åsa var med under berättelserna och den gemensamma reflektionen."
     sip.child_view = "Jag vill fortsätta med teatern."
     sip.guardians_view = "Vi är nöjda och vet vem vi ska ringa."
     _ran(meeting, {"reflection": 5})

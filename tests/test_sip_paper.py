@@ -157,7 +157,7 @@ def test_the_contact_list_puts_the_lots_first_with_the_lots_contact_from_the_sip
     table = _section(sip_document(case, first), sv.SECTION_CONTACTS).table
     assert table.header == list(sv.CONTACT_COLUMNS)
     assert table.rows[0] == [
-        "Łukasz Wójcik", "", "BUP", "lots och verksamhetsaktör", "010-200 30 40, lukasz.wojcik@region.example"
+        "Łukasz Wójcik", "psykolog", "BUP", "lots och verksamhetsaktör", "010-200 30 40, lukasz.wojcik@region.example"
     ]
     names = [row[0] for row in table.rows]
     assert names.index("Sara Lind") < names.index("Mia Öberg")  # professionals before the family

@@ -312,15 +312,16 @@ def sip_document(
         (p for p in meeting.attendance if p.is_professional or _contact(p, nav)),
         key=lambda p: (not _is_navigator(p, nav), not p.is_professional),
     )
+    titled = any(p.title for p in reachable)  # the title's column only when someone has one
     add(
         Section(
             sv.SECTION_CONTACTS,
             table=Table(
-                list(sv.CONTACT_COLUMNS),
+                [c for i, c in enumerate(sv.CONTACT_COLUMNS) if titled or i != 1],
                 [
                     [
                         p.name,
-                        p.title,
+                        *([p.title] if titled else []),
                         p.organisation,
                         sv.listing(_role_names(p, meeting.attendance, lots_first=_is_navigator(p, nav))),
                         _contact(p, nav),
