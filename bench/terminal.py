@@ -22,6 +22,10 @@ import pyte
 
 KEYS = {
     "enter": b"\r",
+    "tab": b"\t",
+    "down": b"\x1b[B",
+    "up": b"\x1b[A",
+    "ctrl+n": b"\x0e",
     "escape": b"\x1b",
     "f3": b"\x1bOR",
     "f4": b"\x1bOS",

@@ -34,6 +34,8 @@ class PersonDialog(FormDialog[Person]):
         p = self.person
         with VerticalScroll(id="dialog-box"):
             yield Label(sv.PERSON_EDIT if p else sv.PERSON_NEW, classes="field-label")
+            if self.called:
+                yield Label(sv.CALLED_NOT_MARKED, classes="hint")
             yield Label(sv.LABEL_NAME, classes="field-label")
             yield Input(p.name if p else "", id="person-name")
             yield Label(sv.LABEL_ORGANISATION, classes="field-label")
@@ -57,9 +59,7 @@ class PersonDialog(FormDialog[Person]):
                     id="person-interprets-for",
                     classes="interpreter",
                 )
-            if self.called:
-                yield Label(sv.CALLED_NOT_MARKED, classes="hint")
-            else:
+            if not self.called:
                 yield Label(sv.LABEL_PRESENCE, classes="field-label")
                 # Someone added in the room is there; someone on the list from last time
                 # is marked as the presentation round finds them.

@@ -125,7 +125,7 @@ ATTENDANCE_COLUMNS = [
     Column(sv.ATTENDANCE_COLUMNS[0], 3, 12),  # Namn
     Column(sv.ATTENDANCE_COLUMNS[1], 3, 11),  # Verksamhet
     Column(sv.ATTENDANCE_COLUMNS[2], 3, 16),  # Roll ("verksamhetsaktör")
-    Column(sv.ATTENDANCE_COLUMNS[3], 0, 11),  # Närvarande ("frånvarande")
+    Column(sv.ATTENDANCE_COLUMNS[3], 0, 14),  # Deltar ("gick kl. 10.40")
 ]
 ATTENDANCE_WIDE = [*ATTENDANCE_COLUMNS, Column(sv.ATTENDANCE_COLUMNS[4], 2, 10)]  # Kontakt
 WIDE = 110

@@ -1,0 +1,174 @@
+"""A whole meeting held as the room holds it, in a pseudo-terminal: planned for another day
+and held today, with an interpreter, one professional by video, a guardian who leaves
+early, the child there for part of it, and an actor called for next time. The SIP is read
+back from the PDF and the Markdown the command line exports."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from bench.terminal import Terminal
+from facilitator.agenda.clock import SystemClock
+from facilitator.agenda.kinds import ChildParticipation, Presence
+from facilitator.demo import DEMO_MEETING_ID, ensure_demo
+from facilitator.store import Store
+
+pytestmark = pytest.mark.slow
+
+ENV_KEYS = ("FACILITATOR_DATA_DIR", "FACILITATOR_CONFIG_DIR", "TZ")
+
+
+def _environment(data_dir: Path) -> dict[str, str]:
+    return dict(zip(ENV_KEYS, (str(data_dir), str(data_dir / "config"), "Europe/Stockholm"), strict=True))
+
+
+def _planned_in_six_weeks(data_dir: Path) -> date:
+    with Store.open(data_dir) as store:
+        ensure_demo(store, SystemClock())
+        meeting = store.load_meeting(DEMO_MEETING_ID)
+        meeting.planned_start += timedelta(weeks=6)
+        store.save_meeting(meeting)
+        return meeting.planned_start.date()
+
+
+def _edit_presence(term: Terminal, moves: list[str], choice: int, at: str = "") -> None:
+    """Enter on the attendance row ``moves`` away, choose how they took part."""
+    term.press(*moves, pause=0.1)
+    term.press("enter", pause=0.3)
+    term.wait_for("Ändra deltagare")
+    term.press("tab", "tab", "tab", "tab", pause=0.1)  # verksamhet, titel, roller, deltar
+    term.press(*["down"] * choice, "enter", pause=0.1)
+    if at:
+        term.press("tab", pause=0.3)
+        term.type(at)
+        term.wait_for(at)
+    term.press("ctrl+s", pause=0.4)
+
+
+def _hold_the_meeting(term: Terminal) -> None:
+    term.wait_for("Ärenden och möten")
+    term.press("enter", pause=0.5)
+    term.wait_for("SIP:en får dagens datum")
+    term.press("tab", "enter", pause=0.5)  # "Öppna mötet nu"
+    term.wait_for("1/10")
+
+    # 1 Presentationsrunda: an interpreter for the mother, one by video, one leaves early.
+    term.type("Alla presenterade sig.")
+    term.press("tab", pause=0.3)
+    term.press("ctrl+n", pause=0.5)
+    term.wait_for("Ny deltagare")
+    # (Each field is typed after the one before has let go of the cursor.)
+    term.type("Amal Haddad")
+    term.press("enter", pause=0.3)
+    term.type("Tolkcentralen")
+    term.press("enter", pause=0.3)
+    term.type("kontakttolk")
+    term.press("enter", pause=0.3)
+    term.press(*["down"] * 8, "enter", pause=0.1)  # the ninth role: tolk
+    term.press("tab", pause=0.2)
+    term.type("arabiska")
+    term.press("tab", pause=0.2)
+    term.press("enter", pause=0.3)  # for Maria Åkesson
+    term.press("ctrl+s", pause=0.5)
+    term.wait_for("tolk (arabiska)")
+    _edit_presence(term, ["up"] * 10 + ["down"] * 5, 2)  # Ahmed Şahin: per video
+    term.wait_for("per video")
+    _edit_presence(term, ["up"] * 10 + ["down"], 4, "10.40")  # Jonas Åkesson: gick tidigare
+    term.wait_for("gick kl. 10.40")
+
+    term.press("f5", pause=0.3)
+    for step in range(2, 10):
+        term.press("f4", pause=0.3)
+        term.wait_for(f"{step}/10")
+
+    # 9 Sammanfattning: the views, the child in part of it, someone called for next time.
+    term.wait_for("Saknas någon aktör som bör kallas?")
+    term.type("Skolan anpassar, BUP följer upp.")
+    term.press("tab", pause=0.2)
+    term.type("Habiliteringen.")
+    term.press("tab", pause=0.2)
+    term.type("Elsa vill börja senare.")
+    term.press("tab", pause=0.2)
+    term.type("Föräldrarna är nöjda.")
+    term.press("tab", pause=0.2)
+    term.press("down", "enter", pause=0.2)  # en del av mötet
+    term.press("tab", pause=0.3)
+    term.type("Elsa var med under berättelserna.")
+    term.press("tab", pause=0.3)
+    term.press("ctrl+n", pause=0.5)
+    term.wait_for("Kallas till nästa möte")
+    term.type("Märta Ödegård")
+    term.press("enter", pause=0.3)
+    term.type("Habiliteringen")
+    term.press("enter", pause=0.3)
+    term.type("arbetsterapeut")
+    term.press("enter", pause=0.3)
+    term.press(*["down"] * 4, "enter", pause=0.3)  # verksamhetsaktör
+    term.press("ctrl+s", pause=0.5)
+    term.wait_for("Märta Ödegård – Habiliteringen (kallas, var inte här)")
+    term.press("f4", pause=0.3)
+    term.wait_for("10/10")
+    term.press("f4", pause=0.5)  # the review
+    term.press("f4", pause=0.5)  # and the end of the meeting
+    term.wait_for("Mötet är avslutat")
+    term.press("ctrl+q")
+    assert term.wait_exit() == 0
+
+
+def _export(data_dir: Path, fmt: str, *out: str) -> None:
+    command = [sys.executable, "-m", "facilitator", "export", DEMO_MEETING_ID[:8], "--format", fmt, *out]
+    done = subprocess.run(command, env={**_environment(data_dir), "PATH": ""}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_meeting_held_on_another_day_with_an_interpreter_is_on_paper_as_held(tmp_path):
+    data_dir = tmp_path / "data"
+    planned = _planned_in_six_weeks(data_dir)
+    with Terminal([sys.executable, "-m", "facilitator"], (120, 36), _environment(data_dir)) as term:
+        _hold_the_meeting(term)
+
+    with Store.open(data_dir) as store:
+        meeting = store.load_meeting(DEMO_MEETING_ID)
+        [summary] = store.list_meetings()
+    held = meeting.day
+    assert held != planned and summary.start.date() == held
+    by_name = {p.name: p for p in meeting.attendance}
+    assert by_name["Amal Haddad"].language == "arabiska"
+    assert by_name["Amal Haddad"].interprets_for == [by_name["Maria Åkesson"].id]
+    assert by_name["Ahmed Şahin"].presence is Presence.VIDEO
+    assert (by_name["Jonas Åkesson"].presence, f"{by_name['Jonas Åkesson'].presence_at:%H.%M}") == (
+        Presence.LEFT_EARLY, "10.40"
+    )
+    assert meeting.sip.child_participation is ChildParticipation.PART
+    assert [p.presence for p in meeting.sip.next_meeting.called] == [None]
+
+    _export(data_dir, "md", "-o", str(tmp_path / "sip.md"))
+    (tmp_path / "out").mkdir()
+    _export(data_dir, "pdf", "-o", str(tmp_path / "out"))  # into a folder, named by the day it was held
+    [exported] = (tmp_path / "out").iterdir()
+    assert exported.name.startswith(f"SIP-{held:%Y-%m-%d}-inledande-")
+    markdown = (tmp_path / "sip.md").read_text(encoding="utf-8")
+    pdf = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(exported.read_bytes())).pages)
+    for text in (markdown.replace("\\", ""), pdf):
+        assert f"Datum {held:%Y-%m-%d} kl." in " ".join(text.replace("*", "").replace(":", "").split())
+        assert f"{planned:%Y-%m-%d}" not in text
+        assert "tolk (arabiska) för Maria Åkesson" in text
+        assert "per video" in text and "gick kl. 10.40" in text
+        assert "kontakttolk" in text or "Amal Haddad" in text
+        assert "Barnet deltog i en del av mötet: Elsa var med under berättelserna." in text
+        assert "Märta Ödegård, Habiliteringen (kallas)" in text
+        assert "Godkänt muntligt" in text  # Ahmed Şahin, by video, signs no line
+        assert "Skrev under" not in text
+    # Each signer in the room has "Ort och datum" under the line; the interpreter signs nothing.
+    signatures = pdf[pdf.rindex("Underskrifter") :]
+    # Two guardians, the child and two professionals; the one by video approves orally and
+    # the one the consent does not cover (Fritidsgården) gets no line.
+    assert signatures.count("Ort och datum") == 5
+    assert "Amal Haddad" not in signatures and "Ahmed Şahin" in signatures
