@@ -259,3 +259,47 @@ def test_the_rich_process_round_trips_with_every_new_field():
     assert (tolk.language, tolk.interprets_for) == ("turkiska", [follow_up.attendance[1].id])
     assert read.meetings[1].attendance[1].presence_at == time(14, 10)
     assert to_json(read.case, read.meetings) == text
+
+
+def test_a_meeting_with_an_interpreter_is_planned_half_as_long_again_and_its_steps_scale():
+    from facilitator.agenda.meetings import interpreted_minutes
+
+    assert [interpreted_minutes(m) for m in (60, 90, 45, 200)] == [90, 135, 70, 240]
+    case = full_case()
+    plain = plan_meeting(case, MeetingKind.FOLLOW_UP, PLANNED, 60)
+    longer = plan_meeting(case, MeetingKind.FOLLOW_UP, PLANNED, interpreted_minutes(60))
+    assert sum(s.planned_ns for s in longer.steps) == 90 * 60 * 10**9
+    # Each step in proportion, to whole minutes.
+    assert all(
+        1.3 <= b.planned_ns / a.planned_ns <= 1.7 for a, b in zip(plain.steps, longer.steps, strict=True)
+    )
+
+
+async def test_the_new_meeting_dialog_plans_longer_when_an_interpreter_is_called():
+    from textual.app import App
+    from textual.widgets import Input
+
+    from facilitator.dialogs.new_meeting import NewMeetingDialog
+    from tests.screens_helpers import screen_text
+
+    answers = []
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(
+                NewMeetingDialog("Elsa", MeetingKind.FOLLOW_UP, PLANNED, interpreter=True), answers.append
+            )
+
+    app = Host()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#minutes", Input).value == "90"
+        assert "☑ Tolk deltar" in screen_text(app)
+        app.screen.query_one("#interpreter").focus()
+        await pilot.press("enter")  # no interpreter after all
+        await pilot.pause()
+        assert app.screen.query_one("#minutes", Input).value == "60"
+        assert "☐ Tolk deltar" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert answers[0].minutes == 60

@@ -178,6 +178,16 @@ def mark_navigator(attendance: list[Person], person_id: str) -> None:
             person.roles = [r for r in person.roles if r is not Role.NAVIGATOR]
 
 
+INTERPRETED_LENGTH = 1.5
+"""How much longer a meeting with an interpreter is planned: what is said is said twice."""
+
+
+def interpreted_minutes(minutes: int) -> int:
+    """The length of a meeting with an interpreter, from its length without: half as long
+    again, to whole five minutes, at most the longest meeting (240 minutes)."""
+    return min(240, -(-round(minutes * INTERPRETED_LENGTH) // 5) * 5)
+
+
 NEXT_MEETING_TIME = time(9, 0)
 """When the next meeting starts if only its day is given."""
 NEXT_MEETING_MINUTES = 60

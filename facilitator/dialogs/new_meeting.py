@@ -12,9 +12,11 @@ from textual.widgets import Input, Label, Select, Static
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_clock, parse_day
+from facilitator.agenda.meetings import interpreted_minutes
 from facilitator.agenda.models import MeetingKind
 from facilitator.agenda.workdays import check_meeting, first_meeting_earliest, previous_meeting
 from facilitator.dialogs.dialog import FormDialog
+from facilitator.widgets.choices import ChoiceList
 
 
 class MeetingPlan:
@@ -50,9 +52,11 @@ class NewMeetingDialog(FormDialog[MeetingPlan]):
         *,
         kallelse_received: date | None = None,
         meeting_days: Sequence[date] = (),
+        interpreter: bool = False,
     ):
         """``kallelse_received``: the day the case's kallelse was received;
-        ``meeting_days``: the days of the case's other meetings."""
+        ``meeting_days``: the days of the case's other meetings; ``interpreter``: an
+        interpreter is called (the meeting is planned longer, its steps scaled)."""
         super().__init__()
         self.child = child
         self.kind = kind
@@ -60,6 +64,10 @@ class NewMeetingDialog(FormDialog[MeetingPlan]):
         self.place = place
         self.kallelse_received = kallelse_received
         self.meeting_days = tuple(meeting_days)
+        self.interpreter = interpreter
+
+    def _minutes(self, kind: MeetingKind, interpreter: bool) -> int:
+        return interpreted_minutes(DEFAULT_MINUTES[kind]) if interpreter else DEFAULT_MINUTES[kind]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog-box"):
@@ -72,20 +80,33 @@ class NewMeetingDialog(FormDialog[MeetingPlan]):
             with Horizontal(classes="row"):
                 yield Input(f"{self.suggested:%Y-%m-%d}", placeholder=sv.PLACEHOLDER_DATE, id="day")
                 yield Input(f"{self.suggested:%H.%M}", placeholder=sv.PLACEHOLDER_TIME, id="clock")
-                yield Input(str(DEFAULT_MINUTES[self.kind]), placeholder=sv.PLACEHOLDER_MINUTES, id="minutes")
+                yield Input(
+                    str(self._minutes(self.kind, self.interpreter)), placeholder=sv.PLACEHOLDER_MINUTES, id="minutes"
+                )
             yield Static("", id="rule", markup=False)
             yield Label(sv.LABEL_PLACE, classes="field-label")
             yield Input(self.place, placeholder=sv.PLACEHOLDER_PLACE, id="place")
+            yield ChoiceList(
+                [(sv.WITH_INTERPRETER, "interpreter")], ["interpreter"] if self.interpreter else [], id="interpreter"
+            )
             yield from self.footer(sv.BUTTON_PLAN)
 
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()
         self._check_rule()
 
+    def _with_interpreter(self) -> bool:
+        return bool(self.query_one("#interpreter", ChoiceList).selected)
+
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
-        self.query_one("#minutes", Input).value = str(DEFAULT_MINUTES[event.value])
+        self.query_one("#minutes", Input).value = str(self._minutes(event.value, self._with_interpreter()))
         self._check_rule()
+
+    @on(ChoiceList.Changed, "#interpreter")
+    def _interpreter(self) -> None:
+        kind = self.query_one("#kind", Select).value
+        self.query_one("#minutes", Input).value = str(self._minutes(kind, self._with_interpreter()))
 
     @on(Input.Changed, "#day")
     def _check_rule(self) -> None:

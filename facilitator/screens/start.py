@@ -230,7 +230,7 @@ class StartScreen(Screen[None]):
             self._plan_meeting(case)
 
     def _plan_meeting(self, case: Case) -> None:
-        from facilitator.agenda.meetings import plan_follow_up, plan_meeting, suggest_next_start
+        from facilitator.agenda.meetings import called_to_next, plan_follow_up, plan_meeting, suggest_next_start
         from facilitator.dialogs.new_meeting import NewMeetingDialog
 
         if case.consent.revoked_whole(self._now().date()):
@@ -273,6 +273,7 @@ class StartScreen(Screen[None]):
             case.child.name, kind, suggested, place,
             kallelse_received=case.kallelse_date,
             meeting_days=[m.day for m in earlier],
+            interpreter=last is not None and any(p.is_interpreter for p in called_to_next(last)),
         )
         self.app.push_screen(dialog, planned)
 
