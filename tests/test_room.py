@@ -355,3 +355,27 @@ async def test_after_the_end_no_countdown_is_left(store, room_store, size):
         assert not any("█" in line for line in lines), "\n".join(lines)  # no frozen digits
         assert not re.search(r"\d\d:\d\d", "\n".join(lines))
         assert len(lines) == size[1]
+
+
+async def test_a_new_window_size_keeps_the_newest_line_in_view(store, clock):
+    """A browser's room view starts at 80×24 and takes the window's size a moment later;
+    the text wraps anew at each size and nothing is typed meanwhile."""
+    from facilitator.meeting.session import MeetingSession
+
+    _, _, meeting_id = demo_app(store, clock)
+    session = MeetingSession.load(store, meeting_id, clock)
+    session.toggle_timer()
+    for _ in range(3):
+        session.close_step()
+    session.meeting.sip.family_story = "\n".join(
+        f"Rad {n}: Elsa berättar att morgnarna är svåra och att hon vill gå till skolan igen."
+        for n in range(1, 61)
+    )
+    session.save_now()
+    room = RoomApp(store, clock, meeting_id)
+    async with room.run_test(size=(80, 24)) as rp:
+        await until(lambda: "Rad 60:" in screen_text(room))
+        for size in [(133, 34), (200, 50), (118, 30), (240, 67), (100, 30), (80, 24)]:
+            await rp.resize_terminal(*size)
+            await until(lambda: len(screen_lines(room)) == size[1] and "Rad 60:" in screen_text(room))
+            assert not any("Rad 1:" in line for line in screen_lines(room)), size

@@ -147,6 +147,7 @@ class RoomScreen(Screen[None]):
         self.query_one(BigDigits).scale = digit_scale(step_width, height)
         self.set_class(height >= 40, "tall")
         self._refresh_agenda(force=True)
+        self._text_to_end()
 
     # --- what to show -----------------------------------------------------------------------------
 
@@ -199,10 +200,14 @@ class RoomScreen(Screen[None]):
         if shown != self._step_shown:
             self._step_shown = shown
             self.query_one("#room-text", Static).update(text)
-            # The newest line is what is being written: keep it in view.
-            pane = self.query_one("#room-text-pane", VerticalScroll)
-            self.call_after_refresh(pane.scroll_end, animate=False, immediate=True)
+            self._text_to_end()
         self.refresh_time()
+
+    def _text_to_end(self) -> None:
+        """The newest line is what is being written: keep it in view, once laid out (for
+        a new text, and for a new size, which wraps the text anew)."""
+        pane = self.query_one("#room-text-pane", VerticalScroll)
+        self.call_after_refresh(pane.scroll_end, animate=False, immediate=True)
 
     def _show_mode(self) -> None:
         """The child's view or the professionals' one, as ``child_mode`` says."""
