@@ -225,9 +225,14 @@ class FacilitatorApp(App[int]):
             await self.action_quit()
 
     def action_command_palette(self) -> None:
-        """The command palette, asking in Swedish."""
+        """The command palette, asking in Swedish; not over the room view (Ctrl+R), which
+        is on the projector."""
         from textual.command import CommandPalette
 
+        from facilitator.screens.room import RoomScreen
+
+        if isinstance(self.screen, RoomScreen):
+            return
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(placeholder=sv.PALETTE_PLACEHOLDER, id="--command-palette"))
 

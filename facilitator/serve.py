@@ -36,6 +36,13 @@ from facilitator import strings as sv
 MAX_VIEWERS = 3
 TOKEN_BYTES = 18
 PAGE = Path(__file__).with_name("web") / "room.html"
+FONT_PX = 16
+"""The page's smallest font, in CSS pixels (textual-serve's own size)."""
+CELLS = (118, 30)
+"""About how many columns and rows the room view gets in a browser window: the page's
+font grows with the window to keep them (never below ``FONT_PX``), so that a large
+window, or one shared with those taking part from a distance, shows the same view larger
+instead of a small one with more room around it."""
 
 
 def is_loopback(host: str) -> bool:
@@ -113,7 +120,9 @@ class RoomServer:
             "reopen": sv.SERVE_REOPEN,
             "static_url": "/static/",
             "websocket_url": f"{scheme}://{request.host}/{self.token}/ws",
-            "font_size": "16",
+            "font_size": str(FONT_PX),
+            "columns": str(CELLS[0]),
+            "rows": str(CELLS[1]),
         }
         text = PAGE.read_text(encoding="utf-8")
         for key, value in values.items():

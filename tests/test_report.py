@@ -43,16 +43,88 @@ def test_time_as_minutes_and_seconds():
     assert signed_mmss(0) == "0:00"
 
 
-def test_one_bar_per_step_with_planned_re_planned_and_actual_minutes():
+def test_one_bar_per_step_run_or_to_come_with_planned_re_planned_and_actual_minutes():
     case, meeting = _ran_meeting()
     bars = _section(report_document(case, meeting), "Tid per steg").bars
-    assert len(bars) == len(meeting.steps)
+    shown = [s for s in meeting.steps if s.status is not StepStatus.SKIPPED]
+    assert len(bars) == len(shown) == len(meeting.steps) - 1  # the skipped step has none
     assert bars[0] == Bar("Presentationsrunda", 5.0, 5.0, 6.5)
     assert bars[1] == Bar("Sekretess", 3.0, 2.0, 2.0)
-    assert bars[2] == Bar("Modellens struktur och mötets syfte", 5.0, 0.0, None)
-    assert bars[4].actual_min == 4.0  # the running step: its time so far
-    assert all(b.actual_min is None for b in bars[5:])  # not run
-    assert [b.planned_min for b in bars] == [s.planned_ns / NS_PER_MIN for s in meeting.steps]
+    assert "Modellens struktur och mötets syfte" not in [b.label for b in bars]
+    assert bars[3].actual_min == 4.0  # the running step: its time so far
+    assert all(b.actual_min is None for b in bars[4:])  # not run
+    assert [b.planned_min for b in bars] == [s.planned_ns / NS_PER_MIN for s in shown]
+
+
+def _said(items: list[str], prefix: str) -> str:
+    """What the overview's line that starts with ``prefix`` says after it."""
+    return next(item for item in items if item.startswith(prefix)).removeprefix(prefix).strip()
+
+
+def test_a_skipped_step_is_called_skipped_and_a_step_not_run_not_run_everywhere():
+    """The overview, the table and the bars give one account: what was skipped is named
+    as skipped (never as not run), what did not run as not run."""
+    case, meeting = _ran_meeting()
+    document = report_document(case, meeting)
+    md = render(document, "md").decode("utf-8")
+    skipped = [s.title for s in meeting.steps if s.status is StepStatus.SKIPPED]
+    not_run = [s.title for s in meeting.steps if s.status is StepStatus.PENDING]
+    items = _section(document, "Översikt").items
+    assert _said(items, "Steg som hoppades över:") == ", ".join(skipped)
+    assert _said(items, "Steg som inte genomfördes:") == ", ".join(not_run)
+    rows = {row[0]: row for row in _section(document, "Tid per steg").table.rows}
+    assert [t for t, row in rows.items() if row[3] == "hoppades över"] == skipped
+    assert [t for t, row in rows.items() if row[3] == "inte genomfört"] == not_run
+    for line in md.splitlines():
+        if "genomfördes inte" in line:  # the bars' word for a step not run
+            assert line.split(" | ")[0].lstrip("| ") in not_run, line
+    for title in skipped:
+        assert not any(title in line and "genomf" in line for line in md.splitlines())
+
+
+def test_a_finished_meeting_with_a_skipped_step_has_no_step_not_run():
+    case, meeting = _ran_meeting()
+    for step in meeting.steps[4:]:
+        step.status, step.elapsed_ns = StepStatus.DONE, step.allotted_ns
+    md = render(report_document(case, meeting), "md").decode("utf-8")
+    assert "Steg som inte genomfördes: inga" in md
+    assert "genomfördes inte" not in md and "inte genomfört" not in md
+    assert "Steg som hoppades över: Modellens struktur och mötets syfte" in md
+    assert md.count("hoppades över") == 2  # the overview and its row in the table
+
+
+def _replanned_total(document) -> str:
+    return _section(document, "Tid per steg").table.rows[-1][2]
+
+
+def test_re_planning_after_steps_closed_early_keeps_to_the_meetings_length():
+    """Four steps closed early, then F9: the report said "omplanerat 110:20" for a
+    90-minute meeting (the minutes the closed steps left unused were counted for them
+    and again for the steps they went to)."""
+    from facilitator.agenda import ManualClock
+    from facilitator.agenda.meetings import timebox_for
+
+    case = full_case()
+    start = datetime(2026, 3, 24, 9, 0, tzinfo=STOCKHOLM)
+    meeting = plan_meeting(case, MeetingKind.FIRST, start)
+    clock = ManualClock(start)
+    box = timebox_for(meeting, clock)
+    box.start()
+    for seconds in (60, 40, 60, 300):
+        clock.advance(seconds)
+        box.close_step()
+    box.rebalance()
+    document = report_document(case, meeting)
+    assert _replanned_total(document) == "90:00"
+    assert _section(document, "Översikt").items[0].startswith("Planerat 90:00, omplanerat 90:00, faktiskt 7:40")
+    rows = _section(document, "Tid per steg").table.rows
+    assert rows[0][1:4] == ["5:00", "1:00", "1:00"]  # its unused four minutes went on
+
+    box.add_time()  # F8 twice after the re-plan: the meeting is two minutes longer
+    box.add_time()
+    document = report_document(case, meeting)
+    assert _replanned_total(document) == "92:00"
+    assert _section(document, "Översikt").items[0].startswith("Planerat 90:00, omplanerat 92:00,")
 
 
 def test_the_table_with_differences_skipped_and_not_run_steps():

@@ -251,3 +251,131 @@ async def test_leaving_the_meeting_leaves_the_screen_settings_as_they_were(store
         await writer.back_to_start()
         await wp.pause()
         assert sys.getswitchinterval() == before
+
+
+# --- nothing but the meeting ----------------------------------------------------------------------
+
+ENGLISH = re.compile(r"\b(quit|Quit|Press|press|app|palette|Screenshot|screenshot|Search|commands?)\b")
+
+
+@pytest.mark.parametrize("size", [(80, 24), *SIZES])
+async def test_keys_that_textual_answers_itself_show_nothing_on_the_projector(store, room_store, size):
+    """Ctrl+C (Textual's "Do you want to quit?"), the command palette, a notice from
+    anywhere: the room sees the meeting and nothing else."""
+    writer, clock, meeting_id = demo_app(store)
+    room = RoomApp(room_store, clock, meeting_id)
+    async with room.run_test(size=size, notifications=True) as rp:
+        await until(lambda: "Mötet har inte börjat" in screen_text(room))
+        await rp.pause()
+        before = screen_lines(room)
+        await rp.press("ctrl+c")
+        await rp.pause(0.2)
+        await rp.press("ctrl+p", "ctrl+backslash", "tab", "ctrl+c")
+        await rp.pause(0.2)
+        room.notify("Saved screenshot", title="Screenshot")
+        await rp.pause(0.2)
+        after = screen_lines(room)
+        assert after == before
+        assert not KEY_NAMES.search("\n".join(after)) and not ENGLISH.search("\n".join(after))
+        assert isinstance(room.screen, RoomScreen)
+        await rp.press("ctrl+q")  # the standalone room view still quits
+        await rp.pause()
+        assert room.return_code == 0
+
+
+async def test_the_room_layout_over_the_meeting_shows_no_notice_and_no_palette(store):
+    writer, clock, _ = demo_app(store)
+    async with writer.run_test(size=(120, 36), notifications=True) as wp:
+        screen = await open_meeting(writer, wp)
+        await wp.press("f5", "ctrl+r")
+        await wp.pause()
+        assert isinstance(writer.screen, RoomScreen)
+        before = screen_lines(writer)
+        await wp.press("ctrl+c", "ctrl+p")
+        await wp.pause(0.2)
+        writer.notify("Kunde inte spara", severity="error")  # e.g. from the meeting underneath
+        await wp.pause(0.2)
+        assert screen_lines(writer) == before
+        assert isinstance(writer.screen, RoomScreen)
+        await wp.press("escape")
+        await wp.pause()
+        assert writer.screen is screen
+
+
+def shows_the_professionals_view(app) -> bool:
+    text = screen_text(app)
+    return "Kvar av steget" in text or "Paus" in text
+
+
+@pytest.mark.parametrize("size", [(80, 24), *SIZES])
+@pytest.mark.parametrize("switch", ["writer", "room"])
+async def test_back_from_the_childs_view_the_newest_line_is_in_view_at_once(store, room_store, size, switch):
+    """The story is written on while the room shows the child's view; back to the
+    professionals' view (the writer's Ctrl+B, or B in the room), its first frame shows the
+    newest line, with no key pressed in the writer's window meanwhile."""
+    writer, clock, _ = demo_app(store)
+    room = RoomApp(room_store, clock)
+    async with writer.run_test(size=(120, 36)) as wp, room.run_test(size=size) as rp:
+        screen = await open_meeting(writer, wp)
+        await wp.press("f5", "f4", "f4", "f4")  # the family's story
+        await wp.pause()
+        if switch == "writer":
+            await wp.press("ctrl+b")
+        else:
+            await rp.press("b")
+        await until(lambda: not shows_the_professionals_view(room))
+        await paste(wp, "".join(f"Rad {n}: Elsa berättar vidare om skolan.\n" for n in range(1, 60)))
+        await type_text(wp, "Rad 60: det senaste")
+        screen.save()
+        await until(lambda: "Rad 60" in room.room.shown.meeting.sip.family_story)
+        await rp.pause()
+        if switch == "writer":
+            await wp.press("ctrl+b")
+        else:
+            await rp.press("b")
+        await until(lambda: shows_the_professionals_view(room), timeout=6.0)
+        lines = screen_lines(room)  # the first frame of the professionals' view
+        assert any("Rad 60: det senaste" in line for line in lines), size
+        assert not any("Rad 1:" in line for line in lines), size
+        assert len(lines) == size[1]
+
+
+@pytest.mark.parametrize("size", [(80, 24), *SIZES])
+async def test_after_the_end_no_countdown_is_left(store, room_store, size):
+    writer, clock, _ = demo_app(store)
+    room = RoomApp(room_store, clock)
+    async with writer.run_test(size=(120, 36)) as wp, room.run_test(size=size):
+        screen = await open_meeting(writer, wp)
+        await wp.press("f5", *["f4"] * 9)  # the last step
+        clock.advance(3 * 60 + 25)
+        await until(lambda: "10/10" in screen_text(room) and "██" in screen_text(room))
+        screen.live.close_step()
+        await until(lambda: "Mötet är avslutat" in screen_text(room))
+        lines = screen_lines(room)
+        assert not any("█" in line for line in lines), "\n".join(lines)  # no frozen digits
+        assert not re.search(r"\d\d:\d\d", "\n".join(lines))
+        assert len(lines) == size[1]
+
+
+async def test_a_new_window_size_keeps_the_newest_line_in_view(store, clock):
+    """A browser's room view starts at 80×24 and takes the window's size a moment later;
+    the text wraps anew at each size and nothing is typed meanwhile."""
+    from facilitator.meeting.session import MeetingSession
+
+    _, _, meeting_id = demo_app(store, clock)
+    session = MeetingSession.load(store, meeting_id, clock)
+    session.toggle_timer()
+    for _ in range(3):
+        session.close_step()
+    session.meeting.sip.family_story = "\n".join(
+        f"Rad {n}: Elsa berättar att morgnarna är svåra och att hon vill gå till skolan igen."
+        for n in range(1, 61)
+    )
+    session.save_now()
+    room = RoomApp(store, clock, meeting_id)
+    async with room.run_test(size=(80, 24)) as rp:
+        await until(lambda: "Rad 60:" in screen_text(room))
+        for size in [(133, 34), (200, 50), (118, 30), (240, 67), (100, 30), (80, 24)]:
+            await rp.resize_terminal(*size)
+            await until(lambda: len(screen_lines(room)) == size[1] and "Rad 60:" in screen_text(room))
+            assert not any("Rad 1:" in line for line in screen_lines(room)), size

@@ -56,6 +56,18 @@ async def test_the_page_loads_nothing_from_outside(client):
     assert font.status == 200
 
 
+async def test_the_pages_font_grows_with_the_window(client):
+    """A large window, or one shared in a call, shows the room view larger, not smaller in
+    more room: the page sizes its font for about 118 × 30 cells, at least textual-serve's
+    16 px (at 1280 × 720 that is 18 px, at 1920 × 1080 27 px)."""
+    text = await (await client.get(f"/{client.room.token}/")).text()
+    assert 'data-font-size="16"' in text
+    assert 'data-columns="118"' in text and 'data-rows="30"' in text
+    assert "{{" not in text  # every value filled in
+    script = text.split("<script>")[1].split("</script>")[0]
+    assert "innerWidth" in script and "innerHeight" in script and "Math.max(least" in script
+
+
 async def test_the_websocket_needs_the_token_and_the_pages_own_origin(client):
     token = client.room.token
     own = f"http://{client.host}:{client.port}"

@@ -3,6 +3,8 @@
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from facilitator.agenda import (
     NS_PER_MIN,
@@ -224,8 +226,137 @@ def test_rebalance_with_no_time_left_gives_nothing_and_shows_lateness():
     clock.advance(12 * 60)
     box.rebalance()
     assert box.steps[1].allotted_ns == 0
-    assert box.remaining_ns() == 0
+    assert box.remaining_ns() == -7 * NS_PER_MIN  # over its time, it stays over
     assert box.projected_end_wall_ns() == planned_end + 2 * NS_PER_MIN
+
+
+def test_rebalance_with_no_time_left_ends_the_current_steps_time():
+    box, clock = make((5, 5, 5))
+    box.start()
+    clock.advance(14 * 60)
+    box.close_step()
+    clock.advance(2 * 60)  # at 16 minutes of 15, two minutes into a five-minute step
+    box.rebalance()
+    assert box.remaining_ns() == 0
+    assert box.current.allotted_ns == 2 * NS_PER_MIN
+    assert box.steps[2].allotted_ns == 0
+
+
+def test_rebalance_takes_back_the_minutes_a_closed_step_left_unused():
+    """Steps closed early leave minutes that the re-plan gives to the steps to come: the
+    closed steps keep only what they took, so the minutes are not counted twice."""
+    box, clock = make((5, 3, 5, 15, 10, 10, 20, 5, 10, 7))
+    box.start()
+    planned_end = box.planned_end_wall_ns()
+    for seconds in (60, 40, 60, 300):
+        clock.advance(seconds)
+        box.close_step()
+    clock.advance(30)
+    box.rebalance()
+    assert [s.allotted_ns // NS_PER_S for s in box.steps[:4]] == [60, 40, 60, 300]
+    assert sum(s.allotted_ns for s in box.steps) == 90 * NS_PER_MIN
+    assert box.projected_end_wall_ns() == planned_end
+
+
+def test_rebalance_keeps_the_minutes_a_closed_step_went_over():
+    box, clock = make((10, 10, 20))
+    box.start()
+    clock.advance(13 * 60)
+    box.close_step()
+    box.rebalance()
+    assert box.steps[0].allotted_ns == 10 * NS_PER_MIN  # given 10, took 13: still over
+    assert sum(s.allotted_ns for s in box.steps) == 37 * NS_PER_MIN
+
+
+OPERATIONS = st.lists(
+    st.one_of(
+        st.tuples(st.just("wait"), st.integers(min_value=0, max_value=20 * 60)),
+        st.tuples(st.sampled_from(["close", "pause", "f8", "f9", "skip", "back"]), st.just(0)),
+    ),
+    max_size=60,
+)
+
+
+def _total(box: Timebox) -> int:
+    """What the meeting report sums as re-planned: every step's allotted time but a
+    skipped step's."""
+    return sum(s.allotted_ns for s in box.steps if s.status is not StepStatus.SKIPPED)
+
+
+def _run(box: Timebox, clock: ManualClock, operation: str, seconds: int) -> bool:
+    """One thing the secretary does; False when it does not apply now. Returns whether a
+    re-plan spread some time (F9 before the planned end)."""
+    spread = False
+    try:
+        if operation == "wait":
+            clock.advance(seconds)
+        elif operation == "close":
+            box.close_step()
+        elif operation == "pause":
+            box.toggle()
+        elif operation == "f8":
+            box.add_time()
+        elif operation == "f9":
+            spread = box.planned_end_wall_ns() > clock.wall_ns()
+            box.rebalance()
+        elif operation == "skip":
+            later = box.pending_after_current()
+            box.skip(later[0] if later else box.current_index)
+        elif operation == "back":
+            box.reopen_previous()
+    except TimeboxError:
+        return False
+    return spread
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    minutes=st.lists(st.integers(min_value=1, max_value=30), min_size=2, max_size=12),
+    operations=OPERATIONS,
+)
+def test_re_planned_minutes_never_exceed_what_the_meeting_has(minutes, operations):
+    """Whatever is done in whatever order (steps closed early or late, pauses, F8, F9,
+    skips, F3), the steps' allotted times add up to no more than the time from the start
+    to the planned end, plus a minute for each F8 since the last re-plan; without F8,
+    never more than the planned length."""
+    box, clock = make(minutes)
+    length = sum(minutes) * NS_PER_MIN
+    f8_before_start = f8_since_replan = 0
+    for operation, seconds in operations:
+        started = box.started
+        applied = _run(box, clock, operation, seconds)
+        if operation == "f8" and not box.finished:
+            if started:
+                f8_since_replan += 1
+            else:
+                f8_before_start += 1
+        if operation == "f9" and applied:
+            f8_since_replan = 0
+        if not box.started:
+            assert _total(box) == length + f8_before_start * NS_PER_MIN
+            continue
+        had = box.state.target_end_wall_ns - box.state.started_wall_ns
+        assert had == length + f8_before_start * NS_PER_MIN
+        assert _total(box) <= had + f8_since_replan * NS_PER_MIN
+        assert all(s.allotted_ns >= 0 for s in box.steps)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    minutes=st.lists(st.integers(min_value=1, max_value=30), min_size=2, max_size=12),
+    operations=OPERATIONS,
+)
+def test_without_a_re_plan_the_minutes_are_the_plan_and_each_f8(minutes, operations):
+    """F8 lengthens the meeting by a minute each; nothing else changes the total."""
+    box, clock = make(minutes)
+    added = 0
+    for operation, seconds in operations:
+        if operation == "f9":
+            continue
+        finished = box.finished
+        _run(box, clock, operation, seconds)
+        added += operation == "f8" and not finished
+        assert _total(box) == (sum(minutes) + added) * NS_PER_MIN
 
 
 def test_rebalance_on_the_last_step_is_refused():

@@ -83,7 +83,10 @@ def report_document(case: Case, meeting: Meeting) -> SipDocument:
             sv.REPORT_NOT_RUN_STEPS.format(steps=_names([s for s in steps if s.status is StepStatus.PENDING])),
         ],
     )
-    by_step = Section(sv.REPORT_STEPS, table=table, bars=[step_bar(s) for s in steps])
+    # A skipped step is in the table and the overview as skipped; it has no bar, which
+    # would only say that it did not run (as the summary after the meeting leaves it out).
+    bars = [step_bar(s) for s in steps if s.status is not StepStatus.SKIPPED]
+    by_step = Section(sv.REPORT_STEPS, table=table, bars=bars)
     facts = [
         (sv.LABEL_CHILD, case.child.name),
         (sv.LABEL_MEETING, sv.MEETING_KIND[meeting.kind]),

@@ -276,20 +276,33 @@ class Timebox:
         The time from now to the planned end is spread over what is left: the unspent
         part of the current step's planned time and the planned time of every step after
         it, in proportion. A step already over its plan gets no more. When no time is
-        left at all nothing gets any: the projected end then shows how late it will be.
+        left at all nothing gets any: the current step keeps what it had (over it, it
+        stays over) and the projected end then shows how late it will be.
+
+        A closed step that took less than it was given keeps only what it took: the rest
+        is part of the time to the planned end, which goes to the steps still to come
+        (kept by both, it was counted twice). So right after a re-plan the steps'
+        allotted times add up to no more than the time from the start to the planned
+        end; only ``add_time`` (F8) adds to them afterwards.
         """
         if self.finished:
             raise TimeboxError("the meeting has ended")
         pending = self.pending_after_current()
         if not pending:
             raise TimeboxError("there are no steps left to re-plan")
+        for step in self.steps:
+            if step.status is StepStatus.DONE:
+                step.allotted_ns = min(step.allotted_ns, step.elapsed_ns)
         current = self.current
         elapsed = self.elapsed_ns()
         weights = [max(0, current.planned_ns - elapsed)]
         weights += [self.steps[i].planned_ns for i in pending]
         budget = self.planned_end_wall_ns() - self.clock.wall_ns()
         shares = distribute(budget, weights)
-        current.allotted_ns = elapsed + shares[0]
+        if budget > 0:
+            current.allotted_ns = elapsed + shares[0]
+        else:
+            current.allotted_ns = min(current.allotted_ns, elapsed)
         for i, share in zip(pending, shares[1:], strict=True):
             self.steps[i].allotted_ns = share
 

@@ -65,10 +65,12 @@ def digit_scale(width: int, height: int) -> int:
 class RoomScreen(Screen[None]):
     CSS_PATH = "room.tcss"
     # No key is shown on the projector; B (or Ctrl+B, the writer's key) only changes
-    # what this view shows.
+    # what this view shows. Ctrl+C does nothing: Textual's own answer to it is a notice
+    # in English ("Do you want to quit?"), and no notice reaches the room (room.tcss).
     BINDINGS = [
         Binding("ctrl+r,escape", "leave", show=False),
         Binding("b,ctrl+b", "toggle_child", sv.KEY_CHILD_ROOM, show=False, id="child-room"),
+        Binding("ctrl+c", "nothing", show=False),
     ]
 
     shown: reactive[RoomUpdate | None] = reactive(None, always_update=True, init=False)
@@ -95,6 +97,9 @@ class RoomScreen(Screen[None]):
     def action_leave(self) -> None:
         self.dismiss()
 
+    def action_nothing(self) -> None:
+        """A key the room view takes so that nothing else answers it."""
+
     def action_toggle_child(self) -> None:
         self.child_mode.choose(not self.child_mode.on)
         self._show_mode()
@@ -113,7 +118,9 @@ class RoomScreen(Screen[None]):
                 yield Static(id="room-title", markup=False)
                 yield EndTimes(id="room-end")
             with Horizontal(id="room-main"):
-                with VerticalScroll(id="room-agenda-pane"):
+                # Neither pane takes the focus: no key scrolls them away from the current
+                # step and the newest line.
+                with VerticalScroll(id="room-agenda-pane", can_focus=False):
                     yield AgendaView(id="room-agenda")
                 with Vertical(id="room-step"):
                     yield Static(id="room-step-title", markup=False)
@@ -121,7 +128,7 @@ class RoomScreen(Screen[None]):
                     with Vertical(id="room-clock"):
                         yield Static(id="room-state", markup=False)
                         yield BigDigits("00:00", id="room-digits")
-                    with VerticalScroll(id="room-text-pane"):
+                    with VerticalScroll(id="room-text-pane", can_focus=False):
                         yield Static(id="room-text", markup=False)
         yield ChildRoom(id="child")
 
@@ -140,6 +147,7 @@ class RoomScreen(Screen[None]):
         self.query_one(BigDigits).scale = digit_scale(step_width, height)
         self.set_class(height >= 40, "tall")
         self._refresh_agenda(force=True)
+        self._text_to_end()
 
     # --- what to show -----------------------------------------------------------------------------
 
@@ -192,10 +200,14 @@ class RoomScreen(Screen[None]):
         if shown != self._step_shown:
             self._step_shown = shown
             self.query_one("#room-text", Static).update(text)
-            # The newest line is what is being written: keep it in view.
-            pane = self.query_one("#room-text-pane", VerticalScroll)
-            self.call_after_refresh(pane.scroll_end, animate=False, immediate=True)
+            self._text_to_end()
         self.refresh_time()
+
+    def _text_to_end(self) -> None:
+        """The newest line is what is being written: keep it in view, once laid out (for
+        a new text, and for a new size, which wraps the text anew)."""
+        pane = self.query_one("#room-text-pane", VerticalScroll)
+        self.call_after_refresh(pane.scroll_end, animate=False, immediate=True)
 
     def _show_mode(self) -> None:
         """The child's view or the professionals' one, as ``child_mode`` says."""
@@ -214,6 +226,10 @@ class RoomScreen(Screen[None]):
         digits.value = remaining_text(box)
         clock_row = self.query_one("#room-clock")
         phase = show_phase(clock_row, box)
+        # After the end there is no time left to count: "Mötet är avslutat" alone.
+        running = phase is not TimerPhase.FINISHED
+        if digits.display != running:
+            digits.display = running
         state = self.query_one("#room-state", Static)
         if str(state.visual) != STATES[phase]:
             relabel(state, STATES[phase])
