@@ -5,7 +5,6 @@ as ``SipDocument`` where that is simplest, and every export is read back."""
 
 import io
 import re
-from datetime import date
 
 import docx
 import pytest

@@ -14,9 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import PydanticCustomError
 
 from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here too
+    FROM_A_DISTANCE,
     LEAD_AUTHORITIES,
     NOT_A_LEAD_AUTHORITY,
-    FROM_A_DISTANCE,
     PROFESSIONAL_ROLES,
     SCHEMA_VERSION,
     SIGNING_ROLES,
@@ -26,8 +26,8 @@ from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here 
     Authority,
     Capture,
     CaseEventKind,
-    ChildParticipation,
     CaseStatus,
+    ChildParticipation,
     GoalHorizon,
     GoalStatus,
     MeetingKind,

@@ -11,7 +11,6 @@ screen, the room view, PDF, DOCX and Markdown only lay it out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import MissingCode, missing_parts, uncovered
@@ -21,7 +20,6 @@ from facilitator.agenda.models import (
     Authority,
     Capture,
     Case,
-    ChildParticipation,
     Consent,
     GoalStatus,
     Meeting,

@@ -230,7 +230,12 @@ class StartScreen(Screen[None]):
             self._plan_meeting(case)
 
     def _plan_meeting(self, case: Case) -> None:
-        from facilitator.agenda.meetings import called_to_next, plan_follow_up, plan_meeting, suggest_next_start
+        from facilitator.agenda.meetings import (
+            called_to_next,
+            plan_follow_up,
+            plan_meeting,
+            suggest_next_start,
+        )
         from facilitator.dialogs.new_meeting import NewMeetingDialog
 
         if case.consent.revoked_whole(self._now().date()):
