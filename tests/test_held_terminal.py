@@ -52,6 +52,14 @@ def _edit_presence(term: Terminal, moves: list[str], choice: int, at: str = "") 
     term.press("ctrl+s", pause=0.4)
 
 
+def _fields(term: Terminal, *texts: str) -> None:
+    """A person's name, verksamhet and title, each field typed once the one before has
+    let go of the cursor."""
+    for text in texts:
+        term.type(text)
+        term.press("enter", pause=0.3)
+
+
 def _hold_the_meeting(term: Terminal) -> None:
     term.wait_for("Ärenden och möten")
     term.press("enter", pause=0.5)
@@ -64,13 +72,7 @@ def _hold_the_meeting(term: Terminal) -> None:
     term.press("tab", pause=0.3)
     term.press("ctrl+n", pause=0.5)
     term.wait_for("Ny deltagare")
-    # (Each field is typed after the one before has let go of the cursor.)
-    term.type("Amal Haddad")
-    term.press("enter", pause=0.3)
-    term.type("Tolkcentralen")
-    term.press("enter", pause=0.3)
-    term.type("kontakttolk")
-    term.press("enter", pause=0.3)
+    _fields(term, "Amal Haddad", "Tolkcentralen", "kontakttolk")
     term.press(*["down"] * 8, "enter", pause=0.1)  # the ninth role: tolk
     term.press("tab", pause=0.2)
     term.type("arabiska")
@@ -104,12 +106,7 @@ def _hold_the_meeting(term: Terminal) -> None:
     term.press("tab", pause=0.3)
     term.press("ctrl+n", pause=0.5)
     term.wait_for("Kallas till nästa möte")
-    term.type("Märta Ödegård")
-    term.press("enter", pause=0.3)
-    term.type("Habiliteringen")
-    term.press("enter", pause=0.3)
-    term.type("arbetsterapeut")
-    term.press("enter", pause=0.3)
+    _fields(term, "Märta Ödegård", "Habiliteringen", "arbetsterapeut")
     term.press(*["down"] * 4, "enter", pause=0.3)  # verksamhetsaktör
     term.press("ctrl+s", pause=0.5)
     term.wait_for("Märta Ödegård – Habiliteringen (kallas, var inte här)")
