@@ -1,0 +1,167 @@
+"""The attendance editor as a state machine, driven through the meeting screen with the
+keys a secretary uses (Ctrl+N, Enter, Ctrl+T, Delete, Esc), against a plain model of who
+is on the list and how each takes part. After every step the screen's table, the
+meeting in memory and, after Ctrl+S, the store agree with the model."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from facilitator.agenda.kinds import Presence
+from facilitator.agenda.sipview import presence_text
+from facilitator.store import Store
+from tests.screens_helpers import demo_app, open_meeting, screen_text, type_text
+
+PRESENCES = list(Presence)
+NAMES = ["Vera Holm", "Sami Öz", "Ida Ek", "Noor Said"]
+
+
+class AttendanceMachine(RuleBasedStateMachine):
+    def __init__(self):
+        super().__init__()
+        self.folder = tempfile.TemporaryDirectory(prefix="facilitator-attendance-")
+        self.store = Store.open(Path(self.folder.name))
+        self.app, _, self.meeting_id = demo_app(self.store)
+        self.loop = asyncio.new_event_loop()
+        self.orders: asyncio.Queue = asyncio.Queue()
+        # One task holds the app from start to end (Textual keeps its state in that
+        # task's context); each step hands it a coroutine function and waits.
+        self.holder = self.loop.create_task(self._hold())
+        self.pilot = self._give(self._pilot_of)
+        self.screen = self.run(open_meeting(self.app, self.pilot))
+        self.table = self.screen.query_one("#attendance")
+        self.table.focus()
+        self.run(self.pilot.pause())
+        self.model = [(p.name, p.presence) for p in self.screen.session.meeting.attendance]
+
+    async def _hold(self) -> None:
+        async with self.app.run_test(size=(120, 36)) as pilot:
+            while True:
+                order, done = await self.orders.get()
+                if order is None:
+                    done.set_result(None)
+                    return
+                try:
+                    done.set_result(await order(pilot))
+                except BaseException as error:  # handed to the step that gave the order
+                    done.set_exception(error)
+
+    def _give(self, order):
+        done = self.loop.create_future()
+        self.orders.put_nowait((order, done))
+        return self.loop.run_until_complete(done)
+
+    async def _pilot_of(self, pilot):
+        return pilot
+
+    def run(self, coroutine):
+        """Run ``coroutine`` inside the task that holds the app."""
+
+        async def order(_pilot):
+            return await coroutine
+
+        return self._give(order)
+
+    def teardown(self):
+        try:
+            self._give(None)
+            self.loop.run_until_complete(self.holder)
+        finally:
+            self.loop.close()
+            self.store.close()
+            self.folder.cleanup()
+
+    def _to_row(self, row: int) -> int:
+        row %= len(self.model)
+        self.table.move_cursor(row=row)
+        self.run(self.pilot.pause())
+        return row
+
+    def _press(self, *keys: str) -> None:
+        self.run(self.pilot.press(*keys))
+        self.run(self.pilot.pause())
+
+    def _choose_presence(self, presence: Presence) -> None:
+        """In the open dialog, on the presence choice: choose ``presence``."""
+        self.app.screen.query_one("#person-presence").focus()
+        self._press(*["up"] * len(PRESENCES), *["down"] * PRESENCES.index(presence), "enter")
+        if presence in (Presence.LATE, Presence.LEFT_EARLY):
+            self.app.screen.query_one("#person-at").focus()
+            self.run(type_text(self.pilot, "10.15"))
+
+    @rule(name=st.sampled_from(NAMES), presence=st.sampled_from(PRESENCES))
+    def add(self, name, presence):
+        self.table.focus()
+        self._press("ctrl+n")
+        self.run(type_text(self.pilot, name))
+        self.app.screen.query_one("#person-roles").focus()
+        self._press("down", "down", "down", "down", "enter")  # verksamhetsaktör
+        self._choose_presence(presence)
+        self._press("ctrl+s")
+        self.model.append((name, presence))
+
+    @precondition(lambda self: self.model)
+    @rule(row=st.integers(0, 30), presence=st.sampled_from(PRESENCES))
+    def change_how_they_take_part(self, row, presence):
+        row = self._to_row(row)
+        self.table.focus()
+        self._press("enter")
+        self._choose_presence(presence)
+        self._press("ctrl+s")
+        self.model[row] = (self.model[row][0], presence)
+
+    @precondition(lambda self: self.model)
+    @rule(row=st.integers(0, 30))
+    def toggle(self, row):
+        row = self._to_row(row)
+        self.table.focus()
+        self._press("ctrl+t")
+        name, presence = self.model[row]
+        took_part = presence not in (None, Presence.ABSENT)
+        self.model[row] = (name, Presence.ABSENT if took_part else Presence.ON_SITE)
+
+    @precondition(lambda self: self.model)
+    @rule(row=st.integers(0, 30))
+    def open_and_leave_unchanged(self, row):
+        self._to_row(row)
+        self.table.focus()
+        self._press("enter")
+        self._press("escape")  # nothing typed: closes without asking, changes nothing
+
+    @precondition(lambda self: len(self.model) > 1)
+    @rule(row=st.integers(0, 30))
+    def remove(self, row):
+        row = self._to_row(row)
+        self.table.focus()
+        self._press("delete")
+        del self.model[row]
+
+    @rule()
+    def save(self):
+        self._press("ctrl+s")
+        assert self.screen.live.wait_saved(5)
+        stored = self.store.load_meeting(self.meeting_id).attendance
+        assert [(p.name, p.presence) for p in stored] == self.model
+
+    @invariant()
+    def the_meeting_and_the_screen_hold_the_model(self):
+        attendance = self.screen.session.meeting.attendance
+        assert [(p.name, p.presence) for p in attendance] == self.model
+        shown = screen_text(self.app)
+        for person in attendance[:4]:  # the rows in view at 120×36
+            assert presence_text(person) in shown
+
+
+AttendanceMachine.TestCase.settings = settings(
+    max_examples=4,
+    stateful_step_count=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+test_the_attendance_editor_keeps_the_model = AttendanceMachine.TestCase
