@@ -77,3 +77,25 @@ def test_a_hidden_character_pasted_in_the_middle_keeps_the_order(tmp_path):
         term.press("ctrl+q")
         assert term.wait_exit() == 0
     assert stored_sip(tmp_path).purpose == "Hello world AFTER och mer"
+
+
+def test_a_participant_typed_in_one_burst_lands_field_by_field(tmp_path):
+    """Name, verksamhet and title with Enter between them, a role chosen with the arrows
+    and Enter, and Ctrl+S: all in one write, as a paste or a remote terminal delivers it."""
+    with writer(tmp_path) as term:
+        term.wait_for("Ärenden och möten")
+        term.press("enter", pause=0.5)
+        term.wait_for("1/10")
+        term.press("tab", pause=0.3)  # to the attendance table
+        term.press("ctrl+n", pause=0.3)
+        term.wait_for("Ny deltagare")
+        burst = "Vera Holm\rBUP Öst\rkurator\r".encode() + KEYS["down"] * 4 + KEYS["enter"] + KEYS["ctrl+s"]
+        term.write(burst)
+        term.wait_for(lambda text: "Vera Holm" in text and "Ny deltagare" not in text)
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0
+    with Store.open(tmp_path) as store:
+        vera = store.load_meeting(DEMO_MEETING_ID).attendance[-1]
+    assert (vera.name, vera.organisation, vera.title, [r.value for r in vera.roles]) == (
+        "Vera Holm", "BUP Öst", "kurator", ["professional"]
+    )

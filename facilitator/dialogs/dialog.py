@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -23,7 +24,12 @@ class FormDialog(ModalScreen[T | None]):
     CSS_PATH = "dialog.tcss"
     BINDINGS = [
         Binding("escape", "cancel", sv.KEY_CANCEL),
-        Binding("ctrl+s", "save", sv.KEY_SAVE_DIALOG, priority=True),
+        # In keys that arrive together (a paste, a fast typist, a remote terminal) what
+        # follows Enter belongs to the next field, so Enter moves on as the key comes (no
+        # field keeps it); Ctrl+S, which no field takes either, waits its turn behind the
+        # keys before it, so the form it saves holds them.
+        Binding("ctrl+s", "save", sv.KEY_SAVE_DIALOG),
+        Binding("enter", "next_field", show=False, priority=True),
     ]
     LAST_FIELD = ""
 
@@ -42,13 +48,23 @@ class FormDialog(ModalScreen[T | None]):
         if field:
             self.query_one(field).focus()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == self.LAST_FIELD:
-            self.action_save()
+    def action_next_field(self) -> None:
+        """Enter in a text field moves the cursor on at once (in the last one, saves);
+        elsewhere (a choice, a button) Enter is the focused widget's own."""
+        focused = self.focused
+        if not isinstance(focused, Input):
+            raise SkipAction()
+        if focused.id == self.LAST_FIELD:
+            self.action_save_settled()
         else:
             self.focus_next()
+
+    def action_save_settled(self) -> None:
+        """Save once the focused field has taken the keys already given to it (Enter in
+        the last field, handled as the key comes)."""
+        focused = self.focused
+        if focused is None or not focused.call_later(self.action_save):
+            self.action_save()
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
