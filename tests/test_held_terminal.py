@@ -53,8 +53,7 @@ def _edit_presence(term: Terminal, moves: list[str], choice: int, at: str = "") 
 
 
 def _fields(term: Terminal, *texts: str) -> None:
-    """A person's name, verksamhet and title, each field typed once the one before has
-    let go of the cursor."""
+    """A person's name, verksamhet and title, Enter after each, as the secretary types."""
     for text in texts:
         term.type(text)
         term.press("enter", pause=0.3)
