@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual import on
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -13,11 +12,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from facilitator import strings as sv
+from facilitator.widgets.inorder import IN_ORDER_BINDINGS, InOrderFocus
 
 T = TypeVar("T")
 
 
-class FormDialog(ModalScreen[T | None]):
+class FormDialog(InOrderFocus, ModalScreen[T | None]):
     """A modal form. Subclasses compose their fields, end with ``footer()``, and
     implement ``action_save``; Enter in ``LAST_FIELD`` saves, elsewhere it moves on."""
 
@@ -30,6 +30,7 @@ class FormDialog(ModalScreen[T | None]):
         # keys before it, so the form it saves holds them.
         Binding("ctrl+s", "save", sv.KEY_SAVE_DIALOG),
         Binding("enter", "next_field", show=False, priority=True),
+        *IN_ORDER_BINDINGS,
     ]
     LAST_FIELD = ""
 
@@ -51,13 +52,8 @@ class FormDialog(ModalScreen[T | None]):
     def action_next_field(self) -> None:
         """Enter in a text field moves the cursor on at once (in the last one, saves);
         elsewhere (a choice, a button) Enter is the focused widget's own."""
-        focused = self.focused
-        if not isinstance(focused, Input):
-            raise SkipAction()
-        if focused.id == self.LAST_FIELD:
+        if not self.enter_moves_on(self.LAST_FIELD):
             self.action_save_settled()
-        else:
-            self.focus_next()
 
     def action_save_settled(self) -> None:
         """Save once the focused field has taken the keys already given to it (Enter in

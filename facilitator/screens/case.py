@@ -24,6 +24,7 @@ from facilitator.agenda.kinds import MeetingStatus
 from facilitator.agenda.models import Case, Child, Consent, Guardian
 from facilitator.agenda.workdays import check_first_meeting, first_meeting_earliest
 from facilitator.widgets.footer import KeyFooter
+from facilitator.widgets.inorder import IN_ORDER_BINDINGS, InOrderFocus
 from facilitator.widgets.problems import export_problem
 
 if TYPE_CHECKING:
@@ -34,14 +35,17 @@ def _label(text: str) -> Label:
     return Label(text, classes="field-label", markup=False)
 
 
-class CaseScreen(Screen[Case | None]):
+class CaseScreen(InOrderFocus, Screen[Case | None]):
     """Dismisses with the new or changed case, or ``None`` when cancelled."""
 
     CSS_PATH = "case.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", sv.KEY_SAVE_CASE, priority=True, id="save-case"),
+        # Not with priority: Ctrl+S waits behind the keys typed before it (no field takes it).
+        Binding("ctrl+s", "save", sv.KEY_SAVE_CASE, id="save-case"),
         Binding("escape", "cancel", sv.KEY_CANCEL, id="cancel"),
         Binding("f9", "kallelse", sv.KEY_KALLELSE, priority=True, id="kallelse"),
+        Binding("enter", "next_field", show=False, priority=True),
+        *IN_ORDER_BINDINGS,
     ]
     app: Host
 
@@ -142,10 +146,9 @@ class CaseScreen(Screen[Case | None]):
             status.set_classes("hint")
             status.update(sv.KALLELSE_EARLIEST.format(earliest=first_meeting_earliest(kallelse)))
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
+    def action_next_field(self) -> None:
+        """Enter in a text field moves on as the key comes; elsewhere it is the widget's."""
+        self.enter_moves_on()
 
     def _value(self, selector: str) -> str:
         return self.query_one(selector, Input).value
