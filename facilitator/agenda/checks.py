@@ -75,6 +75,8 @@ def missing_parts(meeting: Meeting, case_consent: Consent | None = None) -> list
         need(MissingCode.PARTICIPATION, Capture.PARTICIPATION)
     elif sip.child_participation is ChildParticipation.NONE and not sip.child_absence_reason.strip():
         need(MissingCode.ABSENCE_REASON, Capture.PARTICIPATION)
+    if sip.child_took_part and sip.child_understood is None:
+        need(MissingCode.CHILD_UNDERSTOOD, Capture.PARTICIPATION, legal=True)
     if not sip.child_view.strip():
         need(MissingCode.CHILD_VIEW, Capture.VIEWS)
     if not sip.guardians_view.strip():
