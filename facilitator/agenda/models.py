@@ -314,7 +314,7 @@ class Sip(Record):
     """The family's view when the lots is chosen (schema version 3)."""
     summary: Text = ""
     """The meeting summed up by the samtalsledare or the secretary (schema version 3)."""
-    child_summary: Sentence = ""
+    child_summary: Text = ""
     """The meeting summed up for the child, in "du" form (schema version 5)."""
     child_understood: ChildUnderstood | None = None
     """Whether the child was told what was decided and understood it (schema version 5)."""
