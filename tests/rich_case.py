@@ -125,7 +125,7 @@ def first_meeting(case: Case) -> Meeting:
                due=date(2026, 3, 20), child="Du får ett schema som passar dig bättre i skolan"),
         Action(id=_id(302), what="Samtalskontakt varannan vecka och slutförd utredning",
                responsible="Łukasz Wójcik", organisation="BUP", authority=Authority.REGION, due=date(2026, 5, 15),
-               child="Du och Łukasz pratar varannan vecka om hur du har det", understood=ChildUnderstood.WANTS_MORE),
+               child="Du och Łukasz pratar två gånger i månaden om hur du har det", understood=ChildUnderstood.WANTS_MORE),
         Action(id=_id(303), what="Föräldrastöd i grupp", responsible="Đorđe Đorđević",
                organisation="Socialtjänsten", authority=Authority.KOMMUN, due=date(2026, 4, 30)),
         Action(id=_id(304), what="Prova på två aktiviteter på fritidsgården", responsible="Jonas Berg",

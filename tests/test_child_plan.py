@@ -249,7 +249,7 @@ def test_a_follow_up_says_how_each_goal_and_insats_stands():
     assert "Föräldrastöd" not in text  # no line for the child
     # The day has passed and it is not done: said plainly, with the year.
     assert "Karin på skolan: Du får ett schema som passar dig bättre i skolan, skulle vara klart 20 mars 2026 – inte klart än" in text
-    assert "Łukasz pratar varannan vecka om hur du har det, klart senast 15 maj 2026 – pågår" in text
+    assert "Łukasz pratar två gånger i månaden om hur du har det, klart senast 15 maj 2026 – pågår" in text
     assert "Det blir det sista lotsmötet." in text
 
 
