@@ -98,3 +98,41 @@ def test_a_version_4_meeting_record_is_upgraded_with_nothing_recorded_for_the_ch
     assert upgraded.sip.child_understood is None and upgraded.sip.child_summary == ""
     assert all(g.child == "" and g.understood is None for g in upgraded.sip.goals)
     assert upgraded.sip.child_view_relayed_by == ""
+
+
+# --- typed in Sammanfattning ------------------------------------------------------------
+
+
+async def test_the_secretary_records_in_sammanfattning_whether_the_child_understood(store):
+    from facilitator.agenda.kinds import Capture, MeetingKind
+    from facilitator.widgets.lists import EditTable
+    from tests.screens_helpers import open_meeting, saved, screen_text, type_text, until
+    from tests.test_follow_up_forms import _planned
+
+    app, meeting = _planned(store, MeetingKind.FOLLOW_UP)
+    assert all(g.understood is None for g in meeting.sip.goals)  # asked again at each meeting
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await screen.jump_to(Capture.PARTICIPATION)
+        await pilot.pause()
+        screen.query_one("#participation").focus()
+        await pilot.press("enter")  # the whole meeting
+        await pilot.pause()
+        assert MissingCode.CHILD_UNDERSTOOD in _codes(screen.session.meeting)
+        screen.query_one("#understood").focus()
+        await pilot.press("down", "enter")  # wants to know more
+        screen.query_one("#understood-note").focus()
+        await type_text(pilot, "Vad utredningen betyder.")
+        table = screen.query_one("#child-lines", EditTable)
+        table.focus()
+        await pilot.press("enter")  # the first goal: understood
+        await pilot.press("down", "enter", "enter")  # the second: wants to know more
+        await until(pilot, lambda: "Vill veta mer" in " ".join(screen_text(app).split()))
+        text = " ".join(screen_text(app).split())
+        assert "Du går till skolan minst fyra dagar i veckan Förstod" in text
+        assert "Föräldrastöd" not in text.split(sv.LABEL_CHILD_LINES)[-1]  # no line for the child: not asked
+        await saved(screen)
+    sip = store.load_meeting(meeting.id).sip
+    assert (sip.child_understood, sip.child_understood_note) == (ChildUnderstood.WANTS_MORE, "Vad utredningen betyder.")
+    assert [g.understood for g in sip.goals] == [ChildUnderstood.UNDERSTOOD, ChildUnderstood.WANTS_MORE, None]
+    assert MissingCode.CHILD_UNDERSTOOD not in _codes(store.load_meeting(meeting.id))
