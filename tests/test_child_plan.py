@@ -491,6 +491,9 @@ def test_without_child_lines_the_plan_says_the_adults_explain_the_rest():
     assert sv.CHILD_SECTION_GOALS not in headings and sv.CHILD_SECTION_WHO not in headings
     assert sv.CHILD_SECTION_TALKED not in headings
     rest = next(s for s in document.paper if s.heading == sv.CHILD_SECTION_REST)
+    assert rest.paragraphs == [sv.CHILD_GOALS_UNTOLD]
+    # Some written for the child and some not: the rest is explained by the adults.
+    rest = next(s for s in child_plan_document(case, first).paper if s.heading == sv.CHILD_SECTION_REST)
     assert rest.paragraphs == [sv.CHILD_GOALS_REST]
 
 

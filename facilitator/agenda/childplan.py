@@ -239,10 +239,11 @@ def _decided(sip: Sip, people: _People, day: date, follow_up: bool) -> list[Sect
     goals = [_goal(g, follow_up) for g in sip.goals if g.child.strip()]
     actions = [_action(a, people, day) for a in sip.actions if a.child.strip()]
     untold = len(goals) < len(sip.goals) or len(actions) < len(sip.actions)
+    rest = sv.CHILD_GOALS_REST if goals or actions else sv.CHILD_GOALS_UNTOLD
     return [
         Section(sv.CHILD_SECTION_GOALS, items=goals, optional=True),
         Section(sv.CHILD_SECTION_WHO, items=actions, optional=True),
-        Section(sv.CHILD_SECTION_REST, [sv.CHILD_GOALS_REST] if untold else [], optional=True),
+        Section(sv.CHILD_SECTION_REST, [rest] if untold else [], optional=True),
     ]
 
 
