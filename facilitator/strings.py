@@ -15,6 +15,7 @@ from facilitator.agenda.kinds import (
     CaseEventKind,
     CaseStatus,
     ChildParticipation,
+    ChildUnderstood,
     GoalHorizon,
     GoalStatus,
     MeetingKind,
@@ -210,6 +211,19 @@ CHILD_PARTICIPATION_WORDS = {
     ChildParticipation.NONE: "Barnet deltog inte i mötet. Skäl: {words}",
 }
 """The same with the secretary's words: which part, or why not."""
+CHILD_INFORMED_PAPER = {
+    ChildUnderstood.UNDERSTOOD: "Barnet fick veta vad som bestämdes och förstod det (3 kap. 3 § socialtjänstlagen).",
+    ChildUnderstood.WANTS_MORE: "Barnet fick veta vad som bestämdes och vill veta mer (3 kap. 3 § socialtjänstlagen).",
+    ChildUnderstood.NOT_THERE: "Barnet var inte med när det bestämdes; det ska berättas för barnet (3 kap. 3 § socialtjänstlagen).",
+}
+"""How the child was told what was decided, on the SIP: one line after how it took part."""
+LABEL_CHILD_VIEW_RELAYED = "Barnets uppfattning, framförd av {who}"
+CHILD_UNDERSTOOD = {
+    ChildUnderstood.UNDERSTOOD: "Förstod",
+    ChildUnderstood.WANTS_MORE: "Vill veta mer",
+    ChildUnderstood.NOT_THERE: "Var inte med",
+}
+"""Whether the child was told and understood: the choice in Sammanfattning."""
 CALLED_NEXT = "{who} (kallas)"
 ORAL_APPROVAL = "Godkänt muntligt {on}, antecknat av {by}"
 ORAL_BY_SECRETARY = "sekreteraren"
@@ -648,6 +662,16 @@ LABEL_CHILD_PLAN_MEETING = "Från mötet"
 LABEL_CHILD_PLAN_PLACE = "Plats"
 CHILD_SECTION_TALKED = "Det här pratade vi om"
 CHILD_SECTION_SAID = "Det här sa du"
+CHILD_SECTION_RELAYED = "Det här berättade {who} om vad du tycker"
+CHILD_SECTION_HEARD = "Det här har vi hört om vad du tycker"
+CHILD_SECTION_REST = "Planen"
+CHILD_GOALS_REST = "Det finns mer i planen. De vuxna berättar för dig om resten."
+CHILD_GOALS_UNTOLD = "De vuxna berättar för dig om målen och om vem som gör vad."
+CHILD_ACTION_LATE = "{line}, skulle vara klart {day} – inte klart än"
+CHILD_LOTS_CALL = "Hör av dig till {name} när du undrar över något i planen, eller om något känns fel."
+CHILD_IF_WORSE_CALL = "Ring {who}: {phone}"
+CHILD_IF_WORSE_TALK = "Prata med en vuxen du litar på."
+CHILD_IF_WORSE_BRIS = "Du kan också ringa Bris, för dig som är barn: 116 111"
 CHILD_SECTION_GOALS = "Dina mål"
 CHILD_SECTION_WHO = "Vem gör vad, och när"
 CHILD_SECTION_LOTS = "Din lots"
@@ -749,6 +773,7 @@ CHILD_NOT_STARTED = "Snart börjar mötet."
 CHILD_FIRST = "Först: {line}"
 CHILD_NEXT = "Sedan: {line}"
 CHILD_LAST = "Sedan är mötet slut."
+CHILD_DECIDED = "Det här bestämmer vi nu: {line}"
 CHILD_FINISHED = "Nu är mötet slut. Tack för att du var med!"
 CHILD_ROOM_ON = "Rumsvyn visar nu barnets vy."
 CHILD_ROOM_OFF = "Rumsvyn visar nu dagordningen."
@@ -839,6 +864,15 @@ PLACEHOLDER_TIME = "TT.MM"
 PLACEHOLDER_MINUTES = "Minuter"
 PLACEHOLDER_PLACE = "Plats"
 PLACEHOLDER_GOAL = "Skriv ett mål och tryck Enter"
+PLACEHOLDER_CHILD_LINE = "För barnet, i du-form (valfritt): Du …"
+LABEL_CHILD_LINE = "För barnet, i du-form (valfritt)"
+LABEL_CHILD_SUMMARY = "Sammanfattning för barnet, i du-form"
+LABEL_CHILD_VIEW_BY = "Vem sa det? Tomt: barnet sa det själv. Annars vem som framförde det (t.ex. mamma)"
+LABEL_CHILD_UNDERSTOOD = "Fick barnet veta vad som bestämdes, och förstod barnet?"
+LABEL_CHILD_UNDERSTOOD_NOTE = "Anteckning: vad barnet vill veta mer om, eller hur det berättades"
+LABEL_CHILD_LINES = "Per mål och insats med en rad för barnet (Enter byter svar)"
+CHILD_LINES_COLUMNS = ("För barnet", "Förstod?")
+CHILD_UNDERSTOOD_NOT_NOTED = "–"
 GOALS_HINT = "Enter på ett mål: tillbaka in i fältet för att ändras · Delete ta bort · Ctrl+N nytt mål"
 PLACEHOLDER_CONTACT = "Telefon eller e-post"
 BAD_DATE = "Datumet går inte att läsa. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-03-03."
@@ -919,6 +953,7 @@ MISSING = {
     MissingCode.PARTICIPATION: "Hur barnet deltog i mötet",
     MissingCode.ABSENCE_REASON: "Varför barnet inte deltog, eller i vilken del",
     MissingCode.PRESENCE: "Hur deltagaren deltog (på plats, per telefon, per video …)",
+    MissingCode.CHILD_UNDERSTOOD: "Om barnet fick veta och förstod vad som bestämdes",
     MissingCode.CHILD_VIEW: "Barnets uppfattning om insatserna",
     MissingCode.GUARDIANS_VIEW: "Vårdnadshavarnas uppfattning om insatserna",
     MissingCode.NEXT_MEETING: "Datum för nästa möte",

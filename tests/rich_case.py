@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S
-from facilitator.agenda.kinds import ChildParticipation, Presence
+from facilitator.agenda.kinds import ChildParticipation, ChildUnderstood, Presence
 from facilitator.agenda.meetings import plan_meeting
 from facilitator.agenda.models import (
     Action,
@@ -112,26 +112,33 @@ def first_meeting(case: Case) -> Meeting:
     sip.notes = "Frågor om hur utredningen på BUP går till och hur lång tid den tar."
     sip.reflection = "Alla ser samma mönster: sömnen och oron påverkar skolan mest."
     sip.goals = [
-        Goal(id=_id(201), text="Åsa går till skolan minst fyra dagar i veckan"),
-        Goal(id=_id(202), text="Åsa sover bättre och somnar före klockan 22"),
-        Goal(id=_id(203), text="Åsa har en fritidsaktivitet hon tycker om", horizon=GoalHorizon.LONG),
+        Goal(id=_id(201), text="Åsa går till skolan minst fyra dagar i veckan",
+             child="Du går till skolan minst fyra dagar i veckan", understood=ChildUnderstood.UNDERSTOOD),
+        Goal(id=_id(202), text="Åsa sover bättre och somnar före klockan 22",
+             child="Du sover bättre och somnar före klockan tio på kvällen"),
+        Goal(id=_id(203), text="Åsa har en fritidsaktivitet hon tycker om", horizon=GoalHorizon.LONG,
+             child="Du har något roligt att göra efter skolan"),
     ]
     sip.actions = [
         Action(id=_id(301), what="Anpassad studiegång med hänsyn till koncentrationssvårigheter",
                responsible="Karin Lund", organisation="Elevhälsan Kometskolan", authority=Authority.KOMMUN,
-               due=date(2026, 3, 20)),
+               due=date(2026, 3, 20), child="Du får ett schema som passar dig bättre i skolan"),
         Action(id=_id(302), what="Samtalskontakt varannan vecka och slutförd utredning",
-               responsible="Łukasz Wójcik", organisation="BUP", authority=Authority.REGION, due=date(2026, 5, 15)),
+               responsible="Łukasz Wójcik", organisation="BUP", authority=Authority.REGION, due=date(2026, 5, 15),
+               child="Du och Łukasz pratar två gånger i månaden om hur du har det", understood=ChildUnderstood.WANTS_MORE),
         Action(id=_id(303), what="Föräldrastöd i grupp", responsible="Đorđe Đorđević",
                organisation="Socialtjänsten", authority=Authority.KOMMUN, due=date(2026, 4, 30)),
         Action(id=_id(304), what="Prova på två aktiviteter på fritidsgården", responsible="Jonas Berg",
-               organisation="Fritidsgården Kometen", authority=Authority.OTHER),
+               organisation="Fritidsgården Kometen", authority=Authority.OTHER,
+               child="Du får prova två saker på fritidsgården"),
     ]
     sip.navigator = Navigator(person_id=_id(16), name="Łukasz Wójcik", organisation="BUP",
                               phone="010-200 30 40", email="lukasz.wojcik@region.example")
     sip.navigator_view = "Åsa och föräldrarna vill ha Łukasz som lots; Åsa känner honom redan."
     sip.lead_authority = LeadAuthority(authority=Authority.KOMMUN, organisation="Socialtjänsten")
     sip.summary = "Skolan anpassar studiegången, BUP slutför utredningen och socialtjänsten erbjuder föräldrastöd."
+    sip.child_summary = "Vi pratade om morgnarna och om sömnen. Skolan och BUP hjälper dig, och dina föräldrar får hjälp också."
+    sip.child_understood = ChildUnderstood.UNDERSTOOD
     sip.missing_actors = "Skolsköterskan bör kallas till nästa möte."
     sip.child_participation = ChildParticipation.WHOLE
     sip.child_view = "Jag vill börja senare på morgonen."
@@ -181,6 +188,9 @@ def follow_up_meeting(case: Case, first: Meeting) -> Meeting:
         a4.model_copy(update={"status": ActionStatus.DONE, "comment": "Åsa valde teatergruppen."}),
     ]
     sip.summary = "Planen följs; skolan och BUP fortsätter, föräldrastödet är avslutat."
+    sip.child_summary = "Det går bättre. Skolan och BUP fortsätter att hjälpa dig."
+    sip.child_understood = ChildUnderstood.WANTS_MORE
+    sip.child_understood_note = "Åsa vill veta mer om vad utredningen betyder."
     sip.missing_actors = ""
     sip.child_view = "Det är bättre nu, men jag vill fortfarande börja senare."
     sip.guardians_view = "Vi ser att det går framåt."
@@ -215,6 +225,9 @@ def closing_meeting(case: Case, follow_up: Meeting) -> Meeting:
     sip.evaluation_network = "Lotsprocessen gav en gemensam bild tidigt och kortare väntan på BUP."
     sip.if_worse = "Familjen kontaktar i första hand elevhälsan på Kometskolan, som kallar till ett nytt SIP-möte vid behov."
     sip.summary = "Målen är nådda. Skolan fortsätter med anpassad studiegång; BUP avslutar samtalen i juni."
+    sip.child_summary = "Du har nått dina mål. Skolan fortsätter som nu, och samtalen på BUP slutar i juni."
+    sip.child_understood = ChildUnderstood.UNDERSTOOD
+    sip.child_understood_note = ""
     sip.next_meeting = NextMeeting()
     sip.child_participation = ChildParticipation.PART
     sip.child_absence_reason = "Åsa var med under berättelserna och den gemensamma reflektionen."

@@ -19,6 +19,7 @@ from facilitator import strings as sv
 from facilitator.agenda.childplan import child_plan_document, first_name, plain_place
 from facilitator.agenda.kinds import ChildParticipation
 from facilitator.agenda.models import (
+    SIP_TEXT_FIELDS,
     Action,
     ActionStatus,
     Authority,
@@ -66,21 +67,26 @@ def held_demo():
     sip.notes = NOTES
     sip.reflection = "Oron på kvällarna gör morgnarna tunga."
     sip.goals = [
-        Goal(text="Jag vill kunna gå till skolan varje dag"),
-        Goal(text="Jag vill somna utan att vara orolig"),
-        Goal(text="Elsa har något roligt att göra efter skolan", horizon=GoalHorizon.LONG),
+        Goal(text="Elsa går till skolan varje dag", child="Du kan gå till skolan varje dag"),
+        Goal(text="Elsa somnar utan oro", child="Du kan somna utan att vara orolig"),
+        Goal(text="Elsa har en fritidsaktivitet", horizon=GoalHorizon.LONG,
+             child="Du har något roligt att göra efter skolan"),
     ]
     sip.actions = [
         Action(what="Skoldagen börjar i det lilla grupprummet med en vuxen Elsa känner",
                responsible="Karin Öberg", organisation="Solbackens skola, elevhälsan",
-               authority=Authority.KOMMUN, due=date(2026, 4, 17)),
+               authority=Authority.KOMMUN, due=date(2026, 4, 17),
+               child="Du börjar skoldagen i det lilla grupprummet med en vuxen du känner"),
         Action(what="Samtal om oron på kvällarna varannan vecka", responsible="Ahmed Şahin",
-               organisation="BUP Öst", authority=Authority.REGION, due=date(2026, 5, 5)),
+               organisation="BUP Öst", authority=Authority.REGION, due=date(2026, 5, 5),
+               child="Du och Ahmed pratar om oron på kvällarna varannan vecka"),
         Action(what="Föräldrastöd om hur morgnarna kan bli lugnare", responsible="Ana Đorđević",
                organisation="Socialtjänsten, familjeenheten", authority=Authority.KOMMUN, due=date(2026, 4, 30)),
         Action(what="Visar Elsa måleriverkstaden på onsdagar", responsible="Łukasz Nowak",
-               organisation="Fritidsgården Kometen", authority=Authority.OTHER),
-        Action(what="Följer med Elsa till skolan två morgnar i veckan", responsible="Maria Åkesson"),
+               organisation="Fritidsgården Kometen", authority=Authority.OTHER,
+               child="Łukasz visar dig måleriverkstaden på onsdagar"),
+        Action(what="Följer med Elsa till skolan två morgnar i veckan", responsible="Maria Åkesson",
+               child="Mamma följer med dig till skolan två morgnar i veckan"),
     ]
     sip.navigator = Navigator(person_id=karin.id, name="Karin Öberg", organisation="Solbackens skola, elevhälsan",
                               phone="070-222 33 44", email="karin.oberg@solbacken.example")
@@ -90,6 +96,7 @@ def held_demo():
         "Vi har pratat om morgnarna och kvällarna. Skolan gör starten på dagen lugnare, BUP "
         "hjälper Elsa med oron och föräldrarna får stöd."
     )
+    sip.child_summary = "Vi pratade om morgnarna och kvällarna. Skolan och BUP hjälper dig."
     sip.missing_actors = MISSING_ACTORS
     sip.child_participation = ChildParticipation.WHOLE
     sip.child_view = "Jag vill börja i det lilla rummet.\n\nJag vill inte prata om det inför hela klassen."
@@ -133,14 +140,16 @@ def test_the_plan_holds_the_lots_and_how_to_reach_them(fmt):
 def test_each_insats_says_who_and_by_when_in_plain_words(fmt):
     text = _read_back(*held_demo())[fmt]
     for line in (
-        "Karin på skolan, din lots: Skoldagen börjar i det lilla grupprummet med en vuxen Elsa känner, "
-        "klart senast 17 april",
-        "Ahmed på BUP: Samtal om oron på kvällarna varannan vecka, klart senast 5 maj",
-        "Ana på socialtjänsten: Föräldrastöd om hur morgnarna kan bli lugnare, klart senast 30 april",
-        "Łukasz på fritidsgården: Visar Elsa måleriverkstaden på onsdagar",
-        "Maria: Följer med Elsa till skolan två morgnar i veckan",
+        "Karin på skolan, din lots: Du börjar skoldagen i det lilla grupprummet med en vuxen du känner, "
+        "klart senast 17 april 2026",
+        "Ahmed på BUP: Du och Ahmed pratar om oron på kvällarna varannan vecka, klart senast 5 maj 2026",
+        "Łukasz på fritidsgården: Łukasz visar dig måleriverkstaden på onsdagar",
+        "Maria: Mamma följer med dig till skolan två morgnar i veckan",
     ):
         assert line in text, line
+    # The parents' insats has no line for the child: the adults explain it.
+    assert "Föräldrastöd" not in text and "Ana" not in text
+    assert "Det finns mer i planen. De vuxna berättar för dig om resten." in text
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "md"])
@@ -153,8 +162,9 @@ def test_the_next_meeting_the_goals_and_the_childs_own_words(fmt):
     assert "Det här sa du" in text
     assert "Jag vill börja i det lilla rummet." in text
     assert "Jag vill inte prata om det inför hela klassen." in text
-    assert "Jag vill kunna gå till skolan varje dag" in text
-    assert "Det här pratade vi om" in text and "Vi har pratat om morgnarna och kvällarna." in text
+    assert "Du kan gå till skolan varje dag" in text
+    assert "Det här pratade vi om" in text and "Vi pratade om morgnarna och kvällarna." in text
+    assert "Vi har pratat om morgnarna" not in text  # the adults' summary
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "md"])
@@ -208,9 +218,9 @@ def test_no_signature_lines_and_nothing_missing():
 def test_a_meeting_that_recorded_nothing_invents_nothing():
     case, meeting = demo_case(datetime(2026, 3, 24, 8, 50, tzinfo=STOCKHOLM))
     document = child_plan_document(case, meeting)
-    assert [s.heading for s in document.paper] == [sv.CHILD_SECTION_LOTS, sv.CHILD_SECTION_NEXT]
-    assert document.paper[0].paragraphs == [sv.CHILD_LOTS_NONE]
-    assert document.paper[1].paragraphs == [sv.CHILD_NEXT_NOT_SET]
+    assert [s.heading for s in document.paper] == [sv.CHILD_SECTION_NEXT, sv.CHILD_SECTION_LOTS]
+    assert document.paper[0].paragraphs == [sv.CHILD_NEXT_NOT_SET]
+    assert document.paper[1].paragraphs == [sv.CHILD_LOTS_NONE]
     assert document.facts == [
         ("Till", "Elsa"),
         ("Från mötet", "tisdag 24 mars 2026"),
@@ -223,19 +233,23 @@ def test_the_closing_meeting_says_the_meetings_are_over_and_what_to_do_if_worse(
     text = _read_back(case, closing)["pdf"]
     assert sv.CHILD_SECTION_CLOSED in text and _flat(sv.CHILD_CLOSED) in text
     assert "Om det blir svårt igen" in text
-    assert _flat(closing.sip.if_worse) in text
+    assert _flat(closing.sip.if_worse) not in text  # the adults' words, not the child's
     assert "Din lots har varit Łukasz på BUP." in text
+    assert "Ring Łukasz på BUP: 010-200 30 40" in text
+    assert "Bris" in text and "116 111" in text
     assert "När vi ses nästa gång" not in text
-    assert "Telefon" not in text  # the lots's work is done: whom to call is said above
+    assert "Telefon:" not in text  # the lots's work is done: whom to call is said above
 
 
 def test_a_follow_up_says_how_each_goal_and_insats_stands():
     case, _, follow_up, _ = process()
     text = _read_back(case, follow_up)["md"]
-    assert "Åsa går till skolan minst fyra dagar i veckan – en bit på väg" in text
-    assert "Åsa har en fritidsaktivitet hon tycker om – klart" in text
-    assert "Đorđe på socialtjänsten: Föräldrastöd i grupp, klart senast 30 april – klart" in text
-    assert "Karin på skolan: Anpassad studiegång med hänsyn till koncentrationssvårigheter, klart senast 20 mars – pågår" in text
+    assert "Du går till skolan minst fyra dagar i veckan – en bit på väg" in text
+    assert "Du har något roligt att göra efter skolan – klart" in text
+    assert "Föräldrastöd" not in text  # no line for the child
+    # The day has passed and it is not done: said plainly, with the year.
+    assert "Karin på skolan: Du får ett schema som passar dig bättre i skolan, skulle vara klart 20 mars 2026 – inte klart än" in text
+    assert "Łukasz pratar två gånger i månaden om hur du har det, klart senast 15 maj 2026 – pågår" in text
     assert "Det blir det sista lotsmötet." in text
 
 
@@ -243,7 +257,7 @@ def test_a_first_meeting_shows_no_status():
     case, first, _, _ = process()
     document = child_plan_document(case, first)
     goals = next(s for s in document.sections if s.heading == sv.CHILD_SECTION_GOALS)
-    assert goals.items == [g.text for g in first.sip.goals]
+    assert goals.items == [g.child for g in first.sip.goals]
     who = next(s for s in document.sections if s.heading == sv.CHILD_SECTION_WHO)
     assert not any(item.endswith(("– pågår", "– klart")) for item in who.items)
 
@@ -280,7 +294,7 @@ def test_first_names():
 
 def _one_action(**fields) -> str:
     case, meeting = held_demo()
-    meeting.sip.actions = [Action(what="Något", **fields)]
+    meeting.sip.actions = [Action(what="Vuxnas ord", child="Något", **fields)]
     document = child_plan_document(case, meeting)
     (item,) = next(s for s in document.sections if s.heading == sv.CHILD_SECTION_WHO).items
     return item
@@ -309,6 +323,15 @@ def test_a_due_day_in_another_year_says_the_year():
     assert _one_action(responsible="Karin Öberg", due=date(2027, 1, 15)) == (
         "Karin på skolan, din lots: Något, klart senast 15 januari 2027"
     )
+    assert _one_action(responsible="Karin Öberg", due=date(2026, 5, 1)) == (
+        "Karin på skolan, din lots: Något, klart senast 1 maj 2026"
+    )
+    assert _one_action(due=date(2026, 3, 20), status=ActionStatus.ONGOING) == (
+        "Inte bestämt vem: Något, skulle vara klart 20 mars 2026 – inte klart än"
+    )
+    assert _one_action(due=date(2026, 3, 20), status=ActionStatus.DONE) == (
+        "Inte bestämt vem: Något, klart senast 20 mars 2026 – klart"
+    )
     assert _one_action(status=ActionStatus.NOT_RELEVANT) == "Inte bestämt vem: Något – behövs inte längre"
 
 
@@ -323,7 +346,7 @@ def test_the_lots_without_phone_or_email_in_the_sip_is_reached_as_the_attendance
 
 def test_user_text_stays_text():
     case, meeting = held_demo()
-    meeting.sip.goals = [Goal(text="# Jag vill *inte* [klicka](http://x)")]
+    meeting.sip.goals = [Goal(text="Mål", child="# Jag vill *inte* [klicka](http://x)")]
     meeting.sip.child_view = "- Det här är ingen lista\n<b>fet</b>"
     md = render(child_plan_document(case, meeting))
     assert "\\# Jag vill \\*inte\\* \\[klicka\\]\\(http://x\\)" in md
@@ -335,7 +358,10 @@ def test_user_text_stays_text():
 
 def test_no_goal_status_in_a_follow_up_that_has_not_evaluated_it():
     case, _, follow_up, _ = process()
-    follow_up.sip.goals = [Goal(text="Ett mål", status=None), Goal(text="Ett annat", status=GoalStatus.DROPPED)]
+    follow_up.sip.goals = [
+        Goal(text="x", child="Ett mål", status=None),
+        Goal(text="y", child="Ett annat", status=GoalStatus.DROPPED),
+    ]
     goals = next(
         s for s in child_plan_document(case, follow_up).sections if s.heading == sv.CHILD_SECTION_GOALS
     )
@@ -345,7 +371,7 @@ def test_no_goal_status_in_a_follow_up_that_has_not_evaluated_it():
 def test_the_family_and_the_child_from_the_attendance_list():
     case, meeting = held_demo()
     meeting.attendance.append(Person(name="Farmor Greta", roles=[Role.PRIVATE_NETWORK]))
-    meeting.sip.actions = [Action(what="Något", responsible="Farmor Greta")]
+    meeting.sip.actions = [Action(what="Vuxnas ord", child="Något", responsible="Farmor Greta")]
     who = next(s for s in child_plan_document(case, meeting).sections if s.heading == sv.CHILD_SECTION_WHO)
     assert who.items == ["Farmor: Något"]
 
@@ -372,12 +398,23 @@ def test_the_plan_comes_in_pdf_and_markdown_only(fmt):
 # --- golden files ----------------------------------------------------------------------
 
 
+def _without_child_lines(meeting):
+    """The meeting as it would be with nothing written for the child."""
+    meeting = meeting.model_copy(deep=True)
+    sip = meeting.sip
+    sip.goals = [g.model_copy(update={"child": ""}) for g in sip.goals]
+    sip.actions = [a.model_copy(update={"child": ""}) for a in sip.actions]
+    sip.child_summary = ""
+    return meeting
+
+
 def _documents():
-    case, _, _, closing = process()
-    return {
-        "barn-demo": child_plan_document(*held_demo()),
-        "barn-avslutande": child_plan_document(case, closing),
-    }
+    case, first, follow_up, closing = process()
+    documents = {"barn-demo": child_plan_document(*held_demo())}
+    for name, meeting in (("forsta", first), ("uppfoljande", follow_up), ("avslutande", closing)):
+        documents[f"barn-{name}"] = child_plan_document(case, meeting)
+        documents[f"barn-{name}-utan-barnrader"] = child_plan_document(case, _without_child_lines(meeting))
+    return documents
 
 
 RENDER = {
@@ -403,3 +440,98 @@ def test_the_plan_and_the_childs_lines_speak_no_english():
     lines += [step.child for kind in MeetingKind for step in default_template(kind).steps]
     lines.append(sv.CHILD_STEP_GENERIC)
     assert [(line, english_words(line)) for line in lines if english_words(line)] == []
+
+
+# --- only what was written for the child -----------------------------------------------
+
+CHILDS_OWN = {"child_view", "child_summary", "child_view_relayed_by"}
+"""The SIP's text fields that are written for the child or are the child's own words."""
+
+
+def _adult_sentence(field: str) -> str:
+    return f"Vuxentext {field.replace('_', ' ')} zebrafink."
+
+
+def _every_adult_field_distinct(case, meeting):
+    """Each adult field of the SIP holds a sentence of its own that the child must not see."""
+    sip = meeting.sip
+    for field in SIP_TEXT_FIELDS:
+        if field not in CHILDS_OWN:
+            setattr(sip, field, _adult_sentence(field))
+    sip.goals = [
+        g.model_copy(update={"text": _adult_sentence(f"goal {i}"), "evaluation": _adult_sentence(f"evaluation {i}")})
+        for i, g in enumerate(sip.goals)
+    ]
+    sip.actions = [
+        a.model_copy(update={"what": _adult_sentence(f"what {i}"), "comment": _adult_sentence(f"comment {i}")})
+        for i, a in enumerate(sip.actions)
+    ]
+    case.question = _adult_sentence("question")
+    case.consent.question = _adult_sentence("consent")
+
+
+@pytest.mark.parametrize("lines", ["with", "without"])
+@pytest.mark.parametrize("which", [1, 2, 3])
+def test_no_adult_field_reaches_the_plan(which, lines):
+    case, *meetings = process()
+    meeting = meetings[which - 1]
+    if lines == "without":
+        meeting = _without_child_lines(meeting)
+    _every_adult_field_distinct(case, meeting)
+    for fmt, text in _read_back(case, meeting).items():
+        assert "zebrafink" not in text, (fmt, text)
+    if lines == "with":
+        assert meeting.sip.goals[0].child in _read_back(case, meeting)["md"]
+
+
+def test_without_child_lines_the_plan_says_the_adults_explain_the_rest():
+    case, first, _, _ = process()
+    document = child_plan_document(case, _without_child_lines(first))
+    headings = [s.heading for s in document.paper]
+    assert sv.CHILD_SECTION_GOALS not in headings and sv.CHILD_SECTION_WHO not in headings
+    assert sv.CHILD_SECTION_TALKED not in headings
+    rest = next(s for s in document.paper if s.heading == sv.CHILD_SECTION_REST)
+    assert rest.paragraphs == [sv.CHILD_GOALS_UNTOLD]
+    # Some written for the child and some not: the rest is explained by the adults.
+    rest = next(s for s in child_plan_document(case, first).paper if s.heading == sv.CHILD_SECTION_REST)
+    assert rest.paragraphs == [sv.CHILD_GOALS_REST]
+
+
+def test_a_relayed_view_reads_as_relayed():
+    case, first, _, _ = process()
+    first.sip.child_participation = ChildParticipation.NONE
+    first.sip.child_absence_reason = "Åsa var sjuk."
+    first.sip.child_view = "Enligt mamma vill Åsa börja senare."
+    first.sip.child_view_relayed_by = "mamma"
+    for text in _read_back(case, first).values():
+        assert "Det här sa du" not in text
+        assert "Det här berättade mamma om vad du tycker" in text
+        assert "Enligt mamma vill Åsa börja senare." in text
+
+
+def test_a_view_of_an_absent_child_is_not_the_childs_own_words():
+    case, first, _, _ = process()
+    first.sip.child_participation = ChildParticipation.NONE
+    text = _read_back(case, first)["md"]
+    assert "Det här sa du" not in text
+    assert sv.CHILD_SECTION_HEARD in text
+
+
+def test_the_plan_ends_with_the_lots_and_when_to_call():
+    case, first, _, _ = process()
+    document = child_plan_document(case, first)
+    last = document.paper[-1]
+    assert last.heading == sv.CHILD_SECTION_LOTS
+    assert "Din lots är Łukasz på BUP." in last.paragraphs
+    assert "Hör av dig till Łukasz när du undrar över något i planen, eller om något känns fel." in last.paragraphs
+    assert "Telefon: 010-200 30 40" in _pdf(document)[0]
+
+
+def test_the_closing_plan_ends_with_whom_to_call():
+    case, _, _, closing = process()
+    text = _pdf(child_plan_document(case, closing))[0]
+    assert text.index("Ring Łukasz på BUP: 010-200 30 40") > text.index(sv.CHILD_SECTION_CLOSED)
+    closing.sip.navigator = None
+    last = child_plan_document(case, closing).paper[-1]
+    assert last.heading == sv.CHILD_SECTION_IF_WORSE
+    assert last.paragraphs == [sv.CHILD_IF_WORSE_TALK, sv.CHILD_IF_WORSE_BRIS]

@@ -354,3 +354,85 @@ async def test_the_writers_key_is_in_the_help_and_the_palette(store):
         await wp.press("enter")
         await until_in(wp, lambda: screen.live.wait_saved(0) and store.load_meeting(meeting_id).child_room)
         assert writer.screen is screen
+
+
+# --- what is being decided, in the child's words -----------------------------------------------
+
+CHILD_GOAL = "Du går till skolan fyra dagar i veckan"
+CHILD_ACTION = "Du och Karin träffas varje måndag"
+
+
+async def _to_dialog(wp, screen) -> None:
+    await wp.press("f5", *["f4"] * 6)  # Dialog
+    await until(lambda: screen.timebox.current.key == "dialogue")
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_in_dialog_the_child_sees_the_goal_being_decided_in_its_own_line(store, room_store, size):
+    writer, clock, _ = child_demo(store)
+    room = RoomApp(room_store, clock, child=True)
+    async with writer.run_test(size=(120, 36)) as wp, room.run_test(size=size):
+        screen = await open_meeting(writer, wp)
+        await _to_dialog(wp, screen)
+        await until(lambda: LINES[6] in " ".join(screen_text(room).split()))
+        assert "Det här bestämmer vi nu" not in screen_text(room)  # nothing decided yet
+
+        screen.query_one("#goal-text").focus()
+        await type_text(wp, "Elsa går till skolan fyra dagar i veckan")
+        screen.query_one("#goal-child").focus()
+        await type_text(wp, CHILD_GOAL + "\n")
+        screen.save()
+        await until(lambda: CHILD_GOAL in " ".join(screen_text(room).split()))
+        lines = screen_lines(room)
+        assert len(lines) == size[1]
+        text = " ".join(" ".join(lines).split())
+        assert f"Det här bestämmer vi nu: {CHILD_GOAL}" in text
+        assert "Elsa går till skolan" not in text  # the adults' words stay with the adults
+        (decided,) = [i for i, line in enumerate(lines) if CHILD_GOAL[:20] in line]
+        assert decided > next(i for i, line in enumerate(lines) if LINES[6][:20] in line)
+        stored = store.load_meeting(screen.session.meeting.id).sip
+        assert [(g.text, g.child) for g in stored.goals] == [("Elsa går till skolan fyra dagar i veckan", CHILD_GOAL)]
+        assert stored.child_focus == stored.goals[0].id
+
+
+async def test_a_goal_without_a_line_for_the_child_shows_nothing_and_other_steps_show_none(store, room_store):
+    writer, clock, _ = child_demo(store)
+    room = RoomApp(room_store, clock, child=True)
+    async with writer.run_test(size=(120, 36)) as wp, room.run_test(size=(100, 30)):
+        screen = await open_meeting(writer, wp)
+        await _to_dialog(wp, screen)
+        screen.query_one("#goal-text").focus()
+        await type_text(wp, "Elsa går till skolan\n")
+        screen.save()
+        await until(lambda: bool(store.load_meeting(screen.session.meeting.id).sip.goals))
+        await wp.pause(0.2)
+        assert "Det här bestämmer vi nu" not in screen_text(room)
+        assert "Elsa går till skolan" not in screen_text(room)
+
+        screen.query_one("#goal-text").focus()
+        await type_text(wp, "Ett mål till")
+        screen.query_one("#goal-child").focus()
+        await type_text(wp, CHILD_GOAL + "\n")
+        screen.save()
+        await until(lambda: CHILD_GOAL in " ".join(screen_text(room).split()))
+        await wp.press("f4")  # Val av lots: nothing is decided there for the child
+        await until(lambda: LINES[7][:30] in " ".join(screen_text(room).split()))
+        assert CHILD_GOAL not in " ".join(screen_text(room).split())
+        await wp.press("f4")  # Sammanfattning: the goal is summed up again
+        await until(lambda: CHILD_GOAL in " ".join(screen_text(room).split()))
+
+
+def test_deciding_line_only_in_dialog_and_summary():
+    from facilitator.agenda.childview import deciding_line
+    from facilitator.agenda.models import Action, Sip, StepRun
+
+    action = Action(what="Vuxnas ord", child=CHILD_ACTION)
+    sip = Sip(actions=[action], child_focus=action.id)
+
+    def step(*captures):
+        return StepRun(key="s", title="S", captures=list(captures), planned_ns=1, allotted_ns=1)
+
+    assert deciding_line(step("reflection", "goals", "actions"), sip) == CHILD_ACTION
+    assert deciding_line(step("summary", "views"), sip) == CHILD_ACTION
+    assert deciding_line(step("navigator"), sip) == ""
+    assert deciding_line(step("goals"), Sip(actions=[action])) == ""

@@ -97,3 +97,26 @@ async def test_summary_and_the_closing_evaluation_are_typed_and_stored(store):
     assert sip.evaluation_family == "Skönt att alla satt i samma rum."
     assert sip.evaluation_network == "Kortare väntan på BUP."
     assert (sip.summary, sip.missing_actors) == ("Målen är nådda.", "Ingen saknas.")
+
+
+async def test_a_goals_line_for_the_child_is_changed_when_it_is_followed_up(store):
+    app, meeting = _planned(store, MeetingKind.FOLLOW_UP)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await screen.jump_to(Capture.GOAL_STATUS)
+        await pilot.pause()
+        screen.query_one("#goals", EditTable).focus()
+        await pilot.press("down", "enter")  # the second goal
+        await until(pilot, lambda: isinstance(app.screen, GoalDialog))
+        field = app.screen.query_one("#goal-edit-child")
+        assert field.value == "Du sover bättre och somnar före klockan tio på kvällen"
+        field.focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Du somnar lättare på kvällen")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is screen)
+        await saved(screen)
+    sip = store.load_meeting(meeting.id).sip
+    assert sip.goals[1].child == "Du somnar lättare på kvällen"
+    assert sip.goals[1].text == "Åsa sover bättre och somnar före klockan 22"
+    assert sip.child_focus == sip.goals[1].id

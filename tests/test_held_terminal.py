@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from bench.terminal import Terminal
 from facilitator.agenda.clock import SystemClock
-from facilitator.agenda.kinds import ChildParticipation, Presence
+from facilitator.agenda.kinds import ChildParticipation, ChildUnderstood, Presence
 from facilitator.demo import DEMO_MEETING_ID, ensure_demo
 from facilitator.store import Store
 
@@ -93,15 +93,22 @@ def _hold_the_meeting(term: Terminal) -> None:
     term.wait_for("Saknas någon aktör som bör kallas?")
     term.type("Skolan anpassar, BUP följer upp.")
     term.press("tab", pause=0.2)
+    term.type("Skolan och BUP hjälper dig.")  # for the child
+    term.press("tab", pause=0.2)
     term.type("Habiliteringen.")
     term.press("tab", pause=0.2)
     term.type("Elsa vill börja senare.")
+    term.press("tab", pause=0.2)  # who said it: the child herself (left empty)
     term.press("tab", pause=0.2)
     term.type("Föräldrarna är nöjda.")
     term.press("tab", pause=0.2)
     term.press("down", "enter", pause=0.2)  # en del av mötet
     term.press("tab", pause=0.3)
     term.type("Elsa var med under berättelserna.")
+    term.press("tab", pause=0.3)
+    term.press("down", "enter", pause=0.2)  # the child wants to know more
+    term.press("tab", pause=0.3)
+    term.type("Om BUP.")
     term.press("tab", pause=0.3)
     term.press("ctrl+n", pause=0.5)
     term.wait_for("Kallas till nästa möte")
@@ -143,6 +150,8 @@ def test_a_meeting_held_on_another_day_with_an_interpreter_is_on_paper_as_held(t
         Presence.LEFT_EARLY, "10.40"
     )
     assert meeting.sip.child_participation is ChildParticipation.PART
+    assert (meeting.sip.child_understood, meeting.sip.child_understood_note) == (ChildUnderstood.WANTS_MORE, "Om BUP.")
+    assert (meeting.sip.child_summary, meeting.sip.child_view_relayed_by) == ("Skolan och BUP hjälper dig.", "")
     assert [p.presence for p in meeting.sip.next_meeting.called] == [None]
 
     _export(data_dir, "md", "-o", str(tmp_path / "sip.md"))
@@ -158,7 +167,7 @@ def test_a_meeting_held_on_another_day_with_an_interpreter_is_on_paper_as_held(t
         assert "tolk (arabiska) för Maria Åkesson" in text
         assert "per video" in text and "gick kl. 10.40" in text
         assert "kontakttolk" in text or "Amal Haddad" in text
-        assert "Barnet deltog i en del av mötet: Elsa var med under berättelserna." in text
+        assert "Barnet deltog i en del av mötet: Elsa var med under berättelserna. Barnet fick veta vad" in text
         assert "Märta Ödegård, Habiliteringen (kallas)" in text
         assert "Godkänt muntligt" in text  # Ahmed Şahin, by video, signs no line
         assert "Skrev under" not in text

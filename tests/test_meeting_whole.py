@@ -80,7 +80,11 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
         await type_text(pilot, "Skolan 3 dagar/vecka")
         await pilot.press("enter")
         await type_text(pilot, "Mindre oro på kvällarna")
+        await pilot.press("tab", "tab")  # past the horizon to the line for the child
+        assert app.focused.id == "goal-child"
+        await type_text(pilot, "Du är mindre orolig på kvällarna")
         await pilot.press("enter")
+        assert app.focused.id == "goal-text"
         assert [g.text for g in screen.session.meeting.sip.goals] == [
             "Skolan 3 dagar/vecka",
             "Mindre oro på kvällarna",
@@ -99,6 +103,10 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
             dialog = app.screen
             assert isinstance(dialog, ActionDialog)
             await type_text(pilot, what)
+            if what == "Samtal på BUP":
+                await pilot.press("tab")
+                assert app.focused.id == "action-child"
+                await type_text(pilot, "Du pratar med Ahmed om oron")
             dialog.query_one("#action-who", Select).value = people[who].id
             dialog.query_one("#action-authority", Select).value = authority
             await pilot.pause()
@@ -123,11 +131,17 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
         assert app.focused.field == "summary"
         await type_text(pilot, "Skolan anpassar, BUP följer upp.")
         await pilot.press("tab")
+        assert app.focused.field == "child_summary"
+        await type_text(pilot, "Skolan och BUP hjälper dig.")
+        await pilot.press("tab")
         assert app.focused.field == "missing_actors"
         await type_text(pilot, "Skolsköterskan.")
         await pilot.press("tab")
         assert app.focused.field == "child_view"
         await type_text(pilot, "Börja senare på morgonen.")
+        await pilot.press("tab")
+        assert app.focused.field == "child_view_relayed_by"
+        await type_text(pilot, "pappa")  # the child was not there: her father told her view
         await pilot.press("tab")
         await type_text(pilot, "Nöjda med planen.")
         await pilot.press("tab")
@@ -195,6 +209,10 @@ async def test_a_whole_first_meeting_is_stored_field_by_field(store):
     assert sip.reflection == "Alla ser samma mönster."
     assert (sip.summary, sip.missing_actors) == ("Skolan anpassar, BUP följer upp.", "Skolsköterskan.")
     assert sip.child_view == "Börja senare på morgonen."
+    assert (sip.child_summary, sip.child_view_relayed_by) == ("Skolan och BUP hjälper dig.", "pappa")
+    assert [g.child for g in sip.goals] == ["", "Du är mindre orolig på kvällarna"]
+    assert [a.child for a in sip.actions] == ["", "Du pratar med Ahmed om oron", ""]
+    assert sip.child_focus == sip.actions[-1].id  # the insats added last
     assert sip.guardians_view == "Nöjda med planen."
     assert sip.child_participation is ChildParticipation.NONE
     assert sip.child_absence_reason == "Orkade inte; hördes före."

@@ -2,6 +2,7 @@
 
 import pytest
 
+from facilitator.agenda.models import Goal
 from facilitator.app import FacilitatorApp
 from facilitator.demo import DEMO_MEETING_ID
 from facilitator.themes import CONTRAST_THEME
@@ -70,6 +71,7 @@ def test_meeting_screen(snap_compare, store, case, size):
 
 
 ROOM_SIZES = [(160, 45), (100, 30)]
+CHILD_GOAL = "Du går till skolan fyra dagar i veckan"
 STORY = "Elsa berättar att morgnarna är svåra.\nPappa: ”Vi vet inte hur vi ska få henne till skolan.”"
 
 
@@ -117,10 +119,11 @@ def test_room_view_waiting(snap_compare, store, size):
 
 
 @pytest.mark.parametrize("size", ROOM_SIZES)
-@pytest.mark.parametrize("moment", ["step", "paused"])
+@pytest.mark.parametrize("moment", ["step", "paused", "dialog"])
 def test_child_room_view(snap_compare, store, moment, size):
-    """The child's view in the family's story (the steps given their child's lines), and
-    paused in the high-contrast theme."""
+    """The child's view in the family's story (the steps given their child's lines),
+    paused in the high-contrast theme, and in Dialog as a goal is decided in the words
+    written for the child."""
     from facilitator.meeting.session import MeetingSession
     from facilitator.room import RoomApp
     from tests.test_child_room import LINES
@@ -135,6 +138,14 @@ def test_child_room_view(snap_compare, store, moment, size):
         session.close_step()
     session.meeting.sip.family_story = STORY
     clock.advance(4 * 60 + 10)
+    if moment == "dialog":
+        for seconds in (15 * 60, 10 * 60, 10 * 60):
+            clock.advance(seconds)
+            session.close_step()
+        goal = Goal(text="Elsa går till skolan fyra dagar i veckan", child=CHILD_GOAL)
+        session.meeting.sip.goals = [goal]
+        session.meeting.sip.child_focus = goal.id
+        clock.advance(6 * 60)
     if moment == "paused":
         session.toggle_timer()
     session.save_now()

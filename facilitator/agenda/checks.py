@@ -5,7 +5,9 @@ socialtjänstlag (2001:453), and 16 kap. 4 § hälso- och sjukvårdslagen (2017:
 every SIP for the actions needed, which actions each huvudman (kommun or region) carries
 out, which someone else carries out, and which huvudman has the overall responsibility
 for the plan; the meeting routine asks for the lots, the child's and guardians' views,
-why the child did not take part, and the date of the next meeting. Each missing part
+why the child did not take part, and the date of the next meeting; and when the child
+took part, 3 kap. 3 § socialtjänstlagen asks that whether the child understood what was
+decided is recorded, not assumed. Each missing part
 names the capture that fills it, so the screen can jump to the step where it is typed.
 """
 
@@ -75,6 +77,8 @@ def missing_parts(meeting: Meeting, case_consent: Consent | None = None) -> list
         need(MissingCode.PARTICIPATION, Capture.PARTICIPATION)
     elif sip.child_participation is ChildParticipation.NONE and not sip.child_absence_reason.strip():
         need(MissingCode.ABSENCE_REASON, Capture.PARTICIPATION)
+    if sip.child_took_part and sip.child_understood is None:
+        need(MissingCode.CHILD_UNDERSTOOD, Capture.PARTICIPATION, legal=True)
     if not sip.child_view.strip():
         need(MissingCode.CHILD_VIEW, Capture.VIEWS)
     if not sip.guardians_view.strip():

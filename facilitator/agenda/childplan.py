@@ -2,14 +2,16 @@
 ``SipDocument`` so that the PDF and Markdown renderers print it.
 
 The Lotsmodellen page: "Barnet har rätt till information och rätt till hjälp att förstå
-den information som ges", and the one who calls the meeting "ansvarar för att barnet får
-och förstår information och fattade beslut". So the page says what was talked about (the
-meeting's summary), the goals as they were typed, who does what and by when (first names
-and where they work, in a child's words), who the lots is and how to reach them, when we
-meet next (at the closing meeting: that the meetings are over, and what to do if things
-get worse) and the child's own words as they were recorded.
+den information som ges", and SoL (2025:400) 3 kap. 3 §: information fit for the child's
+age and maturity. So the page holds only what was written for the child: the meeting
+summed up for the child, each goal and insats by its line for the child (those without
+one are left off, and one line says the adults explain the rest), who does what and by
+when (first names and where they work; every day with its year; a day passed said
+plainly), when we meet next (at the closing meeting: that the meetings are over, and
+whom to call if things get hard again, with a number) and, last, the lots and when to
+call them. The child's view is "Det här sa du" only when the child said it.
 
-Only what the child has been part of, from the same models as the SIP: no professionals'
+Never an adult field as typed: no summary, no goal or insats text, no professionals'
 story, no consent, no notes, no surnames of professionals, nothing marked as missing and
 no signature lines. What the meeting did not record is left off, not invented. A pure
 function of the case and the meeting.
@@ -23,12 +25,16 @@ from datetime import date
 from facilitator import strings as sv
 from facilitator.agenda.models import (
     Action,
+    ActionStatus,
     Case,
+    ChildParticipation,
+    Goal,
     Meeting,
     MeetingKind,
     Navigator,
     Person,
     Role,
+    Sip,
 )
 from facilitator.agenda.sipview import Section, SipDocument
 
@@ -77,10 +83,9 @@ def _is_navigator(person: Person, navigator: Navigator | None) -> bool:
     )
 
 
-def _day(value: date, meeting_day: date) -> str:
-    """A day as a child reads it: "20 mars", with the year when it is not this year's."""
-    text = f"{value.day} {sv.MONTHS[value.month - 1]}"
-    return text if value.year == meeting_day.year else f"{text} {value.year}"
+def _day(value: date) -> str:
+    """A day as a child reads it, always with its year: "20 mars 2026"."""
+    return f"{value.day} {sv.MONTHS[value.month - 1]} {value.year}"
 
 
 class _People:
@@ -136,34 +141,83 @@ class _People:
         return text
 
 
+_FINISHED = frozenset({ActionStatus.DONE, ActionStatus.NOT_RELEVANT})
+
+
 def _action(action: Action, people: _People, meeting_day: date) -> str:
-    line = sv.CHILD_ACTION.format(who=people.who(action.responsible, action.organisation), what=action.what)
+    """An insats by its line for the child: who, what, by when (said plainly when that
+    day has passed and it is not done), and how it stands."""
+    line = sv.CHILD_ACTION.format(who=people.who(action.responsible, action.organisation), what=action.child)
+    if action.due is not None and action.due < meeting_day and action.status not in _FINISHED:
+        return sv.CHILD_ACTION_LATE.format(line=line, day=_day(action.due))
     if action.due is not None:
-        line = sv.CHILD_ACTION_DUE.format(line=line, day=_day(action.due, meeting_day))
+        line = sv.CHILD_ACTION_DUE.format(line=line, day=_day(action.due))
     status = sv.CHILD_ACTION_STATUS[action.status]
     return sv.CHILD_WITH_STATUS.format(line=line, status=status) if status else line
 
 
-def _lots(meeting: Meeting, closing: bool) -> Section | None:
-    """Who the lots is, what a lots is, and how to reach them (at the closing meeting:
-    who it was; the meetings are over, so whom to call is said under "if worse")."""
-    nav = meeting.sip.navigator
-    if nav is None:
-        return None if closing else Section(sv.CHILD_SECTION_LOTS, [sv.CHILD_LOTS_NONE])
-    person = next((p for p in meeting.attendance if _is_navigator(p, nav)), None)
-    place = plain_place(nav.organisation or (person.organisation if person else ""))
-    name = first_name(nav.name)
-    who = sv.CHILD_AT.format(name=name, place=place) if place else name
-    if closing:
-        return Section(sv.CHILD_SECTION_LOTS, [sv.CHILD_LOTS_WAS.format(who=who)])
-    items = []
-    if nav.phone.strip():
-        items.append(sv.CHILD_LOTS_PHONE.format(phone=nav.phone.strip()))
-    if nav.email.strip():
-        items.append(sv.CHILD_LOTS_EMAIL.format(email=nav.email.strip()))
-    if not items and person is not None and person.contact.strip():
-        items.append(sv.CHILD_LOTS_CONTACT.format(name=name, contact=person.contact.strip()))
-    return Section(sv.CHILD_SECTION_LOTS, [sv.CHILD_LOTS_IS.format(who=who), sv.CHILD_LOTS_ABOUT], items=items)
+def _goal(goal: Goal, follow_up: bool) -> str:
+    if follow_up and goal.status is not None:
+        return sv.CHILD_WITH_STATUS.format(line=goal.child, status=sv.CHILD_GOAL_STATUS[goal.status])
+    return goal.child
+
+
+class _Lots:
+    """The lots as the child knows them: first name, where they work, how to reach them."""
+
+    def __init__(self, meeting: Meeting):
+        nav = self.navigator = meeting.sip.navigator
+        person = next((p for p in meeting.attendance if nav and _is_navigator(p, nav)), None)
+        self.name = first_name(nav.name) if nav else ""
+        place = plain_place(nav.organisation or (person.organisation if person else "")) if nav else ""
+        self.who = sv.CHILD_AT.format(name=self.name, place=place) if place else self.name
+        self.phone = nav.phone.strip() if nav else ""
+        self.email = nav.email.strip() if nav else ""
+        self.contact = person.contact.strip() if person else ""
+
+    def reach(self) -> list[str]:
+        items = []
+        if self.phone:
+            items.append(sv.CHILD_LOTS_PHONE.format(phone=self.phone))
+        if self.email:
+            items.append(sv.CHILD_LOTS_EMAIL.format(email=self.email))
+        if not items and self.contact:
+            items.append(sv.CHILD_LOTS_CONTACT.format(name=self.name, contact=self.contact))
+        return items
+
+    def section(self, closing: bool) -> Section | None:
+        """Who the lots is, what a lots is, how to reach them and when (at the closing
+        meeting: who it was; whom to call is said under "if it gets hard again")."""
+        if self.navigator is None:
+            return None if closing else Section(sv.CHILD_SECTION_LOTS, [sv.CHILD_LOTS_NONE])
+        if closing:
+            return Section(sv.CHILD_SECTION_LOTS, [sv.CHILD_LOTS_WAS.format(who=self.who)])
+        items = self.reach()
+        paragraphs = [sv.CHILD_LOTS_IS.format(who=self.who), sv.CHILD_LOTS_ABOUT]
+        if items:
+            paragraphs.append(sv.CHILD_LOTS_CALL.format(name=self.name))
+        return Section(sv.CHILD_SECTION_LOTS, paragraphs, items=items)
+
+    def if_worse(self) -> Section:
+        """At the closing meeting: whom to call if things get hard again, with a number."""
+        first = (
+            sv.CHILD_IF_WORSE_CALL.format(who=self.who, phone=self.phone)
+            if self.navigator is not None and self.phone
+            else sv.CHILD_IF_WORSE_TALK
+        )
+        return Section(sv.CHILD_SECTION_IF_WORSE, [first, sv.CHILD_IF_WORSE_BRIS])
+
+
+def _said(sip: Sip) -> Section:
+    """The child's view: "Det här sa du" only for the child's own words."""
+    relayed = sip.child_view_relayed_by.strip()
+    if relayed:
+        heading = sv.CHILD_SECTION_RELAYED.format(who=relayed)
+    elif sip.child_participation is ChildParticipation.NONE:
+        heading = sv.CHILD_SECTION_HEARD
+    else:
+        heading = sv.CHILD_SECTION_SAID
+    return Section(heading, _paragraphs(sip.child_view), optional=True)
 
 
 def _next(meeting: Meeting) -> Section:
@@ -180,12 +234,23 @@ def _next(meeting: Meeting) -> Section:
     return Section(sv.CHILD_SECTION_NEXT, last, items=items)
 
 
+def _decided(sip: Sip, people: _People, day: date, follow_up: bool) -> list[Section]:
+    """The goals and insatser by their lines for the child; one line for the rest."""
+    goals = [_goal(g, follow_up) for g in sip.goals if g.child.strip()]
+    actions = [_action(a, people, day) for a in sip.actions if a.child.strip()]
+    untold = len(goals) < len(sip.goals) or len(actions) < len(sip.actions)
+    rest = sv.CHILD_GOALS_REST if goals or actions else sv.CHILD_GOALS_UNTOLD
+    return [
+        Section(sv.CHILD_SECTION_GOALS, items=goals, optional=True),
+        Section(sv.CHILD_SECTION_WHO, items=actions, optional=True),
+        Section(sv.CHILD_SECTION_REST, [rest] if untold else [], optional=True),
+    ]
+
+
 def child_plan_document(case: Case, meeting: Meeting) -> SipDocument:
     sip = meeting.sip
     closing = meeting.kind is MeetingKind.CLOSING
-    follow_up = meeting.kind is not MeetingKind.FIRST
     day = meeting.day
-    people = _People(case, meeting)
     child = first_name(case.child.name)
 
     facts = [
@@ -195,26 +260,18 @@ def child_plan_document(case: Case, meeting: Meeting) -> SipDocument:
     if meeting.place.strip():
         facts.append((sv.LABEL_CHILD_PLAN_PLACE, meeting.place.strip()))
 
-    goals = [
-        sv.CHILD_WITH_STATUS.format(line=g.text, status=sv.CHILD_GOAL_STATUS[g.status])
-        if follow_up and g.status is not None
-        else g.text
-        for g in sip.goals
-    ]
     sections = [
-        Section(sv.CHILD_SECTION_TALKED, _paragraphs(sip.summary), optional=True),
-        Section(sv.CHILD_SECTION_SAID, _paragraphs(sip.child_view), optional=True),
-        Section(sv.CHILD_SECTION_GOALS, items=goals, optional=True),
-        Section(sv.CHILD_SECTION_WHO, items=[_action(a, people, day) for a in sip.actions], optional=True),
+        Section(sv.CHILD_SECTION_TALKED, _paragraphs(sip.child_summary), optional=True),
+        _said(sip),
+        *_decided(sip, _People(case, meeting), day, meeting.kind is not MeetingKind.FIRST),
     ]
-    lots = _lots(meeting, closing)
-    if lots is not None:
-        sections.append(lots)
+    lots = _Lots(meeting)
     if closing:
         sections.append(Section(sv.CHILD_SECTION_CLOSED, [sv.CHILD_CLOSED]))
-        sections.append(Section(sv.CHILD_SECTION_IF_WORSE, _paragraphs(sip.if_worse), optional=True))
+        sections.extend(s for s in (lots.section(closing), lots.if_worse()) if s is not None)
     else:
         sections.append(_next(meeting))
+        sections.append(lots.section(closing))
 
     return SipDocument(
         sv.CHILD_PLAN_TITLE,

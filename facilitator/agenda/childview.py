@@ -15,12 +15,17 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from facilitator import strings as sv
-from facilitator.agenda.kinds import MeetingKind
+from facilitator.agenda.kinds import Capture, MeetingKind
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from facilitator.agenda.models import StepRun
+    from facilitator.agenda.models import Sip, StepRun
+
+DECIDING = frozenset({Capture.GOALS, Capture.GOAL_STATUS, Capture.ACTIONS, Capture.SUMMARY})
+"""The captures of the steps where goals and insatser are decided and summed up: Dialog
+(and the closing meeting's reflection, where the goals are followed up) and
+Sammanfattning."""
 
 
 @lru_cache(maxsize=len(MeetingKind))
@@ -40,3 +45,15 @@ def child_line(step: StepRun, kind: MeetingKind) -> str:
     if own:
         return own
     return default_child_lines(kind).get(step.key) or sv.CHILD_STEP_GENERIC
+
+
+def deciding_line(step: StepRun, sip: Sip) -> str:
+    """In a step where goals and insatser are decided, the line for the child of the goal
+    or insats last added or changed (``child_focus``); empty when it has none, and in
+    every other step."""
+    if sip.child_focus is None or not DECIDING.intersection(step.captures):
+        return ""
+    for item in (*sip.goals, *sip.actions):
+        if item.id == sip.child_focus:
+            return item.child.strip()
+    return ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Version of the stored and exported record format. Bump it with a migration."""
 
 
@@ -64,6 +64,19 @@ class ChildParticipation(StrEnum):
     PART = "part"
     REMOTE = "remote"
     NONE = "none"
+
+
+CHILD_TOOK_PART = frozenset({ChildParticipation.WHOLE, ChildParticipation.PART, ChildParticipation.REMOTE})
+"""The child was in the meeting, all of it, part of it or from a distance."""
+
+
+class ChildUnderstood(StrEnum):
+    """Whether the child was told what was decided and understood it (SoL 3 kap. 3 §;
+    schema version 5)."""
+
+    UNDERSTOOD = "understood"
+    WANTS_MORE = "wants_more"
+    NOT_THERE = "not_there"
 
 
 PROFESSIONAL_ROLES = frozenset(
@@ -191,3 +204,5 @@ class MissingCode(StrEnum):
     EVALUATION_NETWORK = "evaluation_network"
     PRESENCE = "presence"
     """Someone on the attendance whose way of taking part is not marked (schema 4)."""
+    CHILD_UNDERSTOOD = "child_understood"
+    """The child took part, and whether it was told and understood is not recorded."""

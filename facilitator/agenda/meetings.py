@@ -93,8 +93,9 @@ def plan_follow_up(
     )
     before = previous.sip
     meeting.sip = Sip(
-        goals=[g.model_copy() for g in before.goals],
-        actions=[a.model_copy() for a in before.actions],
+        # Whether the child understood is asked again at each meeting.
+        goals=[g.model_copy(update={"understood": None}) for g in before.goals],
+        actions=[a.model_copy(update={"understood": None}) for a in before.actions],
         navigator=before.navigator,
         lead_authority=before.lead_authority,
     )

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import PydanticCustomError
 
 from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here too
+    CHILD_TOOK_PART,
     FROM_A_DISTANCE,
     LEAD_AUTHORITIES,
     NOT_A_LEAD_AUTHORITY,
@@ -28,6 +29,7 @@ from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here 
     CaseEventKind,
     CaseStatus,
     ChildParticipation,
+    ChildUnderstood,
     GoalHorizon,
     GoalStatus,
     MeetingKind,
@@ -202,6 +204,11 @@ class Goal(Model):
     """Set when the SIP is followed up (None: not yet evaluated). Schema version 3."""
     evaluation: Sentence = ""
     """How it went, in the words of the follow-up. Schema version 3."""
+    child: Line = ""
+    """The goal said to the child, in "du" form: what the child's view and the child's
+    plan show of it (schema version 5). Empty: the adults explain it."""
+    understood: ChildUnderstood | None = None
+    """Whether the child was told this goal and understood it (schema version 5)."""
 
 
 class Action(Model):
@@ -217,6 +224,11 @@ class Action(Model):
     due: date | None = None
     status: ActionStatus = ActionStatus.PLANNED
     comment: Sentence = ""
+    child: Line = ""
+    """The insats said to the child, in "du" form (schema version 5); empty: the adults
+    explain it."""
+    understood: ChildUnderstood | None = None
+    """Whether the child was told this insats and understood it (schema version 5)."""
 
 
 class Navigator(Model):
@@ -292,6 +304,9 @@ class Sip(Record):
     child_absence_reason: Text = ""
     """Why the child was not there, or for which part."""
     child_view: Text = ""
+    child_view_relayed_by: Line = ""
+    """Who told the meeting the child's view, when the child did not say it: "mamma",
+    "Karin på skolan". Empty: the child's own words (schema version 5)."""
     guardians_view: Text = ""
     reflection: Text = ""
     if_worse: Text = ""
@@ -299,6 +314,15 @@ class Sip(Record):
     """The family's view when the lots is chosen (schema version 3)."""
     summary: Text = ""
     """The meeting summed up by the samtalsledare or the secretary (schema version 3)."""
+    child_summary: Text = ""
+    """The meeting summed up for the child, in "du" form (schema version 5)."""
+    child_understood: ChildUnderstood | None = None
+    """Whether the child was told what was decided and understood it (schema version 5)."""
+    child_understood_note: Sentence = ""
+    """What the child wants to know more about, or how it was told."""
+    child_focus: Id | None = None
+    """The goal or insats last added or changed: the child's view shows its child line
+    while the meeting is in Dialog or Sammanfattning (schema version 5)."""
     missing_actors: Text = ""
     """"Saknas någon aktör som bör kallas?" — and who (schema version 3)."""
     evaluation_family: Text = ""
@@ -307,6 +331,11 @@ class Sip(Record):
     """At the closing meeting: the professional network's evaluation of the process."""
     next_meeting: NextMeeting = Field(default_factory=NextMeeting)
     signatures: Annotated[list[Signature], Field(max_length=100)] = []
+
+    @property
+    def child_took_part(self) -> bool:
+        """The child was in the meeting: all of it, part of it or from a distance."""
+        return self.child_participation in CHILD_TOOK_PART
 
 
 SIP_TEXT_FIELDS = (
@@ -317,11 +346,14 @@ SIP_TEXT_FIELDS = (
     "notes",
     "child_absence_reason",
     "child_view",
+    "child_view_relayed_by",
     "guardians_view",
     "reflection",
     "if_worse",
     "navigator_view",
     "summary",
+    "child_summary",
+    "child_understood_note",
     "missing_actors",
     "evaluation_family",
     "evaluation_network",

@@ -144,6 +144,7 @@ _SECTION_OF = {
     MissingCode.NAVIGATOR: sv.SECTION_NAVIGATOR,
     MissingCode.PARTICIPATION: sv.SECTION_PARTICIPATION,
     MissingCode.ABSENCE_REASON: sv.SECTION_PARTICIPATION,
+    MissingCode.CHILD_UNDERSTOOD: sv.SECTION_PARTICIPATION,
     MissingCode.CHILD_VIEW: sv.SECTION_VIEWS,
     MissingCode.GUARDIANS_VIEW: sv.SECTION_VIEWS,
     MissingCode.NEXT_MEETING: sv.SECTION_NEXT,
@@ -254,6 +255,12 @@ def _labelled(label: str, text: str) -> list[str]:
         return []
     joint = " " if label.endswith("?") else ": "
     return [f"{label}{joint}{paragraphs[0]}", *paragraphs[1:]]
+
+
+def _child_view_label(sip: Sip) -> str:
+    """Whose words the child's view is: the child's, or relayed by someone."""
+    who = sip.child_view_relayed_by.strip()
+    return sv.LABEL_CHILD_VIEW_RELAYED.format(who=who) if who else sv.LABEL_CHILD_VIEW
 
 
 def _title(kind: MeetingKind) -> str:
@@ -470,11 +477,14 @@ def sip_document(
         participation = [sv.CHILD_PARTICIPATION_PAPER[took_part]]
     else:
         participation = []
+    if sip.child_understood is not None:
+        informed = " ".join(filter(None, [sv.CHILD_INFORMED_PAPER[sip.child_understood], sip.child_understood_note.strip()]))
+        participation = [" ".join([*participation, informed])]
     add(Section(sv.SECTION_PARTICIPATION, participation, captures=(C.PARTICIPATION,)))
     add(
         Section(
             sv.SECTION_VIEWS,
-            _labelled(sv.LABEL_CHILD_VIEW, sip.child_view) + _labelled(sv.LABEL_GUARDIANS_VIEW, sip.guardians_view),
+            _labelled(_child_view_label(sip), sip.child_view) + _labelled(sv.LABEL_GUARDIANS_VIEW, sip.guardians_view),
             captures=(C.VIEWS,),
         )
     )

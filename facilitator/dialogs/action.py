@@ -30,6 +30,8 @@ class ActionDialog(FormDialog[Action]):
             yield Label(sv.ACTION_EDIT if a else sv.ACTION_NEW, classes="field-label")
             yield Label(sv.LABEL_WHAT, classes="field-label")
             yield Input(a.what if a else "", id="action-what")
+            yield Label(sv.LABEL_CHILD_LINE, classes="field-label")
+            yield Input(a.child if a else "", placeholder=sv.PLACEHOLDER_CHILD_LINE, id="action-child")
             yield Label(sv.LABEL_WHO, classes="field-label")
             yield Select(
                 [(person_label(p), p.id) for p in self.people],
@@ -83,6 +85,8 @@ class ActionDialog(FormDialog[Action]):
                 due=due,
                 status=self.query_one("#action-status", Select).value,
                 comment=self.query_one("#action-comment", Input).value,
+                child=self.query_one("#action-child", Input).value,
+                understood=self.action_.understood if self.action_ else None,
             )
         except ValidationError:
             return self.refuse(sv.PROBLEM_TOO_LONG)

@@ -25,6 +25,8 @@ class GoalDialog(FormDialog[Goal]):
             yield Label(sv.GOAL_STATUS_EDIT, classes="field-label")
             yield Label(sv.GOAL_COLUMNS[0], classes="field-label")
             yield Input(g.text, id="goal-edit-text")
+            yield Label(sv.LABEL_CHILD_LINE, classes="field-label")
+            yield Input(g.child, placeholder=sv.PLACEHOLDER_CHILD_LINE, id="goal-edit-child")
             yield Label(sv.LABEL_GOAL_STATUS, classes="field-label")
             yield Select(
                 [(sv.GOAL_STATUS[s], s) for s in GoalStatus],
@@ -49,6 +51,8 @@ class GoalDialog(FormDialog[Goal]):
                 id=self.goal.id,
                 text=text,
                 horizon=self.goal.horizon,
+                child=self.query_one("#goal-edit-child", Input).value,
+                understood=self.goal.understood,
                 status=None if status == Select.NULL else status,
                 evaluation=self.query_one("#goal-evaluation", Input).value,
             )

@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator import strings as sv
+from facilitator.agenda.childview import deciding_line
 from facilitator.agenda.clock import Clock
 from facilitator.agenda.meetings import timebox_for
 from facilitator.agenda.sipview import sip_document
@@ -86,6 +87,7 @@ class RoomScreen(Screen[None]):
         self.child_mode = ChildMode(child)
         self.timebox: Timebox | None = None
         self._kind = None
+        self._decided = ""
         self._step_shown: tuple | None = None
         self._composed = False
 
@@ -186,6 +188,7 @@ class RoomScreen(Screen[None]):
         self.set_class(False, "waiting")
         self._kind = meeting.kind
         self.timebox = timebox_for(meeting, self.clock)
+        self._decided = deciding_line(self.timebox.current, meeting.sip)
         self.set_class(self.child_mode.follow(meeting), "child")
         title = Content(f"{sv.MEETING_KIND[meeting.kind]} · ") + Content(case.child.name)
         self.query_one("#room-title", Static).update(title)
@@ -221,7 +224,7 @@ class RoomScreen(Screen[None]):
         if box is None:
             return
         if self.child_mode.on:
-            self.query_one(ChildRoom).refresh_from(box, self._kind)
+            self.query_one(ChildRoom).refresh_from(box, self._kind, self._decided)
         digits = self.query_one(BigDigits)
         digits.value = remaining_text(box)
         clock_row = self.query_one("#room-clock")

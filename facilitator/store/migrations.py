@@ -108,6 +108,7 @@ RECORD_UPGRADES: dict[int, Callable[[dict], dict]] = {
     1: lambda record: record,  # 2 adds the SIP's notes from the presentation round (default "")
     2: _lead_kommun_or_region,
     3: _held_and_presence,
+    4: lambda record: record,  # 5 adds the child's lines and understanding (defaults)
 }
 """version → function from a record of that version to one of the next version."""
 

@@ -22,7 +22,7 @@ FORMS: dict[Capture, type[CaptureForm]] = {
         forms.NavigatorForm,
         forms.LeadAuthorityForm,
         forms.ViewsForm,
-        forms.ParticipationForm,
+        lists.ParticipationEditor,
         forms.NextAttendeesForm,
         forms.NextMeetingForm,
         forms.SignaturesForm,

@@ -1,9 +1,10 @@
 """The child's room view: the step in the child's words, large; where we are as a row of
-marks; the time left as a bar that shrinks; what comes next. When the secretary pauses
-the timer, "Paus" large over it.
+marks; while goals and insatser are decided, the one being decided in the words written
+for the child; the time left as a bar that shrinks; what comes next. When the secretary
+pauses the timer, "Paus" large over it.
 
-Nothing of the professionals' notes reaches it: no step guidance, no SIP text, no names
-(not even in a title). The time is read from the timebox, as the countdown reads it; a
+Nothing of the professionals' notes reaches it: no step guidance, no SIP text but the
+lines written for the child, no names (not even in a title). The time is read from the timebox, as the countdown reads it; a
 tick only redraws.
 """
 
@@ -126,11 +127,13 @@ class ChildRoom(Vertical):
             big = "\n".join(big_lines(sv.ROOM_PAUSED.upper()))
             yield Static(Content(f"{big}\n\n{sv.ROOM_PAUSED}"), id="child-pause")
         yield Static(id="child-line", markup=False)
+        yield Static(id="child-decided", markup=False)
         yield TimeBar(id="child-bar")
         yield Static(id="child-next", markup=False)
 
-    def refresh_from(self, timebox: Timebox, kind: MeetingKind) -> None:
-        """Everything that changes with the step and the timer; cheap when nothing did."""
+    def refresh_from(self, timebox: Timebox, kind: MeetingKind, decided: str = "") -> None:
+        """Everything that changes with the step and the timer; cheap when nothing did.
+        ``decided``: the line for the child of the goal or insats being decided."""
         phase = show_phase(self, timebox)
         self.query_one(StepMarks).marks = step_marks(timebox)
         pending = timebox.pending_after_current()
@@ -146,6 +149,8 @@ class ChildRoom(Vertical):
                 else sv.CHILD_LAST
             )
         self._label("#child-line", line)
+        running = phase not in (TimerPhase.NOT_STARTED, TimerPhase.FINISHED)
+        self._label("#child-decided", sv.CHILD_DECIDED.format(line=decided) if decided and running else "")
         self._label("#child-next", after)
         self.query_one("#child-pause-row").display = phase is TimerPhase.PAUSED
         bar = self.query_one(TimeBar)

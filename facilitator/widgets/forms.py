@@ -37,6 +37,7 @@ from facilitator.agenda.models import (
     Authority,
     Capture,
     ChildParticipation,
+    ChildUnderstood,
     LeadAuthority,
     MeetingKind,
     Navigator,
@@ -262,7 +263,15 @@ class NotesForm(TextFieldsForm):
 
 class ViewsForm(TextFieldsForm):
     capture = Capture.VIEWS
-    fields = (("child_view", sv.LABEL_CHILD_VIEW), ("guardians_view", sv.LABEL_GUARDIANS_VIEW))
+    fields = (
+        ("child_view", sv.LABEL_CHILD_VIEW),
+        ("child_view_relayed_by", sv.LABEL_CHILD_VIEW_BY),
+        ("guardians_view", sv.LABEL_GUARDIANS_VIEW),
+    )
+
+    DEFAULT_CSS = """
+    ViewsForm #f-child_view_relayed_by { height: 3; }
+    """
 
 
 class ReflectionForm(TextFieldsForm):
@@ -274,7 +283,11 @@ class SummaryForm(TextFieldsForm):
     """The meeting summed up, and whether an actor is missing who should be called."""
 
     capture = Capture.SUMMARY
-    fields = (("summary", sv.SECTION_SUMMARY), ("missing_actors", sv.LABEL_MISSING_ACTORS))
+    fields = (
+        ("summary", sv.SECTION_SUMMARY),
+        ("child_summary", sv.LABEL_CHILD_SUMMARY),
+        ("missing_actors", sv.LABEL_MISSING_ACTORS),
+    )
 
 
 class EvaluationForm(TextFieldsForm):
@@ -364,6 +377,16 @@ class ParticipationForm(CaptureForm):
         )
         yield Label("", classes="field-label", id="absence-label", markup=False)
         yield SipTextArea("child_absence_reason", self.sip.child_absence_reason, id="f-child_absence_reason")
+        yield label(sv.LABEL_CHILD_UNDERSTOOD)
+        understood = self.sip.child_understood
+        yield ChoiceList(
+            [(sv.CHILD_UNDERSTOOD[u], u.value) for u in ChildUnderstood],
+            [understood.value] if understood else [],
+            single=True,
+            id="understood",
+        )
+        yield label(sv.LABEL_CHILD_UNDERSTOOD_NOTE)
+        yield Input(self.sip.child_understood_note, id="understood-note")
 
     def on_mount(self) -> None:
         self._show_reason()
@@ -381,19 +404,31 @@ class ParticipationForm(CaptureForm):
         self._show_reason()
         self.edited(urgent=True)
 
+    @on(ChoiceList.Changed, "#understood")
+    def _understood(self, event: ChoiceList.Changed) -> None:
+        self.sip.child_understood = ChildUnderstood(event.selected[0]) if event.selected else None
+        self.edited(urgent=True)
+
     @on(TextArea.Changed, "#f-child_absence_reason")
+    @on(Input.Changed, "#understood-note")
     def _reason(self) -> None:
         self.edited()
 
     def typed(self) -> dict[str, str]:
         if not self.is_mounted:
             return {}
-        text = self.query_one("#f-child_absence_reason", TextArea).text
-        return {"child_absence_reason": text} if text != self.sip.child_absence_reason else {}
+        fields = {
+            "child_absence_reason": self.query_one("#f-child_absence_reason", TextArea).text,
+            "child_understood_note": self.query_one("#understood-note", Input).value,
+        }
+        return {name: text for name, text in fields.items() if text != getattr(self.sip, name)}
 
     def read_fields(self) -> None:
-        for text in self.typed().values():
-            self.sip.child_absence_reason = text
+        for name, text in self.typed().items():
+            try:
+                setattr(self.sip, name, text)
+            except ValidationError:
+                self.notify(sv.TEXT_TOO_LONG, severity="error", markup=False)
 
 
 class LeadAuthorityForm(CaptureForm):

@@ -19,9 +19,9 @@ from textual.widgets import DataTable, Input, Label, Select
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
-from facilitator.agenda.models import Action, Capture, Goal, GoalHorizon, Person, Presence
+from facilitator.agenda.models import Action, Capture, ChildUnderstood, Goal, GoalHorizon, Person, Presence
 from facilitator.agenda.sipview import presence_text, role_text
-from facilitator.widgets.forms import CaptureForm, DialogKind, TextFieldsForm, label
+from facilitator.widgets.forms import CaptureForm, DialogKind, ParticipationForm, TextFieldsForm, label
 
 
 class Column(NamedTuple):
@@ -251,6 +251,7 @@ class GoalsEditor(CaptureForm):
                 allow_blank=False,
                 id="goal-horizon",
             )
+        yield Input(placeholder=sv.PLACEHOLDER_CHILD_LINE, id="goal-child")
         yield self._table()
         yield label(self.HINT).set_classes("hint")
 
@@ -265,15 +266,22 @@ class GoalsEditor(CaptureForm):
             [(goal.id, cells(goal.text, sv.GOAL_HORIZON[goal.horizon])) for goal in self.sip.goals]
         )
 
-    @on(Input.Submitted, "#goal-text")
+    @on(Input.Submitted, "#goal-text, #goal-child")
     def _add(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value.strip()
+        field = self.query_one("#goal-text", Input)
+        text = field.value.strip()
         if not text:
+            field.focus()
             return
         horizon = self.query_one("#goal-horizon", Select).value
-        self.sip.goals = [*self.sip.goals, Goal(text=text, horizon=horizon)]
-        event.input.clear()
+        child = self.query_one("#goal-child", Input)
+        goal = Goal(text=text, horizon=horizon, child=child.value)
+        self.sip.goals = [*self.sip.goals, goal]
+        self.sip.child_focus = goal.id
+        field.clear()
+        child.clear()
+        field.focus()
         self.show_models()
         self.edited(urgent=True)
 
@@ -289,6 +297,7 @@ class GoalsEditor(CaptureForm):
             # Back into the field to be changed and added again.
             self.query_one("#goal-text", Input).value = goal.text
             self.query_one("#goal-horizon", Select).value = goal.horizon
+            self.query_one("#goal-child", Input).value = goal.child
             self.query_one("#goal-text", Input).focus()
         self.sip.goals = goals
         self.show_models()
@@ -353,6 +362,7 @@ class ActionsEditor(CaptureForm):
             else:
                 actions[event.row] = action
             self.sip.actions = actions
+            self.sip.child_focus = action.id
             self.show_models()
             self.query_one(EditTable).focus()
             self.edited(urgent=True)
@@ -424,8 +434,63 @@ class GoalStatusEditor(GoalsEditor):
                 return
             goals[event.row] = goal
             self.sip.goals = goals
+            self.sip.child_focus = goal.id
             self.show_models()
             self.query_one(EditTable).focus()
             self.edited(urgent=True)
 
         self.ask(DialogKind.GOAL, current, done)
+
+
+_UNDERSTOOD_NEXT: dict[ChildUnderstood | None, ChildUnderstood | None] = {
+    None: ChildUnderstood.UNDERSTOOD,
+    ChildUnderstood.UNDERSTOOD: ChildUnderstood.WANTS_MORE,
+    ChildUnderstood.WANTS_MORE: ChildUnderstood.NOT_THERE,
+    ChildUnderstood.NOT_THERE: None,
+}
+"""Enter on a goal or insats in Sammanfattning moves its answer on, round to none."""
+
+
+def _understood_text(understood: ChildUnderstood | None) -> str:
+    return sv.CHILD_UNDERSTOOD[understood] if understood else sv.CHILD_UNDERSTOOD_NOT_NOTED
+
+
+class ParticipationEditor(ParticipationForm):
+    """How the child took part, whether the child was told and understood (the meeting as
+    a whole, and each goal and insats that has a line for the child)."""
+
+    DEFAULT_CSS = """
+    ParticipationEditor EditTable { height: auto; max-height: 10; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield Label(sv.LABEL_CHILD_LINES, classes="field-label", id="child-lines-label", markup=False)
+        yield EditTable(
+            [Column(sv.CHILD_LINES_COLUMNS[0], 3, 20), Column(sv.CHILD_LINES_COLUMNS[1], 0, 14)],
+            id="child-lines",
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.show_models()
+
+    def _told(self) -> list[Goal | Action]:
+        return [item for item in (*self.sip.goals, *self.sip.actions) if item.child.strip()]
+
+    def show_models(self) -> None:
+        rows = [(item.id, cells(item.child, _understood_text(item.understood))) for item in self._told()]
+        table = self.query_one("#child-lines", EditTable)
+        table.show_rows(rows)
+        table.display = bool(rows)
+        self.query_one("#child-lines-label").display = bool(rows)
+
+    @on(EditTable.Requested, "#child-lines")
+    def _requested(self, event: EditTable.Requested) -> None:
+        event.stop()
+        if event.what != "edit":
+            return
+        item = self._told()[event.row]
+        item.understood = _UNDERSTOOD_NEXT[item.understood]
+        self.show_models()
+        self.edited(urgent=True)
