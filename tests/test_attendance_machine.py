@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
 from facilitator.agenda.kinds import Presence
 from facilitator.agenda.sipview import presence_text
@@ -23,10 +23,10 @@ NAMES = ["Vera Holm", "Sami Öz", "Ida Ek", "Noor Said"]
 
 
 class AttendanceMachine(RuleBasedStateMachine):
-    def __init__(self):
+    def __init__(self, base: Path):
         super().__init__()
-        self.folder = tempfile.TemporaryDirectory(prefix="facilitator-attendance-")
-        self.store = Store.open(Path(self.folder.name))
+        self.folder = Path(tempfile.mkdtemp(dir=base))
+        self.store = Store.open(self.folder)
         self.app, _, self.meeting_id = demo_app(self.store)
         self.loop = asyncio.new_event_loop()
         self.orders: asyncio.Queue = asyncio.Queue()
@@ -75,7 +75,6 @@ class AttendanceMachine(RuleBasedStateMachine):
         finally:
             self.loop.close()
             self.store.close()
-            self.folder.cleanup()
 
     def _to_row(self, row: int) -> int:
         row %= len(self.model)
@@ -158,10 +157,10 @@ class AttendanceMachine(RuleBasedStateMachine):
             assert presence_text(person) in shown
 
 
-AttendanceMachine.TestCase.settings = settings(
-    max_examples=4,
-    stateful_step_count=6,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-test_the_attendance_editor_keeps_the_model = AttendanceMachine.TestCase
+def test_the_attendance_editor_keeps_the_model(tmp_path):
+    run_state_machine_as_test(
+        lambda: AttendanceMachine(tmp_path),
+        settings=settings(
+            max_examples=4, stateful_step_count=6, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+        ),
+    )

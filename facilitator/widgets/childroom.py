@@ -22,6 +22,7 @@ from facilitator.agenda.childview import child_line
 from facilitator.agenda.kinds import MeetingKind, StepStatus
 from facilitator.agenda.timebox import Timebox, TimerPhase
 from facilitator.widgets.bigdigits import big_lines
+from facilitator.widgets.bigtext import BigText
 from facilitator.widgets.countdown import show_phase
 
 DONE = "●"
@@ -29,6 +30,12 @@ CURRENT = "◉"
 TO_COME = "○"
 HERE = "▲"
 """Under the current step's mark."""
+
+RESERVED_ROWS = 12
+"""Rows the child's view needs besides the step's line: the marks, the line's frame, the
+bar and what comes next, with their margins."""
+PAUSE_ROWS = 11
+"""Rows of the pause sign with its word and margin."""
 
 BAR_ON = "█"
 BAR_OFF = "░"
@@ -126,7 +133,7 @@ class ChildRoom(Vertical):
             # The sign in letters five rows tall, the word under it as the room reads it.
             big = "\n".join(big_lines(sv.ROOM_PAUSED.upper()))
             yield Static(Content(f"{big}\n\n{sv.ROOM_PAUSED}"), id="child-pause")
-        yield Static(id="child-line", markup=False)
+        yield BigText(id="child-line")
         yield Static(id="child-decided", markup=False)
         yield TimeBar(id="child-bar")
         yield Static(id="child-next", markup=False)
@@ -148,9 +155,14 @@ class ChildRoom(Vertical):
                 if pending
                 else sv.CHILD_LAST
             )
-        self._label("#child-line", line)
         running = phase not in (TimerPhase.NOT_STARTED, TimerPhase.FINISHED)
-        self._label("#child-decided", sv.CHILD_DECIDED.format(line=decided) if decided and running else "")
+        shown_decided = sv.CHILD_DECIDED.format(line=decided) if decided and running else ""
+        big = self.query_one("#child-line", BigText)
+        # Big letters where they leave room for the rest of the view; else bold text.
+        big.max_rows = max(0, self.screen.size.height - RESERVED_ROWS - (6 if shown_decided else 0)
+                           - (PAUSE_ROWS if phase is TimerPhase.PAUSED else 0))
+        big.text = line
+        self._label("#child-decided", shown_decided)
         self._label("#child-next", after)
         self.query_one("#child-pause-row").display = phase is TimerPhase.PAUSED
         bar = self.query_one(TimeBar)
