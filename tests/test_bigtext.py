@@ -11,6 +11,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from facilitator.widgets.bigtext import CELL_WIDTH, LINE_ROWS, big_text, read_big
+from facilitator.widgets.childroom import RESERVED_ROWS
 
 TEMPLATES = Path(__file__).parent.parent / "facilitator" / "agenda" / "templates"
 CHILD_LINES = [
@@ -25,12 +26,13 @@ def _drawn(text: str) -> str:
     return " ".join(text.split()).upper().replace("–", "-")
 
 
-@pytest.mark.parametrize("width", [88, 148])  # the line's room at 100×30 and at 160×45
-def test_every_childs_line_of_the_agendas_is_drawn_big_and_reads_back(width):
+@pytest.mark.parametrize(("width", "height"), [(88, 30), (148, 45)])  # the line's room at 100×30, 160×45
+def test_every_childs_line_of_the_agendas_is_drawn_big_and_reads_back(width, height):
     assert len(CHILD_LINES) >= 25
     for line in CHILD_LINES:
         rows = big_text(line, width)
         assert rows is not None, line
+        assert len(rows) <= height - RESERVED_ROWS, line  # fits beside the marks, the bar and "Sedan"
         assert len(rows) % LINE_ROWS == 0 and all(len(row) == width for row in rows)
         assert read_big(rows) == _drawn(line)
 
