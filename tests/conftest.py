@@ -43,14 +43,12 @@ os.environ["TZ"] = "Europe/Stockholm"
 time.tzset()
 
 
-LEFTOVER_PREFIXES = ("tmp", "facilitator", "pytest-of-")
-"""Names in the temporary directory that the suite or the benchmarks would make."""
 REPOSITORY = Path(__file__).resolve().parent.parent
-
-
-def _leftovers() -> set[str]:
-    folder = Path(tempfile.gettempdir())
-    return {p.name for p in folder.iterdir() if p.name.startswith(LEFTOVER_PREFIXES)}
+RUN_PREFIX = "facilitator-run-"
+BASETEMP = "basetemp"
+"""The run's own temporary directory: TMPDIR for the suite, its workers and every program
+they start, so what is left behind is told from what other programs on the machine make
+meanwhile. Test files go under its ``basetemp``; anything else left in it is a leftover."""
 
 
 def _repository_status() -> str:
@@ -66,17 +64,30 @@ def _repository_status() -> str:
 def pytest_configure(config):
     """Every test's files go under one folder of this run, removed when the run ends, so
     the suite leaves nothing in the temporary directory (pytest keeps its last three runs
-    otherwise). Workers get a folder each inside it."""
+    otherwise). Workers get a folder each inside it, and inherit the run's TMPDIR."""
     if config.option.basetemp is None and not hasattr(config, "workerinput"):
-        config._facilitator_before = (_leftovers(), _repository_status())
-        config.option.basetemp = tempfile.mkdtemp(prefix="facilitator-tests-")
-        config._facilitator_basetemp = config.option.basetemp
+        root = Path(tempfile.mkdtemp(prefix=RUN_PREFIX))
+        config._facilitator_run = root
+        config._facilitator_repository = _repository_status()
+        config._facilitator_tmpdir = os.environ.get("TMPDIR")
+        os.environ["TMPDIR"] = str(root)
+        tempfile.tempdir = str(root)
+        config.option.basetemp = str(root / BASETEMP)
+
+
+def _leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name != BASETEMP)
 
 
 def pytest_unconfigure(config):
-    folder = getattr(config, "_facilitator_basetemp", None)
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
+    root = getattr(config, "_facilitator_run", None)
+    if root:
+        shutil.rmtree(root, ignore_errors=True)
+        tempfile.tempdir = None
+        if config._facilitator_tmpdir is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = config._facilitator_tmpdir
 
 
 def pytest_collection_modifyitems(config, items):
@@ -87,16 +98,17 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.hookimpl(trylast=True)  # after the snapshot plugin has removed its own folder
 def pytest_sessionfinish(session, exitstatus):
-    """The run fails when a test or a benchmark left files in the temporary directory or
-    changed the repository's files."""
+    """The run fails when a test, a program it started or a benchmark left files in the
+    run's temporary directory, or changed the repository's files. Other programs on the
+    machine make and remove their own temporary files meanwhile: they are not looked at."""
     config = session.config
-    before = getattr(config, "_facilitator_before", None)
-    if before is None:
+    root = getattr(config, "_facilitator_run", None)
+    if root is None:
         return
-    left = _leftovers() - before[0] - {Path(config._facilitator_basetemp).name}
-    if left or _repository_status() != before[1]:
+    left = _leftovers(root)
+    if left or _repository_status() != config._facilitator_repository:
         session.exitstatus = 1
-        print(f"\nthe test run left files behind: {sorted(left)} (or changed the repository)", file=sys.stderr)
+        print(f"\nthe test run left files behind: {left} (or changed the repository)", file=sys.stderr)
 
 
 @pytest.fixture(autouse=True)

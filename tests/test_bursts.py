@@ -99,3 +99,20 @@ def test_a_participant_typed_in_one_burst_lands_field_by_field(tmp_path):
     assert (vera.name, vera.organisation, vera.title, [r.value for r in vera.roles]) == (
         "Vera Holm", "BUP Öst", "kurator", ["professional"]
     )
+
+
+def test_fields_of_a_step_typed_with_tabs_in_one_write_land_field_by_field(tmp_path):
+    """The summary, the line for the child and the missing actors, Tab between them, in one
+    write: each text in the field it was typed for, not all of them in the first."""
+    with writer(tmp_path) as term:
+        to_step_three(term)
+        for step in range(4, 10):
+            term.press("f4", pause=0.3)
+            term.wait_for(f"{step}/10")
+        term.wait_for("Saknas någon aktör som bör kallas?")
+        term.write("Skolan anpassar.\tDu får hjälp.\tHabiliteringen.".encode() + KEYS["ctrl+q"])
+        assert term.wait_exit() == 0
+    sip = stored_sip(tmp_path)
+    assert (sip.summary, sip.child_summary, sip.missing_actors) == (
+        "Skolan anpassar.", "Du får hjälp.", "Habiliteringen."
+    )

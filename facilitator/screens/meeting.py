@@ -36,6 +36,7 @@ from facilitator.widgets.clamped import Clamped
 from facilitator.widgets.countdown import Countdown, EndTimes, TimeUp
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.forms import CaptureForm
+from facilitator.widgets.inorder import IN_ORDER_BINDINGS, InOrderFocus
 from facilitator.widgets.problems import export_problem
 from facilitator.widgets.savestate import SaveBanner, SaveLabel
 
@@ -49,7 +50,7 @@ SWITCH_SECONDS = 0.001
 the UI waits for it (Python's default: 5 ms)."""
 
 
-class MeetingScreen(PromptFrames, Screen[None]):
+class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
     CSS_PATH = "meeting.tcss"
     app: Host  # the app, as far as this screen needs it
 
@@ -72,6 +73,9 @@ class MeetingScreen(PromptFrames, Screen[None]):
         # when it is on); not in the footer, which it would push past 100 columns.
         Binding("ctrl+b", "child_room", sv.KEY_CHILD_ROOM, show=False, priority=True, id="child-room"),
         Binding("escape", "back_to_current", sv.KEY_BACK_TO_CURRENT, show=False, id="back"),
+        # Tab and Shift+Tab move between a step's fields as they are read, so text typed
+        # right behind a Tab lands in the next field even when the keys come together.
+        *IN_ORDER_BINDINGS,
     ]
 
     SETTLE_SECONDS = 1.0
