@@ -285,7 +285,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         meeting_id = store.resolve_meeting(args.meeting)
         try:
             exported = export_meeting(
-                store, meeting_id, args.format, from_ns(SystemClock().wall_ns()), args.document
+                store, meeting_id, args.format, from_ns(SystemClock().wall_ns()), args.document, args.strict
             )
         except NoNextMeeting:
             raise UsageError(sv.CLI_NO_NEXT_MEETING) from None

@@ -7,12 +7,13 @@ from datetime import datetime, timedelta
 from facilitator.agenda.clock import Clock, from_ns
 from facilitator.agenda.meetings import plan_meeting
 from facilitator.agenda.models import (
+    Authority,
     Case,
     Child,
-    Consent,
     Guardian,
     Meeting,
     MeetingKind,
+    Organisation,
     Person,
     Role,
 )
@@ -46,17 +47,24 @@ def demo_case(now: datetime) -> tuple[Case, Meeting]:
             "på kvällarna. Familjen vill att skola, socialtjänst och BUP samordnar sitt stöd."
         ),
         kallelse_date=(now - KALLELSE_BEFORE).date(),
-        consent=Consent(
-            given_by=["Maria Åkesson", "Jonas Åkesson"],
-            given_on=(now - KALLELSE_BEFORE).date(),
-            organisations=[
-                "Solbackens skola, elevhälsan",
-                "Socialtjänsten, familjeenheten",
-                "BUP Öst",
-            ],
-            question="Samordning av stöd kring Elsas skolgång och mående.",
-        ),
+        organisations=[
+            Organisation(
+                name="Solbackens skola, elevhälsan",
+                authority=Authority.KOMMUN,
+                body="Exempelby kommun, barn- och utbildningsnämnden",
+            ),
+            Organisation(
+                name="Socialtjänsten, familjeenheten", authority=Authority.KOMMUN, body="Exempelby kommun, socialnämnden"
+            ),
+            Organisation(name="BUP Öst", authority=Authority.REGION, body="Region Exempel"),
+            Organisation(name="Fritidsgården Kometen", authority=Authority.KOMMUN, body="Exempelby kommun, kultur- och fritidsnämnden"),
+        ],
         created_at=now,
+    )
+    case.give_consent(
+        ["Solbackens skola, elevhälsan", "Socialtjänsten, familjeenheten", "BUP Öst"],
+        (now - KALLELSE_BEFORE).date(),
+        question="Samordning av stöd kring Elsas skolgång och mående.",
     )
     attendance = [
         Person(name="Maria Åkesson", organisation="", roles=[Role.GUARDIAN]),
@@ -95,6 +103,7 @@ def demo_case(now: datetime) -> tuple[Case, Meeting]:
         attendance=attendance,
     )
     meeting.id = DEMO_MEETING_ID
+    case.adopt(meeting)
     return case, meeting
 
 

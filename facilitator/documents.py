@@ -8,7 +8,7 @@ import re
 import stat
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,9 +88,47 @@ def not_for_document(document: str, fmt: str) -> bool:
     return document != "sip" and fmt in SIP_ONLY
 
 
+DATA_PROTECTION_FILE = "dataskydd.txt"
+"""In the configuration directory: how the personal data is handled, in the words of the
+user's organisation, printed in the kallelse (a Swedish default when there is none)."""
+DATA_PROTECTION_MAX_BYTES = 20_000
+
+
+def data_protection_text(folder: Path | None = None) -> str:
+    """The data-protection text of the kallelse: the user's file when it is a readable,
+    regular UTF-8 file of reasonable size, otherwise the default."""
+    from facilitator.paths import config_dir
+
+    path = (folder or config_dir()) / DATA_PROTECTION_FILE
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > DATA_PROTECTION_MAX_BYTES:
+            return sv.DATA_PROTECTION_DEFAULT
+        text = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeError):
+        return sv.DATA_PROTECTION_DEFAULT
+    return text or sv.DATA_PROTECTION_DEFAULT
+
+
+def send_kallelse(case: Case, meeting: Meeting, today: date, fmt: str, config: Path | None = None) -> tuple[Exported, bool]:
+    """The kallelse of ``meeting`` as sent (see ``kallelse_as_sent``); a new one sent today
+    is kept in ``case`` (its list of kallelser and its history). Returns the export and
+    whether the case changed, for the caller to save."""
+    from facilitator.agenda.kallelse import kallelse_as_sent
+    from facilitator.agenda.models import CaseEvent, CaseEventKind
+
+    if not_for_document("kallelse", fmt):
+        raise NotForDocument("kallelse", fmt)
+    view, sent = kallelse_as_sent(case, meeting, today, data_protection_text(config))
+    if sent is not None:
+        case.kallelser = [*case.kallelser, sent]
+        case.history = [*case.history, CaseEvent(on=today, kind=CaseEventKind.KALLELSE_SENT, meeting_id=meeting.id)]
+    return Exported(render(view, fmt), file_name(meeting, "kallelse", fmt), view.missing), sent is not None
+
+
 def export_document(case: Case, meeting: Meeting, document: str, fmt: str) -> Exported:
-    """The kallelse, the meeting report or the plan for the child of a meeting, from the
-    models as they are (the case screen prints the kallelse from a case not saved yet)."""
+    """The kallelse (as it stands, not sent), the meeting report or the plan for the child
+    of a meeting, from the models as they are."""
     if document not in ("kallelse", "rapport", "barn"):
         raise ValueError(f"unknown document {document!r}")
     if fmt not in FORMATS:
@@ -113,8 +151,10 @@ def export_document(case: Case, meeting: Meeting, document: str, fmt: str) -> Ex
 
 
 def export_meeting(
-    store: Store, meeting_id: str, fmt: str, now: datetime, document: str = "sip"
+    store: Store, meeting_id: str, fmt: str, now: datetime, document: str = "sip", strict: bool = False
 ) -> Exported:
+    """A stored meeting's document. The kallelse is the one sent (a new one is kept as
+    sent today unless ``strict`` refuses it for what it lacks)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     if document not in DOCUMENTS:
@@ -123,6 +163,11 @@ def export_meeting(
         raise NotForDocument(document, fmt)
     meeting = store.load_meeting(meeting_id)
     case = store.load_case(meeting.case_id)
+    if document == "kallelse":
+        exported, changed = send_kallelse(case, meeting, now.date(), fmt)
+        if changed and not (strict and exported.missing):  # refused: not sent
+            store.save_case(case)
+        return exported
     if document != "sip":
         return export_document(case, meeting, document, fmt)
     if fmt == "json":

@@ -119,6 +119,25 @@ SECTION_QUESTION = "Frågeställning"
 SECTION_PURPOSE = "Mötets syfte"
 SECTION_PARTICIPANTS = "Deltagare"
 SECTION_CONSENT = "Samtycke till informationsöverföring"
+SIP_LEGAL_BASIS = (
+    "Samordnad individuell plan enligt 10 kap. 8 § socialtjänstlagen (2025:400) och "
+    "16 kap. 4 § hälso- och sjukvårdslagen (2017:30)"
+)
+SECTION_COPIES = "Kopior och original"
+LABEL_COPIES_TO = "Kopia lämnas till"
+LABEL_ORIGINAL_KEPT = "Den underskrivna originalhandlingen förvaras hos"
+COPIES_NONE = "ingen"
+COPY_ORGANISATION = "{name}, {organisation}"
+CONSENT_GIVEN = "{name}, {on}"
+CONSENT_GIVEN_CHILD = "{name} (barnet), {on}"
+CONSENT_NOT_GIVEN = "{name} har inte lämnat samtycke"
+LABEL_WIDENED = "Utvidgat"
+CONSENT_WIDENED_ITEM = "{on}: {organisation}, efter medgivande av {who}"
+CONSENT_WIDENED_ITEM_ANON = "{on}: {organisation}"
+REVOKED_ITEM = "{organisation} ({by})"
+REVOKED_BY = "av {by}"
+ACTION_CONSENT_REVOKED = "samtycket återkallat"
+PERSON_CONSENT_REVOKED = "samtycket återkallat {on}"
 SECTION_CURRENT = "Nulägesbeskrivning"
 SECTION_FAMILY_STORY = "Familjens berättelse"
 SECTION_PROFESSIONALS_STORY = "Professionernas berättelse"
@@ -421,6 +440,9 @@ REOPENED = "Mötet är öppet igen. Underskrifterna är borttagna; tiden står s
 REOPEN_OPEN_ELSEWHERE = "Mötet är öppet i ett annat fönster och kan inte öppnas igen här."
 HISTORY = {
     CaseEventKind.REOPENED: "Mötet {meeting} öppnades igen för ändringar; underskrifterna togs bort.",
+    CaseEventKind.CONSENT_WIDENED: "Samtycket utvidgades på mötet {meeting}.",
+    CaseEventKind.CONSENT_REVOKED: "Samtycket återkallades.",
+    CaseEventKind.KALLELSE_SENT: "Kallelsen till mötet {meeting} skickades.",
 }
 OVERVIEW_HISTORY = "Historik"
 READ_ONLY_BANNER = "Skrivskyddat: mötet är öppet för att skriva i ett annat fönster. Här kan inget ändras."
@@ -618,9 +640,10 @@ SECTION_CONSENT_FORM = "Sekretessmedgivande"
 CONSENT_FORM_INTRO = (
     "Arbete utifrån Lotsmodellen förutsätter samverkan och samarbete mellan olika "
     "verksamheter. Mellan dem råder normalt sekretess. För att samverkan ska vara möjlig "
-    "behöver barnets vårdnadshavare (och barnet, beroende på ålder) samtycka till att "
-    "sekretessen hävs. Det sker skriftligt genom att den här kallelsen undertecknas av "
-    "barnet och vårdnadshavarna."
+    "behöver barnets vårdnadshavare (och barnet, beroende på ålder och mognad) efterge "
+    "sekretessen till skydd för barnet och familjen, helt eller delvis (12 kap. 2 § "
+    "offentlighets- och sekretesslagen). Det sker skriftligt genom att den här kallelsen "
+    "undertecknas av barnet och vårdnadshavarna."
 )
 CONSENT_FORM_AGREE = (
     "Genom att skriva under samtycker vi till att verksamheterna nedan får lämna uppgifter "
@@ -643,6 +666,25 @@ KALLELSE_MISSING_QUESTION = "Frågeställningen"
 KALLELSE_MISSING_GUARDIANS = "Vårdnadshavarna"
 KALLELSE_MISSING_ORGANISATIONS = "Verksamheter som ska kallas"
 KALLELSE_NOT_IN_CONSENT = "{organisation} kallas men finns inte med i ärendets samtycke"
+KALLELSE_REVOKED_CALLED = "{name}, {organisation}, kallas inte: samtycket för verksamheten återkallades {on}"
+KALLELSE_REVOKED_WHOLE_CALLED = "Samtycket är återkallat helt ({on}): ingen verksamhet får lämna uppgifter till en annan"
+KALLELSE_REVOKED_LIST = "Återkallat för"
+KALLELSE_CONSENT_MISSING = "{name} har inte lämnat samtycke (båda vårdnadshavarna ska tillfrågas)"
+LABEL_SENT = "Skickad"
+LABEL_SENDER = "Avsändare"
+KALLELSE_SENDER = "{who} (initiativtagare), tillsammans med {family}"
+SECTION_DATA_PROTECTION = "Så behandlas personuppgifterna"
+DATA_PROTECTION_DEFAULT = (
+    "Personuppgiftsansvarig är den huvudansvariga verksamheten som anges i planen. "
+    "Uppgifterna behandlas för att samordna stödet till barnet under lotsprocessen, med "
+    "stöd av samtycket och av socialtjänstlagen och hälso- och sjukvårdslagen, och sparas "
+    "så länge varje verksamhet ska bevara sina journalhandlingar enligt lag. "
+    "Ni har rätt att få veta vilka uppgifter som finns om er, att få felaktiga uppgifter "
+    "rättade och att klaga hos Integritetsskyddsmyndigheten (IMY). Kontakta "
+    "initiativtagaren om ni har frågor."
+)
+KALLELSE_KEPT = "Kallelsen är sparad som skickad {on} ({sender})."
+KALLELSE_CHANGED = "Kallelsen har ändrats sedan den skickades {on}: den nya sparas bredvid den gamla."
 KEY_KALLELSE = "Kallelse (PDF)"
 KALLELSE_WRITTEN = "Kallelsen är sparad som {path} (bara du kan läsa filen)."
 KALLELSE_NO_MEETING = (
@@ -795,6 +837,8 @@ CONSENT_REVOKED_WHOLE_NOTE = "Samtycket är återkallat helt: inga nya möten f�
 REVOKE_TITLE = "Återkalla samtycket (helt eller för en verksamhet)"
 REVOKE_WHOLE = "Hela samtycket"
 BUTTON_REVOKE = "Återkalla"
+LABEL_REVOKED_BY = "Vem återkallar (namn)"
+REVOKE_WHO_MISSING = "Skriv vem som återkallar samtycket."
 NO_MEETING_WITHOUT_CONSENT = (
     "Samtycket är återkallat helt. Ett nytt möte kan planeras när vårdnadshavarna har lämnat "
     "samtycke igen (E ändrar ärendet)."
@@ -839,6 +883,8 @@ ATTENDANCE_KEYS = (
 CONSENT_CONFIRMED = "Sekretessen och samtycket har tagits upp på mötet"
 CONSENT_NOT_COVERED = "Närvarande vars verksamhet samtycket inte omfattar:"
 CONSENT_ALL_COVERED = "Samtycket omfattar alla närvarande verksamheter."
+LABEL_WIDEN = "Familjen godkänner att samtycket också omfattar (Enter väljer):"
+LABEL_WIDEN_WHO = "Vem godkände (vårdnadshavarna, barnet)"
 LABEL_ABSENCE_REASON = {
     ChildParticipation.PART: "Vilken del av mötet var barnet med i?",
     ChildParticipation.NONE: "Varför deltog barnet inte?",
@@ -920,9 +966,14 @@ CASE_EDIT = "Ändra ärende"
 LABEL_CHILD_NAME = "Barn/ungdom (namn och födelseår)"
 PLACEHOLDER_BIRTH_YEAR = "Födelseår"
 LABEL_GUARDIAN_N = "Vårdnadshavare {n}"
-CONSENT_BY_GUARDIAN_N = "Vårdnadshavare {n} har samtyckt"
 LABEL_CONSENT_DATE = "Samtycket lämnades (datum)"
-LABEL_CONSENT_ORGANISATIONS = "Verksamheter som samtycket omfattar (en per rad)"
+LABEL_CONSENT_ORGANISATIONS = "Verksamheter som samtycket omfattar (Enter kryssar i eller ur)"
+LABEL_CONSENT_GIVEN = "Vem har lämnat samtycke (Enter kryssar i eller ur)"
+CONSENT_GIVEN_BY_GUARDIAN = "{name} (vårdnadshavare) har samtyckt"
+CONSENT_GIVEN_BY_CHILD = "{name} (barnet) har samtyckt själv"
+LABEL_NEW_ORGANISATION = "Ny verksamhet: namn, huvudman och juridisk person (Enter lägger till)"
+PLACEHOLDER_BODY = "Juridisk person, t.ex. Region Skåne"
+CONSENT_DATE_NEEDED = "Skriv datumet då samtycket lämnades."
 PROBLEM_CHILD_NAME = "Skriv barnets namn."
 PROBLEM_CASE = "Något fält går inte att spara: kontrollera födelseår och längden på texterna."
 NEW_MEETING_FOR = "Nytt möte för {child}"
@@ -958,6 +1009,9 @@ MISSING = {
     MissingCode.GUARDIANS_VIEW: "Vårdnadshavarnas uppfattning om insatserna",
     MissingCode.NEXT_MEETING: "Datum för nästa möte",
     MissingCode.NOT_COVERED: "Samtycke som omfattar",
+    MissingCode.CONSENT_GUARDIAN: "Samtycke från vårdnadshavaren",
+    MissingCode.CONSENT_REVOKED: "Samtycket är återkallat för",
+    MissingCode.LEAD_ABSENT: "Ingen från den huvudansvariga verksamheten deltar i det avslutande mötet",
     MissingCode.ACTION_AUTHORITY: "Huvudman för insatsen",
     MissingCode.GOAL_STATUS: "Status för målet",
     MissingCode.SUMMARY: "Sammanfattning av mötet",

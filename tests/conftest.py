@@ -18,7 +18,6 @@ from facilitator.agenda import (
     Authority,
     Case,
     Child,
-    Consent,
     Goal,
     Guardian,
     LeadAuthority,
@@ -27,7 +26,6 @@ from facilitator.agenda import (
     Navigator,
     NextMeeting,
     Person,
-    Revocation,
     Role,
     Signature,
     plan_meeting,
@@ -139,20 +137,16 @@ def store(tmp_path) -> Store:
 
 def full_case() -> Case:
     """A case with every field filled, Swedish and Latin Extended text included."""
-    return Case(
+    case = Case(
         child=Child(name="Åsa Öberg-Şahin", birth_year=2014),
         guardians=[Guardian(name="Mia Öberg", contact="070-1"), Guardian(name="Emre Şahin")],
         question="Skolfrånvaro och oro.\nBehov av samordning.",
         kallelse_date=date(2025, 12, 15),
-        consent=Consent(
-            given_by=["Mia Öberg", "Emre Şahin"],
-            given_on=date(2025, 12, 15),
-            organisations=["BUP", "Skolan", "Socialtjänsten"],
-            question="Samordning kring skolgång",
-            revocations=[Revocation(on=date(2026, 2, 1), organisation="BUP", note="Byte av klinik")],
-        ),
         created_at=datetime(2025, 12, 15, 10, 0, tzinfo=STOCKHOLM),
     )
+    case.give_consent(["BUP", "Skolan", "Socialtjänsten"], date(2025, 12, 15), question="Samordning kring skolgång")
+    case.revoke(date(2026, 2, 1), case.choose_organisation("BUP").id, by="Mia Öberg", note="Byte av klinik")
+    return case
 
 
 def full_meeting(case: Case):
@@ -193,6 +187,7 @@ def full_meeting(case: Case):
         start=datetime(2026, 3, 3, 9, 0, tzinfo=STOCKHOLM), place="Skolan", attendees=["Mia Öberg"]
     )
     sip.signatures = [Signature(name="Mia Öberg", role=Role.GUARDIAN, signed_on=date(2026, 1, 13))]
+    case.adopt(meeting)
     return meeting
 
 

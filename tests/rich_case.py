@@ -16,7 +16,6 @@ from facilitator.agenda.models import (
     Authority,
     Case,
     Child,
-    Consent,
     Goal,
     GoalHorizon,
     GoalStatus,
@@ -28,7 +27,6 @@ from facilitator.agenda.models import (
     Navigator,
     NextMeeting,
     Person,
-    Revocation,
     Role,
     Signature,
     StepStatus,
@@ -43,21 +41,32 @@ def _id(n: int) -> str:
 
 
 def rich_case() -> Case:
-    return Case(
+    case = Case(
         id=_id(1),
         child=Child(name="Åsa Öberg-Şahin", birth_year=2013),
         guardians=[Guardian(name="Mia Öberg", contact="070-123 45 67"), Guardian(name="Emre Şahin", contact="073-765 43 21")],
         question="Åsa är ofta borta från skolan och har svårt att sova. Familjen vill ha samordnat stöd.",
         kallelse_date=date(2026, 1, 12),
-        consent=Consent(
-            given_by=["Mia Öberg", "Emre Şahin", "Åsa Öberg-Şahin"],
-            given_on=date(2026, 1, 14),
-            organisations=["Elevhälsan Kometskolan", "Socialtjänsten", "BUP", "Vårdcentralen Norr", "Fritidsgården Kometen"],
-            question="Samordnat stöd kring skolgång, sömn och oro",
-            revocations=[Revocation(on=date(2026, 3, 2), organisation="Vårdcentralen Norr", note="Familjen bytte vårdcentral")],
-        ),
         created_at=datetime(2026, 1, 12, 9, 0, tzinfo=STOCKHOLM),
     )
+    case.give_consent(
+        ["Elevhälsan Kometskolan", "Socialtjänsten", "BUP", "Vårdcentralen Norr", "Fritidsgården Kometen"],
+        date(2026, 1, 14),
+        child=True,
+        question="Samordnat stöd kring skolgång, sömn och oro",
+    )
+    bodies = {
+        "Elevhälsan Kometskolan": (Authority.KOMMUN, "Kristianstads kommun, barn- och utbildningsnämnden"),
+        "Socialtjänsten": (Authority.KOMMUN, "Kristianstads kommun, socialnämnden"),
+        "BUP": (Authority.REGION, "Region Skåne"),
+        "Vårdcentralen Norr": (Authority.REGION, "Region Skåne"),
+        "Fritidsgården Kometen": (Authority.OTHER, "Föreningen Kometen"),
+    }
+    case.organisations = [
+        o.model_copy(update={"authority": bodies[o.name][0], "body": bodies[o.name][1]}) for o in case.organisations
+    ]
+    case.revoke(date(2026, 3, 2), case.choose_organisation("Vårdcentralen Norr").id, by="Mia Öberg", note="Familjen bytte vårdcentral")
+    return case
 
 
 def people() -> list[Person]:
@@ -150,6 +159,7 @@ def first_meeting(case: Case) -> Meeting:
     sip.signatures = [Signature(name="Mia Öberg", role=Role.GUARDIAN, signed_on=date(2026, 2, 10)),
                       Signature(name="Karin Lund", role=Role.FACILITATOR, signed_on=date(2026, 2, 10))]
     _ran(meeting, {"family_story": 4, "dialogue": -3})
+    case.adopt(meeting)
     return meeting
 
 
@@ -200,6 +210,7 @@ def follow_up_meeting(case: Case, first: Meeting) -> Meeting:
         kind=MeetingKind.CLOSING,
     )
     _ran(meeting, {"family_story": 2, "professionals_report": 3}, skipped=("new_participants",))
+    case.adopt(meeting)
     return meeting
 
 
@@ -234,6 +245,7 @@ def closing_meeting(case: Case, follow_up: Meeting) -> Meeting:
     sip.child_view = "Jag vill fortsätta med teatern."
     sip.guardians_view = "Vi är nöjda och vet vem vi ska ringa."
     _ran(meeting, {"reflection": 5})
+    case.adopt(meeting)
     return meeting
 
 

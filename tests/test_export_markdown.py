@@ -30,6 +30,7 @@ def test_every_section_in_order():
         "## Barnets delaktighet",
         "## Uppfattning om föreslagna insatser",
         "## Uppföljning",
+        "## Kopior och original",
         "## Underskrifter",
     ]
     assert "- **Revision:** 1" in text

@@ -102,14 +102,16 @@ def test_everyone_called_with_verksamhet_and_roles():
     assert rows["Đorđe Đorđević"][2] == "sekreterare, verksamhetsaktör"
     assert rows["Mia Öberg"][2] == "vårdnadshavare"
     assert rows["Åsa Öberg-Şahin"][2] == "barn/ungdom"
-    assert called.items == []  # every verksamhet of the consent has someone called
+    # BUP's consent was revoked before the meeting: its professional is not called.
+    assert "Łukasz Wójcik" not in rows
+    assert called.items == ["Łukasz Wójcik, BUP, kallas inte: samtycket för verksamheten återkallades 2026-02-01"]
 
 
 def test_a_verksamhet_of_the_consent_with_nobody_named_is_called_too():
     case = full_case()
-    people = [p for p in _people() if p.organisation != "Socialtjänsten"]
+    people = [p for p in _people() if p.organisation not in ("Socialtjänsten", "BUP")]
     called = _section(kallelse_document(case, _meeting(case, people=people)), "Kallade till mötet")
-    assert called.items == ["Socialtjänsten: ingen namngiven deltagare ännu"]
+    assert called.items == ["Socialtjänsten: ingen namngiven deltagare ännu"]  # BUP: revoked
 
 
 def test_the_agenda_with_its_minutes_and_phases():
@@ -144,11 +146,16 @@ def test_the_sekretessmedgivande_as_the_sources_say_it():
     document = kallelse_document(case, _meeting(case))
     form = _section(document, "Sekretessmedgivande")
     text = " ".join(form.paragraphs)
-    assert "vårdnadshavare (och barnet, beroende på ålder) samtycka till att sekretessen hävs" in text
+    # The family waives secrecy (efterger), under the law that lets them; it is not lifted.
+    assert "efterge sekretessen" in text and "12 kap. 2 § offentlighets- och sekretesslagen" in text
+    assert "hävs" not in text
     assert "lämna uppgifter om Åsa Öberg-Şahin till varandra" in text
     assert case.consent.question in form.paragraphs  # what it covers
-    # Between which verksamheter: BUP's consent was revoked before the meeting.
-    assert form.items == ["BUP (samtycket återkallat 2026-02-01)", "Skolan", "Socialtjänsten"]
+    # Between which verksamheter: BUP's consent was revoked before the meeting, so it is
+    # named only as revoked, apart from those it covers.
+    assert form.items == ["Skolan", "Socialtjänsten", "Återkallat för: BUP (samtycket återkallat 2026-02-01)"]
+    privacy = " ".join(_section(document, "Så behandlas personuppgifterna").paragraphs)
+    assert "Personuppgiftsansvarig" in privacy and "Integritetsskyddsmyndigheten" in privacy
     terms = " ".join(_section(document, "Villkor för sekretessmedgivandet").items)
     assert "gäller under den tid som Lotsprocessen pågår" in terms
     assert "när som helst" in terms and "till del eller i sin helhet" in terms
@@ -165,6 +172,7 @@ def test_the_question_of_the_case_when_the_consent_names_none():
 
 def test_a_called_verksamhet_outside_the_consent_is_listed_and_flagged():
     case = full_case()
+    case.consent.revocations = []
     people = [*_people(), Person(name="Vera Holm", organisation="Vårdcentralen", roles=[Role.PROFESSIONAL])]
     document = kallelse_document(case, _meeting(case, people=people))
     form = _section(document, "Sekretessmedgivande")
@@ -175,22 +183,52 @@ def test_a_called_verksamhet_outside_the_consent_is_listed_and_flagged():
     ]
 
 
-def test_a_whole_revocation_is_said():
+def test_a_whole_revocation_is_said_apart_and_is_missing():
     case = full_case()
-    case.consent = case.consent.model_copy(
-        update={"revocations": [Revocation(on=date(2026, 3, 2))]}
-    )
-    form = _section(kallelse_document(case, _meeting(case)), "Sekretessmedgivande")
-    assert form.items[-1] == "Hela samtycket återkallades 2026-03-02."
+    case.consent.revocations = [Revocation(on=date(2026, 3, 2), by="Mia Öberg")]
+    document = kallelse_document(case, _meeting(case))
+    form = _section(document, "Sekretessmedgivande")
+    assert "Hela samtycket återkallades 2026-03-02." in form.paragraphs
+    assert not any("återkallades" in item for item in form.items)
+    assert form.missing == ["Samtycket är återkallat helt (2026-03-02): ingen verksamhet får lämna uppgifter till en annan"]
 
 
 def test_a_revocation_after_the_meeting_is_not_printed():
     case = full_case()
-    case.consent = case.consent.model_copy(
-        update={"revocations": [Revocation(on=date(2026, 4, 1), organisation="BUP")]}
-    )
-    form = _section(kallelse_document(case, _meeting(case)), "Sekretessmedgivande")
-    assert form.items[0] == "BUP"
+    bup = case.choose_organisation("BUP").id
+    case.consent.revocations = [Revocation(on=date(2026, 4, 1), organisation_id=bup, organisation="BUP")]
+    document = kallelse_document(case, _meeting(case))
+    assert _section(document, "Sekretessmedgivande").items == ["BUP", "Skolan", "Socialtjänsten"]
+    assert "Łukasz Wójcik" in [row[0] for row in _section(document, "Kallade till mötet").table.rows]
+    assert document.missing == []
+
+
+def test_a_revoked_verksamhet_called_is_missing_and_a_covered_kallelse_is_complete():
+    case = full_case()
+    document = kallelse_document(case, _meeting(case))
+    assert document.missing == [
+        "Kallade till mötet: Łukasz Wójcik, BUP, kallas inte: samtycket för verksamheten återkallades 2026-02-01"
+    ]
+    people = [p for p in _people() if p.organisation != "BUP"]
+    assert kallelse_document(case, _meeting(case, people=people)).missing == []
+
+
+def test_consent_from_one_guardian_of_two_names_the_other():
+    case = full_case()
+    case.consent.revocations = []
+    case.give_consent(["BUP", "Skolan", "Socialtjänsten"], date(2025, 12, 15), by=["Mia Öberg"])
+    document = kallelse_document(case, _meeting(case))
+    line = "Emre Şahin har inte lämnat samtycke (båda vårdnadshavarna ska tillfrågas)"
+    assert line in _section(document, "Villkor för sekretessmedgivandet").paragraphs
+    assert document.missing == [f"Sekretessmedgivande: {line}"]
+    assert line in _pdf_text(render(document, "pdf"))
+
+
+def test_before_anyone_has_signed_nobody_is_missing_consent():
+    case = full_case()
+    case.consent.revocations = []
+    case.consent = case.consent.model_copy(update={"givers": []})
+    assert kallelse_document(case, _meeting(case)).missing == []
 
 
 def test_signature_lines_for_both_guardians_and_the_child():
@@ -235,13 +273,13 @@ def test_the_kallelse_read_back_from_pdf_and_markdown():
             "Skolfrånvaro och oro.",
             "Samordning kring skolgång",
             "Đorđe Đorđević",
-            "Łukasz Wójcik",
+            "Łukasz Wójcik, BUP, kallas inte",
             "sekreterare, verksamhetsaktör",
             "Presentationsrunda",
             "Dagordning",
             "Totalt",
             "Sekretessmedgivande",
-            "BUP (samtycket återkallat 2026-02-01)",
+            "Återkallat för: BUP (samtycket återkallat 2026-02-01)",
             "under den tid som Lotsprocessen pågår",
             "till del eller i sin helhet",
             "Underskrift och namnförtydligande",

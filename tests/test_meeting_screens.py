@@ -1,8 +1,9 @@
 """Attendance, the review, the palette, the theme and the start screen's set-up flows."""
 
 import json
+from datetime import date
 
-from textual.widgets import Checkbox, Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from facilitator.agenda import MeetingKind, Role
 from facilitator.dialogs.attendance import AttendanceScreen
@@ -13,7 +14,7 @@ from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.review import ReviewScreen
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME
 from facilitator.widgets.lists import EditTable
-from tests.screens_helpers import demo_app, notices, open_meeting, saved, text_of, type_text, until
+from tests.screens_helpers import demo_app, notices, open_meeting, saved, screen_lines, text_of, type_text, until
 
 
 async def test_attendance_by_keyboard_alone_and_the_consent_flag(store):
@@ -137,14 +138,31 @@ async def test_new_case_then_its_first_meeting(store):
         await type_text(pilot, "Sara Lindqvist")
         await pilot.press("enter", "enter")
         await type_text(pilot, "Per Lindqvist")
-        form.query_one("#question", TextArea).load_text("Oro för skolgång och sömn.")
-        form.query_one("#kallelse", Input).value = "2025-12-15"
+        await pilot.press("enter", "enter")  # past the contact, into the question
+        await type_text(pilot, "Oro för skolgång och sömn.")
+        await pilot.press("tab")
+        await type_text(pilot, "2025-12-15")
         await pilot.pause()
         assert "tidigast 2026-01-13" in text_of(form, "#kallelse-check")
-        form.query_one("#consent1", Checkbox).value = True
-        form.query_one("#consent2", Checkbox).value = True
-        form.query_one("#consent-date", Input).value = "2025-12-15"
-        form.query_one("#consent-organisations", TextArea).load_text("BUP\nSkolan")
+        await pilot.press("enter")  # the consent's choices, one per person, by name
+        await pilot.press("enter")  # Sara has consented
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        assert "☑ Sara Lindqvist (vårdnadshavare) har samtyckt" in screen
+        assert "☐ Per Lindqvist (vårdnadshavare) har samtyckt" in screen
+        assert "Per Lindqvist har inte lämnat samtycke" in screen
+        await pilot.press("down", "enter", "tab")  # Per too; then the day
+        await pilot.pause()
+        assert "har inte lämnat samtycke" not in "\n".join(screen_lines(app))
+        await type_text(pilot, "2025-12-15")
+        await pilot.press("enter", "tab")  # past the (empty) list of verksamheter
+        await type_text(pilot, "BUP")
+        await pilot.press("enter")
+        await type_text(pilot, "Skolan")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        assert "☑ BUP" in screen and "☑ Skolan" in screen
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = app.screen
@@ -157,8 +175,10 @@ async def test_new_case_then_its_first_meeting(store):
     case = next(c for c in store.list_cases() if c.child.name == "Noah Lindqvist")
     assert case.child.birth_year == 2015
     assert [g.name for g in case.guardians] == ["Sara Lindqvist", "Per Lindqvist"]
-    assert case.consent.given_by == ["Sara Lindqvist", "Per Lindqvist"]
-    assert case.consent.organisations == ["BUP", "Skolan"]
+    assert [(g.name, g.guardian_id, g.on) for g in case.consent.givers] == [
+        (g.name, g.id, date(2025, 12, 15)) for g in case.guardians
+    ]
+    assert [case.organisation_name(i) for i in case.consent.covered] == ["BUP", "Skolan"]
     assert case.question == "Oro för skolgång och sömn."
     (meeting,) = store.meetings_of(case.id)
     assert meeting.kind is MeetingKind.FIRST

@@ -30,24 +30,44 @@ from tests.conftest import STOCKHOLM, full_case, full_meeting
 from tests.screens_helpers import demo_app, notices, open_meeting, saved, type_text
 
 
+def _ids(case):
+    return {o.name: o.id for o in case.organisations}
+
+
 def test_partial_revocation_flags_one_organisation():
-    consent = full_case().consent  # BUP revoked on 2026-02-01
-    assert consent.covers("BUP", date(2026, 1, 31))
-    assert not consent.covers("BUP", date(2026, 2, 1))
-    assert consent.covers("Skolan", date(2026, 2, 1))
+    case = full_case()  # BUP revoked on 2026-02-01
+    consent, ids = case.consent, _ids(case)
+    assert consent.covers(ids["BUP"], date(2026, 1, 31))
+    assert not consent.covers(ids["BUP"], date(2026, 2, 1))
+    assert consent.covers(ids["Skolan"], date(2026, 2, 1))
     assert not consent.revoked_whole(date(2026, 6, 1))
 
 
 def test_whole_revocation_stops_until_consent_is_given_again():
-    consent = full_case().consent
+    case = full_case()
+    consent, ids = case.consent, _ids(case)
     consent.revocations = [*consent.revocations, Revocation(on=date(2026, 3, 1))]
     assert consent.revoked_whole(date(2026, 3, 1))
     assert not consent.revoked_whole(date(2026, 2, 28))
-    assert not consent.covers("Skolan", date(2026, 3, 2))
+    assert not consent.covers(ids["Skolan"], date(2026, 3, 2))
     consent.given_on = date(2026, 3, 10)  # given again
     assert not consent.revoked_whole(date(2026, 3, 11))
-    assert consent.covers("Skolan", date(2026, 3, 11))
-    assert consent.covers("BUP", date(2026, 3, 11))
+    assert consent.covers(ids["Skolan"], date(2026, 3, 11))
+    assert consent.covers(ids["BUP"], date(2026, 3, 11))
+
+
+def test_coverage_is_by_the_verksamhet_not_by_its_name():
+    case = full_case()
+    ids = _ids(case)
+    # The same words, another verksamhet: not covered. Another spelling of the same one,
+    # chosen from the case: covered.
+    assert not case.consent.covers(None, date(2026, 1, 10))
+    elsewhere = Person(name="Vera", organisation="Skolan", organisation_id="f" * 32, roles=[Role.PROFESSIONAL])
+    assert not case.consent.covers(elsewhere.organisation_id, date(2026, 1, 10))
+    chosen = Person(name="Vera", organisation="skolan ", roles=[Role.PROFESSIONAL])
+    case.link(chosen)
+    assert chosen.organisation_id == ids["Skolan"] and chosen.organisation == "Skolan"
+    assert case.consent.covers(chosen.organisation_id, date(2026, 1, 10))
 
 
 def test_follow_up_starts_from_the_last_sip():
@@ -305,14 +325,18 @@ async def test_revoking_for_one_organisation_from_the_overview(store):
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, RevokeDialog)
-        dialog.query_one("#revoke-what", Select).value = "BUP Öst"
+        dialog.query_one("#revoke-what", Select).value = dict((n, i) for i, n in dialog.organisations)["BUP Öst"]
+        dialog.query_one("#revoke-by").value = "Maria Åkesson"
         dialog.query_one("#revoke-date").value = "2026-01-14"
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = "\n".join(str(w.visual) for w in app.screen.query("Static"))
-        assert "Återkallat 2026-01-14: BUP Öst" in text
+        assert "Återkallat 2026-01-14: BUP Öst av Maria Åkesson" in text
+        assert "BUP Öst" not in text.split("Omfattar:")[1].split("\n")[0]  # once, as revoked
     case = store.load_case(store.load_meeting(meeting_id).case_id)
     (revocation,) = case.consent.revocations
-    assert (revocation.on, revocation.organisation) == (date(2026, 1, 14), "BUP Öst")
-    assert not case.consent.covers("BUP Öst", date(2026, 1, 14))
-    assert case.consent.covers("Socialtjänsten, familjeenheten", date(2026, 1, 14))
+    ids = _ids(case)
+    assert (revocation.on, revocation.organisation_id, revocation.by) == (date(2026, 1, 14), ids["BUP Öst"], "Maria Åkesson")
+    assert not case.consent.covers(ids["BUP Öst"], date(2026, 1, 14))
+    assert case.consent.covers(ids["Socialtjänsten, familjeenheten"], date(2026, 1, 14))
+    assert case.history[-1].kind.value == "consent_revoked"

@@ -35,7 +35,7 @@ def _section(document, heading):
 
 
 def _codes(meeting, case=None):
-    return [p.code for p in missing_parts(meeting, case.consent if case else None)]
+    return [p.code for p in missing_parts(meeting, case)]
 
 
 # --- huvudansvarig huvudman --------------------------------------------------------
@@ -80,19 +80,19 @@ def test_a_stored_version_2_sip_with_another_lead_asks_again(rich):
 
 def test_a_participant_the_consent_does_not_cover_is_missing_and_legal(rich):
     case, first, follow_up, _ = rich
-    parts = [p for p in missing_parts(follow_up, case.consent) if p.code is MissingCode.NOT_COVERED]
+    parts = [p for p in missing_parts(follow_up, case) if p.code is MissingCode.CONSENT_REVOKED]
     assert [(p.detail, p.legal) for p in parts] == [("Sara Lind (Vårdcentralen Norr)", True)]
     # Before the revocation the vårdcentral was covered.
-    assert MissingCode.NOT_COVERED not in _codes(first, case)
+    assert MissingCode.CONSENT_REVOKED not in _codes(first, case)
     # Without the case's consent the check is not made (the meeting alone cannot tell).
-    assert MissingCode.NOT_COVERED not in _codes(follow_up)
+    assert MissingCode.CONSENT_REVOKED not in _codes(follow_up)
 
 
 def test_the_uncovered_participant_is_marked_in_the_consent_and_gets_no_signature_line(rich):
     case, first, follow_up, _ = rich
     document = sip_document(case, follow_up, 2, first.sip)
     consent = _section(document, sv.SECTION_CONSENT)
-    assert consent.missing == ["Samtycke som omfattar Sara Lind (Vårdcentralen Norr)"]
+    assert consent.missing == ["Samtycket är återkallat för Sara Lind (Vårdcentralen Norr)"]
     assert "Sara Lind" not in [s.name for s in document.signers]
     assert any("Sara Lind" in line for line in document.missing)
 
@@ -145,8 +145,9 @@ def test_the_summary_is_asked_for_where_the_agenda_captures_it(rich):
 def test_the_rich_process_lacks_only_the_uncovered_consent(rich):
     case, first, follow_up, closing = rich
     assert _codes(first, case) == []
-    assert _codes(follow_up, case) == [MissingCode.NOT_COVERED]
-    assert _codes(closing, case) == []
+    assert _codes(follow_up, case) == [MissingCode.CONSENT_REVOKED]
+    # At the closing meeting nobody from Socialtjänsten, the huvudansvarig, is there.
+    assert _codes(closing, case) == [MissingCode.LEAD_ABSENT]
 
 
 # --- the view ----------------------------------------------------------------------
@@ -167,17 +168,22 @@ def test_the_contact_list_puts_the_lots_first_with_the_lots_contact_from_the_sip
 def test_the_consent_says_who_when_what_for_how_long_and_that_it_can_be_revoked(rich):
     case, first, follow_up, _ = rich
     # The first SIP, exported after the revocation, is the plan as it was signed.
-    assert len(_section(sip_document(case, first), sv.SECTION_CONSENT).items) == 5
+    first_consent = _section(sip_document(case, first), sv.SECTION_CONSENT).items
+    assert len(first_consent) == 5
+    assert first_consent[4] == (
+        "Omfattar: Elevhälsan Kometskolan, Socialtjänsten, BUP, Vårdcentralen Norr, Fritidsgården Kometen"
+    )
     consent = _section(sip_document(case, follow_up), sv.SECTION_CONSENT)
     assert consent.paragraphs == [sv.CONSENT_REVOCABLE]
-    assert consent.items[:5] == [
-        "Lämnat av: Mia Öberg, Emre Şahin, Åsa Öberg-Şahin",
+    # Each one's consent with its day; what it covers on the day, the revoked apart.
+    assert consent.items == [
+        "Lämnat av: Mia Öberg, 2026-01-14; Emre Şahin, 2026-01-14; Åsa Öberg-Şahin (barnet), 2026-01-14",
         "Datum: 2026-01-14",
         "Gäller frågeställningen: Samordnat stöd kring skolgång, sömn och oro",
         "Giltighet: från 2026-01-14 under hela lotsprocessen, om det inte återkallas",
-        "Omfattar: Elevhälsan Kometskolan, Socialtjänsten, BUP, Vårdcentralen Norr, Fritidsgården Kometen",
+        "Omfattar: Elevhälsan Kometskolan, Socialtjänsten, BUP, Fritidsgården Kometen",
+        "Återkallat 2026-03-02: Vårdcentralen Norr av Mia Öberg (Familjen bytte vårdcentral)",
     ]
-    assert consent.items[5] == "Återkallat 2026-03-02: Vårdcentralen Norr (Familjen bytte vårdcentral)"
 
 
 def test_nulagesbeskrivning_holds_the_two_accounts(rich):
@@ -232,7 +238,7 @@ def test_the_closing_sip_says_the_process_is_closed_and_books_no_meeting(rich):
     headings = [s.heading for s in document.paper]
     assert document.title == "SIP – avslutande möte"
     assert sv.SECTION_NEXT not in headings
-    assert headings[-3:] == [sv.SECTION_EVALUATION, sv.SECTION_IF_WORSE, sv.SECTION_CLOSE]
+    assert headings[-4:] == [sv.SECTION_EVALUATION, sv.SECTION_IF_WORSE, sv.SECTION_CLOSE, sv.SECTION_COPIES]
     assert _section(document, sv.SECTION_CLOSE).paragraphs == [sv.CLOSE_STATEMENT]
     evaluation = _section(document, sv.SECTION_EVALUATION).paragraphs
     assert evaluation[0].startswith(sv.LABEL_EVALUATION_FAMILY + ": Det var skönt")
@@ -310,7 +316,7 @@ def test_strict_export_fails_on_the_uncovered_participant_alone(tmp_path, capsys
     assert main(["--data-dir", str(data), "export", follow_up.id, "--format", "md", "--strict", "-o", str(out)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
-    assert err[0].endswith("Samtycke till informationsöverföring: Samtycke som omfattar Sara Lind (Vårdcentralen Norr)")
+    assert err[0].endswith("Samtycke till informationsöverföring: Samtycket är återkallat för Sara Lind (Vårdcentralen Norr)")
 
 
 def test_the_changes_name_each_goal_whose_status_moved_and_the_closing_sip_keeps_the_lots(rich):

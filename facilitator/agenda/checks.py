@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from facilitator.agenda.kinds import MissingCode
-from facilitator.agenda.models import Capture, ChildParticipation, Consent, Meeting, MeetingKind, Person
+from facilitator.agenda.models import Capture, Case, ChildParticipation, Consent, Meeting, MeetingKind, Person
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,14 @@ class MissingPart:
     """User text that says which item (an action's description), shown as text."""
 
 
-def missing_parts(meeting: Meeting, case_consent: Consent | None = None) -> list[MissingPart]:
+def missing_parts(meeting: Meeting, case: Case | None = None) -> list[MissingPart]:
     """Everything the law or the routine asks of this meeting's SIP that is not there yet.
-    Given the case's consent, each professional present whom it does not cover on the
-    meeting's day is one missing part too: information must not be shared with them."""
+    Given the case, each guardian who has not given the consent is one missing part, and
+    each professional present whom the consent does not cover on the meeting's day (or
+    no longer covers: revoked), and each insats of a verksamhet whose consent is revoked:
+    information must not be shared with them."""
     sip = meeting.sip
+    case_consent = case.consent if case is not None else None
     found: list[MissingPart] = []
 
     def need(code: MissingCode, capture: Capture, legal: bool = False, detail: str = "") -> None:
@@ -45,13 +48,24 @@ def missing_parts(meeting: Meeting, case_consent: Consent | None = None) -> list
             need(MissingCode.PRESENCE, Capture.ATTENDANCE, detail=person.name)
     if not sip.consent_confirmed:
         need(MissingCode.CONSENT, Capture.CONSENT)
+    for guardian in case.missing_consent() if case is not None else []:
+        need(MissingCode.CONSENT_GUARDIAN, Capture.CONSENT, legal=True, detail=guardian.name)
     for person in uncovered(case_consent, meeting.attendance, meeting.day) if case_consent else []:
+        revoked = case_consent.revoked(person.organisation_id, meeting.day) is not None
         need(
-            MissingCode.NOT_COVERED,
+            MissingCode.CONSENT_REVOKED if revoked else MissingCode.NOT_COVERED,
             Capture.CONSENT,
             legal=True,
             detail=f"{person.name} ({person.organisation})" if person.organisation else person.name,
         )
+    for action in sip.actions if case_consent else []:
+        if action.organisation_id and case_consent.revoked(action.organisation_id, meeting.day):
+            need(
+                MissingCode.CONSENT_REVOKED,
+                Capture.ACTIONS,
+                legal=True,
+                detail=f"{action.what} ({action.organisation})" if action.organisation else action.what,
+            )
     if not sip.family_story.strip():
         need(MissingCode.FAMILY_STORY, Capture.FAMILY_STORY)
     if not sip.professionals_story.strip():
@@ -69,8 +83,13 @@ def missing_parts(meeting: Meeting, case_consent: Consent | None = None) -> list
         for goal in sip.goals:
             if goal.status is None:
                 need(MissingCode.GOAL_STATUS, Capture.GOAL_STATUS, detail=goal.text)
-    if sip.lead_authority is None:
+    lead = sip.lead_authority
+    if lead is None:
         need(MissingCode.LEAD_AUTHORITY, Capture.LEAD_AUTHORITY, legal=True)
+    elif meeting.kind is MeetingKind.CLOSING and lead.organisation_id and not any(
+        p.present and p.organisation_id == lead.organisation_id for p in meeting.attendance
+    ):
+        need(MissingCode.LEAD_ABSENT, Capture.LEAD_AUTHORITY, detail=lead.organisation)
     if sip.navigator is None and meeting.kind is not MeetingKind.CLOSING:
         need(MissingCode.NAVIGATOR, Capture.NAVIGATOR)
     if sip.child_participation is None:
@@ -110,5 +129,5 @@ def uncovered(consent: Consent, attendance: list[Person], on: date) -> list[Pers
     return [
         person
         for person in attendance
-        if person.present and person.is_professional and not consent.covers(person.organisation, on)
+        if person.present and person.is_professional and not consent.covers(person.organisation_id, on)
     ]

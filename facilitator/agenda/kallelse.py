@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from pydantic import TypeAdapter
+
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN
-from facilitator.agenda.models import Case, Meeting, Person, Role, StepRun
+from facilitator.agenda.models import Case, Meeting, MeetingStatus, Person, Role, SentKallelse, StepRun
 from facilitator.agenda.sipview import Section, Signer, SipDocument, Table
 
 
@@ -30,12 +32,13 @@ def _minutes(ns: int) -> int:
     return round(ns / NS_PER_MIN)
 
 
-def _organisations(people: list[Person]) -> list[str]:
-    """The verksamheter of the people called, each once, in the order of the list."""
-    seen: dict[str, str] = {}
+def _organisations(people: list[Person]) -> list[tuple[str | None, str]]:
+    """The verksamheter of the people called, each once, in the order of the list: the
+    case's verksamhet (by id) and its name."""
+    seen: dict[str, tuple[str | None, str]] = {}
     for person in people:
         if person.organisation.strip():
-            seen.setdefault(_fold(person.organisation), person.organisation)
+            seen.setdefault(person.organisation_id or _fold(person.organisation), (person.organisation_id, person.organisation))
     return list(seen.values())
 
 
@@ -71,22 +74,12 @@ def _agenda(steps: list[StepRun]) -> Section:
     )
 
 
-def _revoked(case: Case, on: date) -> tuple[dict[str, date], date | None]:
-    """Revocations in force on the meeting's day: per organisation, and of the whole."""
-    consent = case.consent
-    per_organisation: dict[str, date] = {}
-    whole = None
-    for revocation in consent.revocations:
-        if revocation.on > on or (consent.given_on is not None and revocation.on < consent.given_on):
-            continue
-        if revocation.whole:
-            whole = revocation.on
-        else:
-            per_organisation[_fold(revocation.organisation)] = revocation.on
-    return per_organisation, whole
-
-
-def kallelse_document(case: Case, meeting: Meeting) -> SipDocument:
+def kallelse_document(
+    case: Case, meeting: Meeting, data_protection: str = sv.DATA_PROTECTION_DEFAULT
+) -> SipDocument:
+    """The kallelse as the case and the meeting stand now (not yet sent: see
+    ``kallelse_as_sent``). ``data_protection``: how the personal data is handled, in the
+    words of the user's configuration (a Swedish default otherwise)."""
     title = sv.KALLELSE_TITLE[meeting.kind]
     start = meeting.planned_start
     end = start + timedelta(minutes=meeting.planned_minutes)
@@ -105,29 +98,56 @@ def kallelse_document(case: Case, meeting: Meeting) -> SipDocument:
     if not case.question.strip():
         question.missing.append(sv.KALLELSE_MISSING_QUESTION)
 
-    called_organisations = _organisations(meeting.attendance)
-    consented = {_fold(o) for o in case.consent.organisations}
+    consent = case.consent
+    day = start.date()
+    whole = next((r for r in consent.revocations if r.whole and consent.revoked(None, day) is r), None)
+    revoked_people = [p for p in meeting.attendance if p.organisation_id and consent.revoked(p.organisation_id, day)]
+    # Nobody is called to share information the family has taken back: the people of a
+    # verksamhet whose consent is revoked are named only as not called.
+    called_people = [p for p in meeting.attendance if p not in revoked_people or whole is not None]
+    called_organisations = _organisations(called_people)
+    named = consent.named(day)
+    called_ids = {i for i, _ in called_organisations}
     called = Section(
         sv.KALLELSE_CALLED,
         items=[
-            sv.KALLELSE_CONSENT_ONLY.format(organisation=o)
-            for o in case.consent.organisations
-            if o.strip() and _fold(o) not in {_fold(c) for c in called_organisations}
+            sv.KALLELSE_CONSENT_ONLY.format(organisation=case.organisation_name(i))
+            for i in named
+            if i not in called_ids and consent.revoked(i, day) is None
+        ]
+        + [
+            sv.KALLELSE_REVOKED_CALLED.format(
+                name=p.name, organisation=p.organisation, on=consent.revoked(p.organisation_id, day).on.isoformat()
+            )
+            for p in revoked_people
+            if whole is None
         ],
         table=Table(
             list(sv.KALLELSE_CALLED_COLUMNS),
-            [[p.name, p.organisation, ", ".join(sv.ROLE[r] for r in p.roles)] for p in meeting.attendance],
+            [[p.name, p.organisation, ", ".join(sv.ROLE[r] for r in p.roles)] for p in called_people],
         ),
     )
-    if not called_organisations and not case.consent.organisations:
+    if not called_organisations and not named:
         called.missing.append(sv.KALLELSE_MISSING_ORGANISATIONS)
+    called.missing += [
+        sv.KALLELSE_REVOKED_CALLED.format(
+            name=p.name, organisation=p.organisation, on=consent.revoked(p.organisation_id, day).on.isoformat()
+        )
+        for p in revoked_people
+        if whole is None
+    ]
 
-    # The verksamheter the medgivande is between: those of the case's consent, then any
-    # called verksamhet it does not name yet (flagged, so the case is brought up to date).
-    between = [o for o in case.consent.organisations if o.strip()]
-    outside = [o for o in called_organisations if _fold(o) not in consented]
-    revoked, revoked_whole = _revoked(case, start.date())
-    consent_question = case.consent.question if case.consent.question.strip() else case.question
+    # The verksamheter the medgivande is between: those of the case's consent still in
+    # force, then any called verksamhet it does not name yet (flagged, so the case is
+    # brought up to date). Those it was revoked for are named as such, apart.
+    between = [case.organisation_name(i) for i in named if consent.revoked(i, day) is None]
+    outside = [name for i, name in called_organisations if i is None or i not in named]
+    revoked = [
+        sv.CONSENT_FORM_REVOKED.format(organisation=case.organisation_name(r.organisation_id), on=r.on.isoformat())
+        for r in consent.revocations
+        if not r.whole and r.organisation_id in named and consent.revoked(r.organisation_id, day) is r
+    ]
+    consent_question = consent.question if consent.question.strip() else case.question
     form = Section(
         sv.SECTION_CONSENT_FORM,
         [
@@ -136,27 +156,76 @@ def kallelse_document(case: Case, meeting: Meeting) -> SipDocument:
             *(_paragraphs(consent_question) or [sv.NOT_STATED]),
             sv.CONSENT_FORM_BETWEEN,
         ],
-        items=[
-            sv.CONSENT_FORM_REVOKED.format(organisation=o, on=revoked[_fold(o)].isoformat())
-            if _fold(o) in revoked
-            else o
-            for o in between + outside
-        ]
-        + ([sv.CONSENT_FORM_REVOKED_WHOLE.format(on=revoked_whole.isoformat())] if revoked_whole else []),
+        items=[o for o in between + outside if o.strip()],
     )
+    if revoked:
+        form.items += [f"{sv.KALLELSE_REVOKED_LIST}: {'; '.join(revoked)}"]
+    if whole is not None:
+        form.paragraphs.append(sv.CONSENT_FORM_REVOKED_WHOLE.format(on=whole.on.isoformat()))
+        form.missing.append(sv.KALLELSE_REVOKED_WHOLE_CALLED.format(on=whole.on.isoformat()))
     form.missing += [sv.KALLELSE_NOT_IN_CONSENT.format(organisation=o) for o in outside]
+    # Given in part: the guardian who has not given it is named (before anyone signs, the
+    # medgivande is this paper, and nobody is missing yet).
+    not_given = [
+        sv.KALLELSE_CONSENT_MISSING.format(name=g.name) for g in (case.missing_consent() if consent.givers else [])
+    ]
+    form.missing += not_given
     if not case.guardians:
         form.missing.append(sv.KALLELSE_MISSING_GUARDIANS)
-    terms = Section(sv.SECTION_CONSENT_TERMS, items=list(sv.CONSENT_FORM_TERMS))
+    terms = Section(sv.SECTION_CONSENT_TERMS, not_given, items=list(sv.CONSENT_FORM_TERMS))
+    privacy = Section(sv.SECTION_DATA_PROTECTION, _paragraphs(data_protection) or _paragraphs(sv.DATA_PROTECTION_DEFAULT))
 
     signers = [Signer(g.name, sv.ROLE[Role.GUARDIAN]) for g in case.guardians]
     signers.append(Signer(case.child.name, sv.ROLE[Role.CHILD]))
     return SipDocument(
         title,
         facts,
-        [question, called, _agenda(meeting.steps), form, terms],
+        [question, called, _agenda(meeting.steps), form, terms, privacy],
         signers,
         header_line=f"{title} – {case.child.name} – {start:%Y-%m-%d}",
         signature_heading=sv.KALLELSE_SIGNATURE_HEADING,
         signature_hint=sv.SIGNATURE_PLACE_DATE,
     )
+
+
+_DOCUMENT = TypeAdapter(SipDocument)
+
+
+def sender_of(case: Case, meeting: Meeting) -> str:
+    """Who sends the kallelse: the initiativtagare, with the guardians (the routine)."""
+    initiator = next((p for p in meeting.attendance if Role.INITIATOR in p.roles), None)
+    who = ", ".join(x for x in (initiator.name, initiator.organisation) if x) if initiator else ""
+    family = sv.listing([g.name for g in case.guardians])
+    return sv.KALLELSE_SENDER.format(who=who, family=family) if who and family else who or family
+
+
+def _with_sent(document: SipDocument, sent: SentKallelse) -> SipDocument:
+    document.facts = [
+        *document.facts,
+        (sv.LABEL_SENT, sent.on.isoformat()),
+        *([(sv.LABEL_SENDER, sent.sender)] if sent.sender else []),
+    ]
+    return document
+
+
+def sent_document(sent: SentKallelse) -> SipDocument:
+    """A kallelse as it was sent, with the day and the sender."""
+    return _with_sent(_DOCUMENT.validate_python(sent.content), sent)
+
+
+def kallelse_as_sent(
+    case: Case, meeting: Meeting, today: date, data_protection: str = sv.DATA_PROTECTION_DEFAULT
+) -> tuple[SipDocument, SentKallelse | None]:
+    """The kallelse of ``meeting`` as sent: the one already sent, printed unchanged, when
+    nothing in it has changed or the meeting is no longer planned; otherwise the kallelse
+    as it stands, sent today — returned as the new record (None when none is new) for
+    the case to keep beside the old ones."""
+    latest = next((k for k in reversed(case.kallelser) if k.meeting_id == meeting.id), None)
+    if latest is not None and meeting.status is not MeetingStatus.PLANNED:
+        return sent_document(latest), None
+    fresh = kallelse_document(case, meeting, data_protection)
+    content = _DOCUMENT.dump_python(fresh, mode="json")
+    if latest is not None and latest.content == content:
+        return sent_document(latest), None
+    sent = SentKallelse(meeting_id=meeting.id, on=today, sender=sender_of(case, meeting), content=content)
+    return _with_sent(fresh, sent), sent

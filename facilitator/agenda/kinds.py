@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Version of the stored and exported record format. Bump it with a migration."""
 
 
@@ -116,6 +116,20 @@ class CaseEventKind(StrEnum):
 
     REOPENED = "reopened"
     """A finished (signed) meeting was opened again for changes."""
+    CONSENT_WIDENED = "consent_widened"
+    """The family agreed, in a meeting, that the consent covers one more verksamhet."""
+    CONSENT_REVOKED = "consent_revoked"
+    """The consent was revoked, for one verksamhet or whole."""
+    KALLELSE_SENT = "kallelse_sent"
+    """A kallelse was produced and kept as sent."""
+
+
+class ConsentParty(StrEnum):
+    """Who gives the consent: each guardian, and the child by age and maturity (from 15
+    the child speaks for itself, SoL 3 kap. 4 §)."""
+
+    GUARDIAN = "guardian"
+    CHILD = "child"
 
 
 class MeetingStatus(StrEnum):
@@ -206,3 +220,9 @@ class MissingCode(StrEnum):
     """Someone on the attendance whose way of taking part is not marked (schema 4)."""
     CHILD_UNDERSTOOD = "child_understood"
     """The child took part, and whether it was told and understood is not recorded."""
+    CONSENT_GUARDIAN = "consent_guardian"
+    """A guardian of the child has not given the consent (schema 6)."""
+    CONSENT_REVOKED = "consent_revoked"
+    """Someone present, or an insats, belongs to a verksamhet whose consent is revoked."""
+    LEAD_ABSENT = "lead_absent"
+    """At the closing meeting, nobody from the huvudansvarig's verksamhet is present."""

@@ -36,10 +36,11 @@ def plan_meeting(
     template: AgendaTemplate | None = None,
     config_dir: Path | None = None,
 ) -> Meeting:
-    """A new, unstarted meeting for ``case`` with the agenda scaled to ``minutes``."""
+    """A new, unstarted meeting for ``case`` with the agenda scaled to ``minutes``; those
+    called belong to the case's verksamheter (a verksamhet new to the case is added)."""
     template = template or load_template(kind, config_dir)
     length = minutes if minutes is not None else template.minutes
-    return Meeting(
+    meeting = Meeting(
         case_id=case.id,
         kind=kind,
         planned_start=planned_start,
@@ -48,6 +49,8 @@ def plan_meeting(
         attendance=list(attendance or []),
         steps=step_runs(template, length),
     )
+    case.adopt(meeting)
+    return meeting
 
 
 def timebox_for(meeting: Meeting, clock: Clock) -> Timebox:

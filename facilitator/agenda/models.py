@@ -29,6 +29,7 @@ from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here 
     CaseEventKind,
     CaseStatus,
     ChildParticipation,
+    ConsentParty,
     ChildUnderstood,
     GoalHorizon,
     GoalStatus,
@@ -82,8 +83,41 @@ class Record(Model):
 
 
 class Guardian(Model):
+    id: Id = Field(default_factory=new_id)
+    """Schema version 6: each guardian's consent refers to the guardian by id."""
     name: Line
     contact: Line = ""
+
+
+class Organisation(Model):
+    """A verksamhet of the case (a school, BUP, socialtjänsten …): what the consent covers,
+    and what participants, insatser, the lots and the huvudansvarig belong to, by id —
+    never by comparing names (schema version 6)."""
+
+    id: Id = Field(default_factory=new_id)
+    name: Line
+    authority: Authority | None = None
+    """Its huvudman: kommun, region or another actor (None: not stated yet)."""
+    body: Line = ""
+    """The legal body that answers for it: "Kristianstads kommun, barn- och
+    utbildningsnämnden", "Region Skåne"."""
+
+    @property
+    def legal_name(self) -> str:
+        """The verksamhet with the body that answers for it, as the paper names it."""
+        return f"{self.name} ({self.body})" if self.body else self.name
+
+
+def fold(name: str) -> str:
+    """A name as the case's verksamheter are looked up by when one is typed."""
+    return " ".join(name.casefold().split())
+
+
+def legacy_organisation_id(case_id: str, name: str) -> str:
+    """The id a verksamhet named ``name`` in case ``case_id`` gets when records of schema
+    5 or older, which named verksamheter by text, are brought up to date: the same text in
+    the case and in its meetings becomes the same record."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"facilitator:{case_id}:{fold(name)}").hex
 
 
 class Child(Model):
@@ -99,6 +133,9 @@ class Person(Model):
     title: Line = ""
     """A professional's title (kurator, psykolog, socialsekreterare …); schema version 4."""
     organisation: Line = ""
+    """The verksamhet's name as shown; which verksamhet it is, is ``organisation_id``."""
+    organisation_id: Id | None = None
+    """The case's verksamhet this person belongs to (schema version 6)."""
     roles: Annotated[list[Role], Field(min_length=1, max_length=len(Role))] = [
         Role.PROFESSIONAL
     ]
@@ -146,24 +183,51 @@ class Person(Model):
         return any(role in SIGNING_ROLES for role in self.roles)
 
 
+class ConsentGiver(Model):
+    """One person's consent: a guardian's, or the child's own (schema version 6)."""
+
+    party: ConsentParty = ConsentParty.GUARDIAN
+    guardian_id: Id | None = None
+    """The guardian who gave it (for a guardian's consent)."""
+    name: Line
+    on: date
+
+
+class Widening(Model):
+    """The family agreed, in a meeting, that the consent covers one more verksamhet."""
+
+    organisation_id: Id
+    on: date
+    agreed_by: Line = ""
+    """Who agreed: "Maria och Jonas Åkesson"."""
+
+
 class Revocation(Model):
-    """Consent withdrawn on a date, for one organisation or (organisation empty) whole."""
+    """Consent withdrawn on a date, for one verksamhet or (none named) whole."""
 
     on: date
+    organisation_id: Id | None = None
+    """The verksamhet the consent no longer covers; None: the whole consent (schema 6)."""
     organisation: Line = ""
+    """Its name when it was revoked, as the history shows it."""
+    by: Line = ""
+    """Who revoked it (schema version 6)."""
     note: Sentence = ""
 
     @property
     def whole(self) -> bool:
-        return not self.organisation
+        return self.organisation_id is None
 
 
 class Consent(Model):
-    """Sekretessmedgivande: which organisations may share information, and for what."""
+    """Sekretessmedgivande: the family waives secrecy for the verksamheter named, from
+    the day it is given until it is revoked (OSL 12 kap. 2 §)."""
 
-    given_by: Annotated[list[Line], Field(max_length=4)] = []
+    givers: Annotated[list[ConsentGiver], Field(max_length=5)] = []
     given_on: date | None = None
-    organisations: Annotated[list[Line], Field(max_length=50)] = []
+    covered: Annotated[list[Id], Field(max_length=50)] = []
+    """The case's verksamheter (ids) the consent names as given."""
+    widened: Annotated[list[Widening], Field(max_length=50)] = []
     question: Text = ""
     revocations: Annotated[list[Revocation], Field(max_length=100)] = []
 
@@ -173,24 +237,43 @@ class Consent(Model):
             return []
         return [r for r in self.revocations if self.given_on <= r.on <= on]
 
-    def covers(self, organisation: str, on: date) -> bool:
-        """Whether information may be shared with ``organisation`` on the day ``on``."""
-        if self.given_on is None or on < self.given_on:
+    def named(self, on: date | None = None) -> list[Id]:
+        """The verksamheter the consent names on ``on`` (every one when None): as given,
+        then as widened, each once, revoked or not."""
+        ids = list(self.covered)
+        for widening in self.widened:
+            if (on is None or widening.on <= on) and widening.organisation_id not in ids:
+                ids.append(widening.organisation_id)
+        return ids
+
+    def covers(self, organisation_id: str | None, on: date) -> bool:
+        """Whether information may be shared with the verksamhet ``organisation_id`` on
+        the day ``on``: named by the consent, given by then, and not revoked."""
+        if organisation_id is None or self.given_on is None or on < self.given_on:
             return False
-        wanted = _fold(organisation)
-        if not wanted or wanted not in {_fold(org) for org in self.organisations}:
+        if organisation_id not in self.named(on):
             return False
-        return not any(
-            r.whole or _fold(r.organisation) == wanted for r in self._in_force(on)
-        )
+        return not self.revoked(organisation_id, on)
+
+    def revoked(self, organisation_id: str | None, on: date) -> Revocation | None:
+        """The revocation in force on ``on`` that takes ``organisation_id`` out (the whole
+        consent's, or the verksamhet's own)."""
+        for revocation in self._in_force(on):
+            if revocation.whole or revocation.organisation_id == organisation_id:
+                return revocation
+        return None
 
     def revoked_whole(self, on: date) -> bool:
         """The whole consent is withdrawn: no new meeting until it is given again."""
         return any(r.whole for r in self._in_force(on))
 
+    def given_by(self, guardian: Guardian) -> ConsentGiver | None:
+        return next((g for g in self.givers if g.guardian_id == guardian.id), None)
 
-def _fold(name: str) -> str:
-    return " ".join(name.casefold().split())
+    @property
+    def child(self) -> ConsentGiver | None:
+        """The child's own consent, when the child gave it."""
+        return next((g for g in self.givers if g.party is ConsentParty.CHILD), None)
 
 
 # --- the SIP ----------------------------------------------------------------------
@@ -218,6 +301,8 @@ class Action(Model):
     what: Sentence
     responsible: Line = ""
     organisation: Line = ""
+    organisation_id: Id | None = None
+    """The case's verksamhet that carries it out (schema version 6)."""
     authority: Authority | None = None
     """Huvudman: region, kommun or another actor; None when nobody chose (schema 3; before,
     an action saved without one became "other")."""
@@ -237,6 +322,7 @@ class Navigator(Model):
     person_id: Id | None = None
     name: Line
     organisation: Line = ""
+    organisation_id: Id | None = None
     phone: Line = ""
     email: Line = ""
 
@@ -246,6 +332,9 @@ class LeadAuthority(Model):
 
     authority: Authority
     organisation: Line = ""
+    organisation_id: Id | None = None
+    """The case's verksamhet that holds the overall responsibility, and keeps the signed
+    original (schema version 6)."""
 
     @model_validator(mode="after")
     def _kommun_or_region(self) -> LeadAuthority:
@@ -476,6 +565,19 @@ class CaseEvent(Model):
     note: Sentence = ""
 
 
+class SentKallelse(Model):
+    """A kallelse as it was sent: its day, who sent it, and its content, so that it is
+    printed again unchanged; a changed kallelse is a new one, kept beside the old
+    (schema version 6)."""
+
+    id: Id = Field(default_factory=new_id)
+    meeting_id: Id
+    on: date
+    sender: Line = ""
+    content: Annotated[dict, Field(max_length=64)]
+    """The document as sent (the kallelse view, as data)."""
+
+
 class Case(Record):
     """Ärende / lotsprocess: one child's process over several meetings."""
 
@@ -484,18 +586,144 @@ class Case(Record):
     guardians: Annotated[list[Guardian], Field(max_length=4)] = []
     question: Text = ""
     kallelse_date: date | None = None
+    organisations: Annotated[list[Organisation], Field(max_length=100)] = []
+    """The case's verksamheter (schema version 6)."""
     consent: Consent = Field(default_factory=Consent)
     status: CaseStatus = CaseStatus.OPEN
     created_at: datetime
     lots_history: Annotated[list[LotsChange], Field(max_length=50)] = []
     history: Annotated[list[CaseEvent], Field(max_length=500)] = []
+    kallelser: Annotated[list[SentKallelse], Field(max_length=100)] = []
+    """Each kallelse as sent (schema version 6)."""
+
+    @model_validator(mode="after")
+    def _consent_names_the_cases_verksamheter(self) -> Case:
+        known = {o.id for o in self.organisations}
+        named = set(self.consent.named()) | {r.organisation_id for r in self.consent.revocations if r.organisation_id}
+        if named - known:
+            raise ValueError("the consent names a verksamhet the case does not have")
+        guardians = {g.id for g in self.guardians}
+        givers = [g for g in self.consent.givers if g.party is ConsentParty.CHILD or g.guardian_id in guardians]
+        if len(givers) != len(self.consent.givers):  # a guardian taken off the case
+            object.__setattr__(self.consent, "givers", givers)
+        return self
+
+    def organisation(self, organisation_id: str | None) -> Organisation | None:
+        return next((o for o in self.organisations if o.id == organisation_id), None)
+
+    def organisation_name(self, organisation_id: str | None) -> str:
+        found = self.organisation(organisation_id)
+        return found.name if found else ""
+
+    def choose_organisation(self, name: str) -> Organisation | None:
+        """The case's verksamhet called ``name`` as the secretary picked or typed it, a
+        new one added on the spot when the case has none of that name (None for none)."""
+        wanted = fold(name)
+        if not wanted:
+            return None
+        found = next((o for o in self.organisations if fold(o.name) == wanted), None)
+        if found is None:
+            found = Organisation(name=name)
+            self.organisations = [*self.organisations, found]
+        return found
+
+    def link(self, holder: Person | Action | Navigator | LeadAuthority) -> bool:
+        """Tie what ``holder`` belongs to to one of the case's verksamheter: the one its
+        id names (added to the case if the case lacks it), or, for a name typed without
+        one, the verksamhet chosen by that name. True if anything changed."""
+        if holder.organisation_id is not None:
+            if self.organisation(holder.organisation_id) is not None:
+                return False
+            name = holder.organisation.strip()
+            if not name:
+                holder.organisation_id = None
+                return True
+            self.organisations = [*self.organisations, Organisation(id=holder.organisation_id, name=name)]
+            return True
+        chosen = self.choose_organisation(holder.organisation)
+        if chosen is None:
+            return False
+        holder.organisation_id = chosen.id
+        holder.organisation = chosen.name
+        return True
+
+    def assign(self, holder: Person | Action | Navigator | LeadAuthority, name: str) -> None:
+        """``holder`` belongs to the verksamhet called ``name``, as typed or picked: the
+        same one if the name is its own, else the case's verksamhet of that name (new if
+        none)."""
+        if fold(name) != fold(self.organisation_name(holder.organisation_id)):
+            holder.organisation_id = None
+        holder.organisation = name
+        if not fold(name):
+            holder.organisation_id = None
+            return
+        self.link(holder)
+
+    def adopt(self, meeting: Meeting) -> bool:
+        """Tie everyone and everything of ``meeting`` to the case's verksamheter (see
+        ``link``); True if the case or the meeting changed."""
+        sip = meeting.sip
+        holders: list[Person | Action | Navigator | LeadAuthority] = [
+            *meeting.attendance, *sip.next_meeting.called, *sip.actions
+        ]
+        holders += [x for x in (sip.navigator, sip.lead_authority) if x is not None]
+        changed = False
+        for holder in holders:
+            changed = self.link(holder) or changed
+        return changed
+
+    def give_consent(
+        self,
+        organisations: list[str],
+        on: date,
+        by: list[str] | None = None,
+        child: bool = False,
+        question: str = "",
+    ) -> Consent:
+        """The consent as the family gives it on ``on``: for the verksamheter named (the
+        case's own, or new ones), by the guardians named in ``by`` (every guardian when
+        None) and, with ``child``, the child."""
+        covered = [o.id for o in (self.choose_organisation(n) for n in organisations) if o is not None]
+        givers = [
+            ConsentGiver(guardian_id=g.id, name=g.name, on=on)
+            for g in self.guardians
+            if by is None or fold(g.name) in {fold(b) for b in by}
+        ]
+        if child:
+            givers.append(ConsentGiver(party=ConsentParty.CHILD, name=self.child.name, on=on))
+        self.consent = Consent(
+            givers=givers,
+            given_on=on,
+            covered=list(dict.fromkeys(covered)),
+            question=question,
+            revocations=self.consent.revocations,
+        )
+        return self.consent
+
+    def revoke(self, on: date, organisation_id: str | None = None, by: str = "", note: str = "") -> Revocation:
+        """The consent revoked on ``on`` by ``by``: for one verksamhet, or whole (None)."""
+        revocation = Revocation(
+            on=on, organisation_id=organisation_id, organisation=self.organisation_name(organisation_id), by=by, note=note
+        )
+        self.consent.revocations = [*self.consent.revocations, revocation]
+        return revocation
+
+    def widen(self, organisation_id: str, on: date, agreed_by: str = "") -> Widening:
+        """The consent covers ``organisation_id`` too from ``on``, as the family agreed."""
+        widening = Widening(organisation_id=organisation_id, on=on, agreed_by=agreed_by)
+        self.consent.widened = [*self.consent.widened, widening]
+        return widening
+
+    def missing_consent(self) -> list[Guardian]:
+        """The guardians who have not given the consent."""
+        return [g for g in self.guardians if self.consent.given_by(g) is None]
 
     def record_lots(self, navigator: Navigator | None, on: date) -> bool:
         """Note a new lots in the history (not the same one twice); True if it changed."""
         if navigator is None:
             return False
         last = self.lots_history[-1] if self.lots_history else None
-        if last and _fold(last.name) == _fold(navigator.name):
+        if last and fold(last.name) == fold(navigator.name):
             return False
         self.lots_history = [
             *self.lots_history,

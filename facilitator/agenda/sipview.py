@@ -11,17 +11,21 @@ screen, the room view, PDF, DOCX and Markdown only lay it out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import MissingCode, missing_parts, uncovered
 from facilitator.agenda.models import (
     LEAD_AUTHORITIES,
     TIMED_PRESENCE,
+    Action,
     Authority,
     Capture,
     Case,
     Consent,
+    ConsentParty,
     GoalStatus,
+    LeadAuthority,
     Meeting,
     MeetingKind,
     Navigator,
@@ -104,6 +108,8 @@ class SipDocument:
     """One signature line each, in order (none: the document is not signed)."""
     header_line: str
     confidential: str = sv.CONFIDENTIAL
+    subtitle: str = ""
+    """A line under the title: the law the document is made under."""
     signature_heading: str = sv.SECTION_SIGNATURES
     signature_hint: str = sv.SIGNATURE_PLACE_DATE
     """Printed under each signature line."""
@@ -149,6 +155,9 @@ _SECTION_OF = {
     MissingCode.GUARDIANS_VIEW: sv.SECTION_VIEWS,
     MissingCode.NEXT_MEETING: sv.SECTION_NEXT,
     MissingCode.NOT_COVERED: sv.SECTION_CONSENT,
+    MissingCode.CONSENT_GUARDIAN: sv.SECTION_CONSENT,
+    MissingCode.CONSENT_REVOKED: sv.SECTION_CONSENT,
+    MissingCode.LEAD_ABSENT: sv.SECTION_LEAD,
     MissingCode.ACTION_AUTHORITY: sv.SECTION_ACTIONS,
     MissingCode.GOAL_STATUS: sv.SECTION_GOALS,
     MissingCode.SUMMARY: sv.SECTION_SUMMARY,
@@ -305,7 +314,7 @@ def sip_document(
             table=Table(
                 list(sv.PARTICIPANT_COLUMNS),
                 [
-                    [p.name, p.organisation, role_text(p, meeting.attendance), presence_text(p)]
+                    [p.name, _organisation_text(case, p, meeting.day), role_text(p, meeting.attendance), presence_text(p)]
                     for p in meeting.attendance
                 ],
             ),
@@ -339,26 +348,7 @@ def sip_document(
         )
     )
     consent = case.consent
-    consent_items = [
-        f"{sv.LABEL_GIVEN_BY}: {', '.join(consent.given_by) or sv.NOT_STATED}",
-        f"{sv.LABEL_DATE}: {sv.day(consent.given_on)}",
-        f"{sv.LABEL_CONSENT_QUESTION}: {(consent.question or case.question).strip() or sv.NOT_STATED}",
-        f"{sv.LABEL_CONSENT_PERIOD}: {sv.CONSENT_PERIOD.format(on=sv.day(consent.given_on))}",
-        f"{sv.LABEL_COVERS}: {', '.join(consent.organisations) or sv.NOT_STATED}",
-    ] + [
-        f"{sv.LABEL_REVOKED} {r.on.isoformat()}: {r.organisation or sv.LABEL_REVOKED_WHOLE}"
-        + (f" ({r.note})" if r.note else "")
-        for r in consent.revocations
-        if r.on <= meeting.day  # the plan as it was signed that day
-    ]
-    add(
-        Section(
-            sv.SECTION_CONSENT,
-            paragraphs=[sv.CONSENT_REVOCABLE],
-            items=consent_items,
-            captures=(C.CONSENT,),
-        )
-    )
+    add(consent_section(case, meeting.day))
     add(Section(sv.SECTION_CURRENT, heading_only=True, captures=(C.FAMILY_STORY, C.PROFESSIONALS_STORY)))
     add(Section(sv.SECTION_FAMILY_STORY, _text(sip.family_story), captures=(C.FAMILY_STORY,), level=2))
     add(
@@ -410,7 +400,7 @@ def sip_document(
         rows = [
             [
                 a.what,
-                ", ".join(x for x in (a.responsible, a.organisation) if x),
+                ", ".join(x for x in (a.responsible, _organisation_text(case, a, meeting.day, legal=True)) if x),
                 a.due.isoformat() if a.due else "",
                 sv.ACTION_STATUS[a.status],
                 *([a.comment] if comments else []),
@@ -439,9 +429,7 @@ def sip_document(
     add(
         Section(
             sv.SECTION_LEAD,
-            [f"{sv.AUTHORITY_LONG[lead.authority]}{' – ' + lead.organisation if lead.organisation else ''}"]
-            if lead
-            else [],
+            [_lead_text(case, lead)] if lead else [],
             captures=(C.LEAD_AUTHORITY,),
         )
     )
@@ -513,6 +501,7 @@ def sip_document(
                 captures=(C.NEXT_MEETING, C.NEXT_ATTENDEES),
             )
         )
+    add(_copies_section(case, meeting))
     signers = _signers(meeting, consent)
     signed = {s.name: s for s in sip.signatures}
     add(
@@ -539,10 +528,10 @@ def sip_document(
         if section.optional and section.captures and not captured.intersection(section.captures):
             section.on_paper = False
 
-    for part in missing_parts(meeting, consent):
+    for part in missing_parts(meeting, case):
         section = _section_for(sections, part.code)
         if section is not None:
-            if part.code is MissingCode.NOT_COVERED:
+            if part.code in (MissingCode.NOT_COVERED, MissingCode.CONSENT_REVOKED):
                 text = f"{sv.MISSING[part.code]} {part.detail}"
             else:
                 text = sv.MISSING[part.code] + (f" ({part.detail})" if part.detail else "")
@@ -551,7 +540,89 @@ def sip_document(
     header_line = f"{title} – {case.child.name} – {sv.MEETING_KIND[meeting.kind]} {meeting.day:%Y-%m-%d}"
     if revision is not None:
         header_line += f" – {sv.LABEL_REVISION.lower()} {revision}"
-    return SipDocument(title, facts, sections, signers, header_line)
+    return SipDocument(title, facts, sections, signers, header_line, subtitle=sv.SIP_LEGAL_BASIS)
+
+
+def _organisation_text(case: Case, holder: Person | Action, on: date, legal: bool = False) -> str:
+    """A verksamhet as a participant's or an insats's line shows it: its name (for an
+    insats with the body that answers for it, its huvudman), flagged when the consent for
+    it is revoked (its people get no copy, its insatser wait)."""
+    found = case.organisation(holder.organisation_id)
+    name = found.legal_name if legal and found is not None else holder.organisation
+    revoked = case.consent.revoked(holder.organisation_id, on) if holder.organisation_id else None
+    if revoked is None or not name:
+        return name
+    return f"{name} ({sv.PERSON_CONSENT_REVOKED.format(on=revoked.on.isoformat())})"
+
+
+def _lead_text(case: Case, lead: LeadAuthority) -> str:
+    """The huvudansvarig huvudman named by the body that answers for it: "Socialtjänsten
+    (Exempelby kommun, socialnämnden)"; by kind only when the case names no body."""
+    found = case.organisation(lead.organisation_id)
+    if found is not None and found.body:
+        return found.legal_name
+    return f"{sv.AUTHORITY_LONG[lead.authority]}{' – ' + lead.organisation if lead.organisation else ''}"
+
+
+def consent_section(case: Case, on: date) -> Section:
+    """The consent as it stood on the meeting's day: who gave it and when (and who has
+    not), what it is for, the verksamheter it covers, those added since, and those it was
+    revoked for, by whom."""
+    consent = case.consent
+    given = [
+        (sv.CONSENT_GIVEN_CHILD if g.party is ConsentParty.CHILD else sv.CONSENT_GIVEN).format(
+            name=g.name, on=g.on.isoformat()
+        )
+        for g in consent.givers
+    ]
+    named = [case.organisation_name(i) for i in consent.named(on) if consent.revoked(i, on) is None]
+    items = [
+        f"{sv.LABEL_GIVEN_BY}: {'; '.join(given) or sv.NOT_STATED}",
+        *[sv.CONSENT_NOT_GIVEN.format(name=g.name) for g in case.missing_consent()],
+        f"{sv.LABEL_DATE}: {sv.day(consent.given_on)}",
+        f"{sv.LABEL_CONSENT_QUESTION}: {(consent.question or case.question).strip() or sv.NOT_STATED}",
+        f"{sv.LABEL_CONSENT_PERIOD}: {sv.CONSENT_PERIOD.format(on=sv.day(consent.given_on))}",
+        f"{sv.LABEL_COVERS}: {', '.join(n for n in named if n) or sv.NOT_STATED}",
+    ]
+    items += [
+        f"{sv.LABEL_WIDENED} "
+        + (sv.CONSENT_WIDENED_ITEM if w.agreed_by else sv.CONSENT_WIDENED_ITEM_ANON).format(
+            on=w.on.isoformat(), organisation=case.organisation_name(w.organisation_id), who=w.agreed_by
+        )
+        for w in consent.widened
+        if w.on <= on
+    ]
+    items += [
+        f"{sv.LABEL_REVOKED} {r.on.isoformat()}: {r.organisation or case.organisation_name(r.organisation_id) or sv.LABEL_REVOKED_WHOLE}"
+        + (f" {sv.REVOKED_BY.format(by=r.by)}" if r.by else "")
+        + (f" ({r.note})" if r.note else "")
+        for r in consent.revocations
+        if r.on <= on  # the plan as it was signed that day
+    ]
+    return Section(sv.SECTION_CONSENT, paragraphs=[sv.CONSENT_REVOCABLE], items=items, captures=(Capture.CONSENT,))
+
+
+def _copies_section(case: Case, meeting: Meeting) -> Section:
+    """Who receives a copy of the signed plan — the family, and each professional present
+    whom the consent covers on the day — and where the signed original is kept: with
+    the huvudansvarig's verksamhet."""
+    on = meeting.day
+    family = [g.name for g in case.guardians]
+    professionals = [
+        sv.COPY_ORGANISATION.format(name=p.name, organisation=p.organisation) if p.organisation else p.name
+        for p in meeting.attendance
+        if p.present and p.is_professional and case.consent.covers(p.organisation_id, on)
+    ]
+    lead = meeting.sip.lead_authority
+    kept = _lead_text(case, lead) if lead else sv.NOT_STATED
+    return Section(
+        sv.SECTION_COPIES,
+        items=[
+            f"{sv.LABEL_COPIES_TO}: {'; '.join([*family, *professionals]) or sv.COPIES_NONE}",
+            f"{sv.LABEL_ORIGINAL_KEPT}: {kept}",
+        ],
+        captures=(Capture.SIGNATURES,),
+    )
 
 
 def _section_for(sections: list[Section], code: MissingCode) -> Section | None:

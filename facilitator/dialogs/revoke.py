@@ -20,7 +20,8 @@ WHOLE = "__whole__"
 class RevokeDialog(FormDialog[Revocation]):
     LAST_FIELD = "revoke-note"
 
-    def __init__(self, organisations: list[str], today: date):
+    def __init__(self, organisations: list[tuple[str, str]], today: date):
+        """``organisations``: the verksamheter the consent names, as (id, name)."""
         super().__init__()
         self.organisations = organisations
         self.today = today
@@ -29,11 +30,13 @@ class RevokeDialog(FormDialog[Revocation]):
         with VerticalScroll(id="dialog-box"):
             yield Label(sv.REVOKE_TITLE, classes="field-label")
             yield Select(
-                [(Content(sv.REVOKE_WHOLE), WHOLE)] + [(Content(o), o) for o in self.organisations],
+                [(Content(sv.REVOKE_WHOLE), WHOLE)] + [(Content(name), key) for key, name in self.organisations],
                 value=WHOLE,
                 allow_blank=False,
                 id="revoke-what",
             )
+            yield Label(sv.LABEL_REVOKED_BY, classes="field-label")
+            yield Input("", id="revoke-by")
             yield Label(sv.LABEL_DATE, classes="field-label")
             yield Input(self.today.isoformat(), placeholder=sv.PLACEHOLDER_DATE, id="revoke-date")
             yield Label(sv.LABEL_COMMENT, classes="field-label")
@@ -47,11 +50,17 @@ class RevokeDialog(FormDialog[Revocation]):
                 raise ValueError("no date")
         except ValueError:
             return self.refuse(sv.BAD_DATE, "#revoke-date")
+        by = self.query_one("#revoke-by", Input).value
+        if not by.strip():
+            return self.refuse(sv.REVOKE_WHO_MISSING, "#revoke-by")
         what = self.query_one("#revoke-what", Select).value
+        names = dict(self.organisations)
         self.dismiss(
             Revocation(
                 on=day,
-                organisation="" if what == WHOLE else what,
+                organisation_id=None if what == WHOLE else what,
+                organisation=names.get(what, ""),
+                by=by,
                 note=self.query_one("#revoke-note", Input).value,
             )
         )

@@ -383,6 +383,8 @@ def to_docx(document: SipDocument) -> bytes:
     _language(word)
     _header_footer(word, document)
     word.add_heading(_safe(document.title), level=0)
+    if document.subtitle:
+        word.add_paragraph(_safe(document.subtitle))
     facts = word.add_table(rows=0, cols=2)
     for label, value in document.facts:
         cells = facts.add_row().cells

@@ -58,6 +58,8 @@ def _signer(signer: Signer, hint: str) -> str:
 def render(document: SipDocument) -> str:
     """The document as Markdown; every piece of user text escaped."""
     out: list[str] = [f"# {document.title}", ""]
+    if document.subtitle:
+        out += [escape(document.subtitle, line_start=False), ""]
     out += [f"- **{label}:** {escape(value, line_start=False)}" for label, value in document.facts]
     out += ["", f"*{document.confidential}*", ""]
     for section in document.paper:

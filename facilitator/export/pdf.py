@@ -452,6 +452,10 @@ def to_pdf(document: SipDocument) -> bytes:
     pdf.add_page()
     pdf.set_font(FONT, "B", 17 * pdf.scale)
     pdf.text_block(printable(document.title), 8 * pdf.scale)
+    if document.subtitle:
+        pdf.set_font(FONT, "", pdf.body_pt - 1)
+        pdf.text_block(printable(document.subtitle), 4.6 * pdf.scale)
+        pdf.ln(1)
     pdf.ln(1)
     pdf.set_font(FONT, "B", pdf.body_pt)
     label_w = max((pdf.get_string_width(printable(label)) for label, _ in document.facts), default=0) + 4

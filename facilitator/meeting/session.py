@@ -77,6 +77,9 @@ class MeetingSession:
         """The case's meeting before this one: who attended, what the SIP said."""
         self.timebox: Timebox = timebox_for(meeting, clock)
         self._case_changed = False
+        # Everyone and everything of the meeting belongs to one of the case's verksamheter.
+        if case.adopt(meeting):
+            self._case_changed = True
         self.booked: Meeting | None = None
         """The meeting this one's SIP booked, planned when it ended."""
         self._booked_unsaved = False
@@ -151,6 +154,39 @@ class MeetingSession:
         """The case was changed in memory: the next snapshot carries it to the disk."""
         self._case_changed = True
 
+    def adopt(self) -> None:
+        """Tie everyone and everything of the meeting to the case's verksamheter (a
+        verksamhet typed that the case lacks is added)."""
+        if self.case.adopt(self.meeting):
+            self.case_changed()
+
+    def assign_organisation(self, holder, name: str) -> None:
+        """``holder`` (a person, an insats, the lots or the huvudansvarig) belongs to the
+        case's verksamhet called ``name``, as picked or typed; a new one is added to the
+        case on the spot."""
+        before = len(self.case.organisations)
+        self.case.assign(holder, name)
+        if len(self.case.organisations) != before:
+            self.case_changed()
+
+    def widen_consent(self, organisation_id: str, agreed_by: str) -> None:
+        """The family agrees, in the meeting, that the consent covers ``organisation_id``
+        too: recorded with who agreed and the day, and in the case's history."""
+        from facilitator.agenda.models import CaseEvent, CaseEventKind
+
+        today = from_ns(self.clock.wall_ns()).date()
+        self.case.widen(organisation_id, today, agreed_by)
+        self.case.history = [
+            *self.case.history,
+            CaseEvent(
+                on=today,
+                kind=CaseEventKind.CONSENT_WIDENED,
+                meeting_id=self.meeting.id,
+                note=self.case.organisation_name(organisation_id),
+            ),
+        ]
+        self.case_changed()
+
     def reopen_finished(self) -> int:
         """Open a finished meeting again for changes, deliberately: its signatures no longer
         hold (they are cleared), the last step is open again with the timer paused, and the
@@ -191,6 +227,7 @@ class MeetingSession:
     def snapshot(self) -> Snapshot:
         """Serialise the meeting and the case now, on this thread."""
         self.timebox.checkpoint()
+        self.adopt()
         changed, self._case_changed = self._case_changed, False
         booked = None
         if self._booked_unsaved and self.booked is not None:

@@ -16,14 +16,25 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
 from facilitator.agenda.kinds import MeetingStatus
-from facilitator.agenda.models import Case, Child, Consent, Guardian
+from facilitator.agenda.models import (
+    Case,
+    Child,
+    Consent,
+    ConsentGiver,
+    ConsentParty,
+    Guardian,
+    Organisation,
+    fold,
+)
 from facilitator.agenda.workdays import check_first_meeting, first_meeting_earliest
+from facilitator.widgets.choices import ChoiceList
 from facilitator.widgets.footer import KeyFooter
+from facilitator.widgets.forms import authority_select
 from facilitator.widgets.inorder import IN_ORDER_BINDINGS, InOrderFocus
 from facilitator.widgets.problems import export_problem
 
@@ -33,6 +44,14 @@ if TYPE_CHECKING:
 
 def _label(text: str) -> Label:
     return Label(text, classes="field-label", markup=False)
+
+
+def _organisation_label(organisation: Organisation) -> str:
+    """A verksamhet as the consent's choice shows it: its name, huvudman and body."""
+    parts = [sv.AUTHORITY_LONG[organisation.authority]] if organisation.authority else []
+    if organisation.body:
+        parts.append(organisation.body)
+    return f"{organisation.name} ({', '.join(parts)})" if parts else organisation.name
 
 
 class CaseScreen(InOrderFocus, Screen[Case | None]):
@@ -64,6 +83,10 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
         self.case = case
         self.now = now
         self.first_meeting = first_meeting
+        self.sent = list(case.kallelser) if case else []
+        """The kallelser sent, a new one from F9 included, kept when the case is saved."""
+        self.organisations: list[Organisation] = list(case.organisations) if case else []
+        """The case's verksamheter as the form holds them: a new one is added here."""
 
     def compose(self) -> ComposeResult:
         c = self.case
@@ -100,9 +123,9 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
             )
             yield Static("", id="kallelse-check", markup=False)
             yield Static(Content.styled(sv.SECTION_CONSENT, "bold"), classes="section")
-            with Horizontal(classes="row"):
-                yield Checkbox(sv.CONSENT_BY_GUARDIAN_N.format(n=1), self._gave(consent, guardians, 0), id="consent1")
-                yield Checkbox(sv.CONSENT_BY_GUARDIAN_N.format(n=2), self._gave(consent, guardians, 1), id="consent2")
+            yield _label(sv.LABEL_CONSENT_GIVEN)
+            yield ChoiceList(self._givers(), self._gave(consent, guardians), id="consent-given")
+            yield Static("", id="consent-missing", classes="problem", markup=False)
             yield _label(sv.LABEL_CONSENT_DATE)
             yield Input(
                 consent.given_on.isoformat() if consent.given_on else "",
@@ -110,7 +133,12 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
                 id="consent-date",
             )
             yield _label(sv.LABEL_CONSENT_ORGANISATIONS)
-            yield TextArea("\n".join(consent.organisations), id="consent-organisations", tab_behavior="focus")
+            yield ChoiceList(self._organisation_choices(), set(consent.named()), id="consent-organisations")
+            yield _label(sv.LABEL_NEW_ORGANISATION)
+            with Horizontal(classes="row"):
+                yield Input("", placeholder=sv.PLACEHOLDER_ORGANISATION, id="new-organisation")
+                yield authority_select(None, "new-organisation-authority")
+                yield Input("", placeholder=sv.PLACEHOLDER_BODY, id="new-organisation-body")
             yield Static("", id="case-problem", classes="problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(sv.BUTTON_CANCEL, id="cancel")
@@ -118,12 +146,88 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
         yield KeyFooter()
 
     @staticmethod
-    def _gave(consent: Consent, guardians: list[Guardian], index: int) -> bool:
-        return index < len(guardians) and guardians[index].name in consent.given_by
+    def _gave(consent: Consent, guardians: list[Guardian]) -> set[str]:
+        """The consent choices ticked: each guardian (by place in the form) who gave it,
+        and the child."""
+        given = {f"guardian{n}" for n, g in enumerate(guardians[:2], start=1) if consent.given_by(g)}
+        return given | ({"child"} if consent.child else set())
+
+    def _givers(self) -> list[tuple[str, str]]:
+        """The consent's choices, each with the person's name as the form has it now."""
+        names = [self._typed(f"#guardian{n}-name") or sv.LABEL_GUARDIAN_N.format(n=n) for n in (1, 2)]
+        child = self._typed("#child-name") or sv.LABEL_CHILD
+        return [
+            *((sv.CONSENT_GIVEN_BY_GUARDIAN.format(name=name), f"guardian{n}") for n, name in enumerate(names, start=1)),
+            (sv.CONSENT_GIVEN_BY_CHILD.format(name=child), "child"),
+        ]
+
+    def _typed(self, selector: str) -> str:
+        """A field's text once the form is built; before that, the case's."""
+        if self.is_mounted:
+            return self._value(selector).strip()
+        c = self.case
+        if c is None:
+            return ""
+        if selector == "#child-name":
+            return c.child.name
+        number = int(selector[len("#guardian")])
+        return c.guardians[number - 1].name if number <= len(c.guardians) else ""
+
+    def _organisation_choices(self) -> list[tuple[str, str]]:
+        return [(_organisation_label(o), o.id) for o in self.organisations]
 
     def on_mount(self) -> None:
         self.query_one("#child-name", Input).focus()
         self._check_kallelse()
+        self._show_missing_consent()
+
+    @on(Input.Changed, "#child-name")
+    @on(Input.Changed, "#guardian1-name")
+    @on(Input.Changed, "#guardian2-name")
+    def _names_changed(self) -> None:
+        choices = self.query_one("#consent-given", ChoiceList)
+        choices.set_choices(self._givers(), choices.selected)
+        self._show_missing_consent()
+
+    @on(ChoiceList.Changed, "#consent-given")
+    def _show_missing_consent(self) -> None:
+        """Consent from one guardian of two (or none) is said at once, by name."""
+        chosen = set(self.query_one("#consent-given", ChoiceList).selected)
+        missing = [
+            self._value(f"#guardian{n}-name").strip()
+            for n in (1, 2)
+            if self._value(f"#guardian{n}-name").strip() and f"guardian{n}" not in chosen
+        ]
+        self.query_one("#consent-missing", Static).update(
+            "\n".join(sv.CONSENT_NOT_GIVEN.format(name=name) for name in missing)
+        )
+
+    def _add_organisation(self) -> None:
+        """The verksamhet typed is added to the case (or, by that name, updated) and ticked
+        as covered by the consent."""
+        field = self.query_one("#new-organisation", Input)
+        name = field.value.strip()
+        if not name:
+            self.focus_next()
+            return
+        authority = self.query_one("#new-organisation-authority", Select).value
+        body = self.query_one("#new-organisation-body", Input).value.strip()
+        found = next((o for o in self.organisations if fold(o.name) == fold(name)), None)
+        changes = {"authority": None if authority == Select.NULL else authority}
+        if body:
+            changes["body"] = body
+        if found is None:
+            found = Organisation(name=name, **changes)
+            self.organisations.append(found)
+        else:
+            index = self.organisations.index(found)
+            found = found.model_copy(update={k: v for k, v in changes.items() if v is not None or k == "body"})
+            self.organisations[index] = found
+        choices = self.query_one("#consent-organisations", ChoiceList)
+        choices.set_choices(self._organisation_choices(), {*choices.selected, found.id})
+        field.value = ""
+        self.query_one("#new-organisation-body", Input).value = ""
+        field.focus()
 
     @on(Input.Changed, "#kallelse")
     def _check_kallelse(self) -> None:
@@ -147,7 +251,11 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
             status.update(sv.KALLELSE_EARLIEST.format(earliest=first_meeting_earliest(kallelse)))
 
     def action_next_field(self) -> None:
-        """Enter in a text field moves on as the key comes; elsewhere it is the widget's."""
+        """Enter in a text field moves on as the key comes; elsewhere it is the widget's.
+        In the field for a new verksamhet, Enter adds it."""
+        if getattr(self.focused, "id", None) == "new-organisation":
+            self._add_organisation()
+            return
         self.enter_moves_on()
 
     def _value(self, selector: str) -> str:
@@ -167,7 +275,7 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
 
     @work(thread=True, exclusive=True, group="kallelse")
     def _write_kallelse(self, case: Case) -> None:
-        from facilitator.documents import export_document, write_export
+        from facilitator.documents import send_kallelse, write_export
 
         try:
             planned = [m for m in self.app.store.meetings_of(case.id) if m.status is MeetingStatus.PLANNED]
@@ -175,7 +283,9 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
                 self.post_message(self.KallelseWritten(None, ""))
                 return
             meeting = min(planned, key=lambda m: m.planned_start)
-            path = write_export(self.app.store, export_document(case, meeting, "kallelse", "pdf"))
+            exported, _ = send_kallelse(case, meeting, self.now.date(), "pdf")
+            path = write_export(self.app.store, exported)
+            self.sent = list(case.kallelser)  # kept with the case when it is saved
         except Exception as error:  # noqa: BLE001 - reported, never raised into the UI
             self.post_message(self.KallelseWritten(None, export_problem(error)))
             return
@@ -210,26 +320,40 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
             consent_day = parse_day(self._value("#consent-date"))
         except ValueError:
             return refuse(sv.BAD_DATE, "#consent-date")
-        guardians = [
-            Guardian(name=self._value(f"#guardian{n}-name"), contact=self._value(f"#guardian{n}-contact"))
-            for n in (1, 2)
-            if self._value(f"#guardian{n}-name").strip()
-        ]
-        given_by = [
-            self._value(f"#guardian{n}-name")
-            for n in (1, 2)
-            if self.query_one(f"#consent{n}", Checkbox).value and self._value(f"#guardian{n}-name").strip()
-        ]
-        organisations = [
-            line for line in self.query_one("#consent-organisations", TextArea).text.splitlines() if line.strip()
-        ]
+        before = list(self.case.guardians) if self.case else []
+        previous = self.case.consent if self.case else Consent()
+        chosen = set(self.query_one("#consent-given", ChoiceList).selected)
+        guardians: list[Guardian] = []
+        givers: list[ConsentGiver] = []
         question = self.query_one("#question", TextArea).text
         try:
-            previous = self.case.consent if self.case else Consent()
+            for n in (1, 2):
+                name = self._value(f"#guardian{n}-name")
+                if not name.strip():
+                    continue
+                kept = {"id": before[n - 1].id} if n <= len(before) else {}
+                guardian = Guardian(name=name, contact=self._value(f"#guardian{n}-contact"), **kept)
+                guardians.append(guardian)
+                if f"guardian{n}" in chosen:
+                    earlier = previous.given_by(guardian)
+                    on = earlier.on if earlier and earlier.on >= (consent_day or earlier.on) else consent_day
+                    if on is None:
+                        return refuse(sv.CONSENT_DATE_NEEDED, "#consent-date")
+                    givers.append(ConsentGiver(guardian_id=guardian.id, name=name, on=on))
+            if "child" in chosen:
+                earlier = previous.child
+                on = earlier.on if earlier else consent_day
+                if on is None:
+                    return refuse(sv.CONSENT_DATE_NEEDED, "#consent-date")
+                givers.append(
+                    ConsentGiver(party=ConsentParty.CHILD, name=self._value("#child-name"), on=on)
+                )
+            covered = self.query_one("#consent-organisations", ChoiceList).selected
             consent = Consent(
-                given_by=given_by,
+                givers=givers,
                 given_on=consent_day,
-                organisations=organisations,
+                covered=[i for i in covered if i not in {w.organisation_id for w in previous.widened}],
+                widened=previous.widened,
                 question=previous.question or question,
                 revocations=previous.revocations,
             )
@@ -238,7 +362,9 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
                 "guardians": guardians,
                 "question": question,
                 "kallelse_date": kallelse,
+                "organisations": list(self.organisations),
                 "consent": consent,
+                "kallelser": list(self.sent),
             }
             if self.case is None:
                 case = Case(created_at=self.now, **fields)

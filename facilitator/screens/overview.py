@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator import strings as sv
-from facilitator.agenda.models import Case, Meeting
+from facilitator.agenda.models import Case, CaseEvent, CaseEventKind, Meeting
 from facilitator.agenda.revisions import diff_sips
+from facilitator.agenda.sipview import consent_section
 from facilitator.agenda.workdays import case_warnings
 from facilitator.store import Store, StoreError
 from facilitator.widgets.footer import KeyFooter
@@ -97,17 +98,8 @@ class CaseOverviewScreen(Screen[None]):
             )
         consent = case.consent
         out.append(_heading(sv.SECTION_CONSENT))
-        lines = [
-            Content(f"{sv.LABEL_GIVEN_BY}: ") + Content(", ".join(consent.given_by) or sv.NOT_STATED),
-            Content(f"{sv.LABEL_DATE}: {sv.day(consent.given_on)}"),
-            Content(f"{sv.LABEL_COVERS}: ") + Content(", ".join(consent.organisations) or sv.NOT_STATED),
-        ]
-        if consent.question:
-            lines.append(Content(f"{sv.SECTION_QUESTION}: ") + Content(consent.question))
-        lines += [
-            Content(f"{sv.LABEL_REVOKED} {r.on.isoformat()}: ") + Content(r.organisation or sv.LABEL_REVOKED_WHOLE)
-            for r in consent.revocations
-        ]
+        # Everything recorded, a revocation dated ahead of today included.
+        lines = [Content(item) for item in consent_section(case, date.max).items]
         if consent.revoked_whole(self.today):
             lines.append(Content.styled(sv.CONSENT_REVOKED_WHOLE_NOTE, "bold $error"))
         out.append(Static(Content("\n").join(lines)))
@@ -155,6 +147,7 @@ class CaseOverviewScreen(Screen[None]):
             if revocation is None:
                 return
             case.consent.revocations = [*case.consent.revocations, revocation]
+            case.history = [*case.history, CaseEvent(on=self.today, kind=CaseEventKind.CONSENT_REVOKED, note=revocation.organisation)]
             try:
                 self.store.save_case(case)
             except StoreError as error:
@@ -162,7 +155,8 @@ class CaseOverviewScreen(Screen[None]):
                 return
             self.show()
 
-        self.app.push_screen(RevokeDialog(case.consent.organisations, self.today), done)
+        named = [(i, case.organisation_name(i)) for i in case.consent.named() if not case.consent.revoked(i, self.today)]
+        self.app.push_screen(RevokeDialog(named, self.today), done)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -36,7 +36,7 @@ class ReviewScreen(Screen[Capture | str | None]):
         super().__init__()
         self.session = session
         self.can_finish = can_finish
-        self.missing = missing_parts(session.meeting, session.case.consent)
+        self.missing = missing_parts(session.meeting, session.case)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "finish":

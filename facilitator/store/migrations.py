@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from facilitator.agenda.kinds import SCHEMA_VERSION
+from facilitator.agenda.models import fold, legacy_organisation_id
 from facilitator.store.errors import DatabaseUnreadable, Unreadable
 
 SCHEMA_STEPS: dict[int, list[str]] = {
@@ -104,11 +105,71 @@ def _held_and_presence(record: dict) -> dict:
     return record
 
 
+def _organisation_records(record: dict) -> dict:
+    """6 keeps the case's verksamheter as records and refers to them by id: the consent's
+    verksamheter and revocations, and in a meeting each person's, insats's, the lots's and
+    the huvudansvarig's verksamhet. Each distinct name (case and spaces aside) becomes one
+    record, with the same id in the case and in its meetings. Each guardian gets an id, and
+    the consent names who gave it by id (a name that is no guardian's is left out)."""
+    case_id = record.get("id") if "child" in record else record.get("case_id")
+    if not isinstance(case_id, str):
+        return record
+
+    def tie(holder: object) -> None:
+        if isinstance(holder, dict) and "organisation_id" not in holder:
+            name = holder.get("organisation")
+            if isinstance(name, str) and fold(name):
+                holder["organisation_id"] = legacy_organisation_id(case_id, name)
+
+    if "child" in record:  # a case
+        consent = record.get("consent") if isinstance(record.get("consent"), dict) else {}
+        records: dict[str, dict] = {}
+
+        def named(name: object) -> str | None:
+            if not isinstance(name, str) or not fold(name):
+                return None
+            key = legacy_organisation_id(case_id, name)
+            records.setdefault(key, {"id": key, "name": name})
+            return key
+
+        covered = [named(n) for n in consent.pop("organisations", None) or []]
+        consent["covered"] = list(dict.fromkeys(c for c in covered if c))
+        for revocation in consent.get("revocations") or []:
+            if isinstance(revocation, dict):
+                revocation["organisation_id"] = named(revocation.get("organisation"))
+        guardians = [g for g in record.get("guardians") or [] if isinstance(g, dict)]
+        for number, guardian in enumerate(guardians):
+            guardian.setdefault("id", legacy_organisation_id(case_id, f"guardian {number}"))
+        given_by = consent.pop("given_by", None) or []
+        on = consent.get("given_on")
+        consent["givers"] = [
+            {"party": "guardian", "guardian_id": g["id"], "name": g.get("name"), "on": on}
+            for g in guardians
+            if on and g.get("name") in given_by
+        ]
+        record["consent"] = consent
+        record["organisations"] = list(records.values())
+    else:  # a meeting, with its SIP
+        for person in record.get("attendance") or []:
+            tie(person)
+        sip = record.get("sip")
+        if isinstance(sip, dict):
+            upcoming = sip.get("next_meeting")
+            for person in (upcoming.get("called") or []) if isinstance(upcoming, dict) else []:
+                tie(person)
+            for action in sip.get("actions") or []:
+                tie(action)
+            tie(sip.get("navigator"))
+            tie(sip.get("lead_authority"))
+    return record
+
+
 RECORD_UPGRADES: dict[int, Callable[[dict], dict]] = {
     1: lambda record: record,  # 2 adds the SIP's notes from the presentation round (default "")
     2: _lead_kommun_or_region,
     3: _held_and_presence,
     4: lambda record: record,  # 5 adds the child's lines and understanding (defaults)
+    5: _organisation_records,
 }
 """version → function from a record of that version to one of the next version."""
 

@@ -42,8 +42,10 @@ from facilitator.agenda.models import (
     MeetingKind,
     Navigator,
     Person,
+    Role,
     Signature,
 )
+from facilitator.agenda.sipview import consent_section
 from facilitator.agenda.workdays import check_interval
 from facilitator.meeting.session import MeetingSession
 from facilitator.widgets.choices import ChoiceList
@@ -137,6 +139,8 @@ class CaptureForm(Vertical):
 
 
     def edited(self, urgent: bool = False) -> None:
+        if urgent:  # a row or a choice changed: tie it to the case's verksamheter at once
+            self.session.adopt()
         self.post_message(self.Edited(urgent))
 
     def ask(self, kind: DialogKind, current: object, done: Callable[[object], None], **context) -> None:
@@ -306,7 +310,9 @@ class IfWorseForm(TextFieldsForm):
 
 
 class ConsentForm(CaptureForm):
-    """The consent as given, who in the room it does not cover, and that it was raised."""
+    """The consent as given, who has not given it, who in the room it does not cover (or
+    no longer covers), that it was raised — and, when the family agrees, a verksamhet in
+    the room added to it, with who agreed."""
 
     capture = Capture.CONSENT
 
@@ -316,6 +322,10 @@ class ConsentForm(CaptureForm):
         yield Static(id="consent-flags")
         chosen = {"confirmed"} if self.sip.consent_confirmed else set()
         yield ChoiceList([(sv.CONSENT_CONFIRMED, "confirmed")], chosen, id="consent-confirmed")
+        yield label(sv.LABEL_WIDEN)
+        yield ChoiceList([], id="consent-widen")
+        yield label(sv.LABEL_WIDEN_WHO)
+        yield Input(self._family(), id="consent-widen-who")
 
     def on_mount(self) -> None:
         self.show_models()
@@ -323,41 +333,72 @@ class ConsentForm(CaptureForm):
     def _meeting_day(self) -> date:
         return self.session.meeting.day
 
+    def _family(self) -> str:
+        return sv.listing([p.name for p in self.session.meeting.attendance if p.present and Role.GUARDIAN in p.roles])
+
     def uncovered(self):
         return uncovered(self.session.case.consent, self.session.meeting.attendance, self._meeting_day())
 
+    def _widened_today(self) -> set[str]:
+        day = self._meeting_day()
+        return {w.organisation_id for w in self.session.case.consent.widened if w.on == day}
+
     def show_models(self) -> None:
-        consent = self.session.case.consent
-        lines = [
-            Content(f"{sv.LABEL_GIVEN_BY}: ") + Content(", ".join(consent.given_by) or sv.NOT_STATED),
-            Content(f"{sv.LABEL_DATE}: {sv.day(consent.given_on)}"),
-            Content(f"{sv.LABEL_COVERS}: ") + Content(", ".join(consent.organisations) or sv.NOT_STATED),
-        ]
-        for revocation in consent.revocations:
-            what = revocation.organisation or sv.LABEL_REVOKED_WHOLE
-            lines.append(Content(f"{sv.LABEL_REVOKED} {revocation.on.isoformat()}: ") + Content(what))
+        case = self.session.case
+        consent = case.consent
+        day = self._meeting_day()
+        lines = [Content(item) for item in consent_section(case, day).items]
         self.query_one("#consent-summary", Static).update(Content("\n").join(lines))
         flags = self.query_one("#consent-flags", Static)
         outside = self.uncovered()
-        if outside:
+        not_given = case.missing_consent()
+        if outside or not_given:
             flags.set_classes("flag")
-            flags.update(
-                Content("\n").join(
-                    [Content(sv.CONSENT_NOT_COVERED)]
-                    + [
-                        Content("  • ") + Content(f"{p.name} ({p.organisation or sv.NOT_STATED})")
-                        for p in outside
-                    ]
-                )
-            )
+            found = [Content(sv.CONSENT_NOT_GIVEN.format(name=g.name)) for g in not_given]
+            if outside:
+                found.append(Content(sv.CONSENT_NOT_COVERED))
+                for p in outside:
+                    revoked = consent.revoked(p.organisation_id, day)
+                    mark = f" – {sv.PERSON_CONSENT_REVOKED.format(on=revoked.on.isoformat())}" if revoked else ""
+                    found.append(Content("  • ") + Content(f"{p.name} ({p.organisation or sv.NOT_STATED}){mark}"))
+            flags.update(Content("\n").join(found))
         else:
             flags.set_classes("ok")
             flags.update(sv.CONSENT_ALL_COVERED)
+        # What the family can agree to add: each verksamhet in the room the consent does
+        # not name (a revoked one is given again only by a new consent, in the case).
+        offered: dict[str, str] = {}
+        for p in outside:
+            if p.organisation_id and not consent.revoked(p.organisation_id, day):
+                offered.setdefault(p.organisation_id, p.organisation)
+        widened = self._widened_today()
+        for organisation_id in widened:
+            offered.setdefault(organisation_id, case.organisation_name(organisation_id))
+        widen = self.query_one("#consent-widen", ChoiceList)
+        widen.set_choices([(name, key) for key, name in offered.items()], widened & set(offered))
+        widen.display = bool(offered)
+        self.query_one("#consent-widen-who").display = bool(offered)
 
     @on(ChoiceList.Changed, "#consent-confirmed")
     def _confirmed(self, event: ChoiceList.Changed) -> None:
         self.sip.consent_confirmed = "confirmed" in event.selected
         self.edited(urgent=True)
+
+    @on(ChoiceList.Changed, "#consent-widen")
+    def _widen(self, event: ChoiceList.Changed) -> None:
+        consent = self.session.case.consent
+        day = self._meeting_day()
+        wanted = set(event.selected)
+        widened = self._widened_today()
+        for organisation_id in wanted - widened:
+            who = self.query_one("#consent-widen-who", Input).value.strip() or self._family()
+            self.session.widen_consent(organisation_id, who)
+        dropped = widened - wanted
+        if dropped:
+            consent.widened = [w for w in consent.widened if not (w.on == day and w.organisation_id in dropped)]
+            self.session.case_changed()
+        self.edited(urgent=True)
+        self.call_after_refresh(self.show_models)
 
 
 class ParticipationForm(CaptureForm):
