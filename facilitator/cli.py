@@ -473,7 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(store_problem(exc))
         return EXIT_USAGE
     except TemplateError as exc:
-        _say(sv.CLI_TEMPLATE.format(path=exc.path))
+        _say(sv.agenda_problem(exc))
         return EXIT_USAGE
     except OSError as exc:
         _say(os_problem(exc))

@@ -259,12 +259,12 @@ class StartScreen(Screen[None]):
             if last is not None and plan.kind is not MeetingKind.FIRST:
                 meeting = plan_follow_up(
                     case, last, plan.kind, plan.start, plan.minutes,
-                    place=plan.place, config_dir=self.app.config_dir,
+                    place=plan.place, template=self.app.agenda(plan.kind),
                 )
             else:
                 meeting = plan_meeting(
                     case, plan.kind, plan.start, plan.minutes,
-                    place=plan.place, config_dir=self.app.config_dir,
+                    place=plan.place, template=self.app.agenda(plan.kind),
                 )
             try:
                 self.app.store.save_meeting(meeting, self.app.clock.wall_ns())
