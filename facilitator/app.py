@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import Clock, SystemClock, from_ns
+from facilitator.screens.guard import CrashGuard
 from facilitator.screens.start import StartScreen
 from facilitator.settings import load_settings, save_settings
 from facilitator.store import Store, StoreError
@@ -39,7 +40,7 @@ QUIT_WAIT_SECONDS = 1.0
 """How long Ctrl+Q waits for the last write before it asks what to do."""
 
 
-class FacilitatorApp(App[int]):
+class FacilitatorApp(CrashGuard, App[int]):
     TITLE = sv.APP_TITLE
     COMMANDS = App.COMMANDS | {meeting_commands}
     COMMAND_PALETTE_DISPLAY = "^p"
@@ -69,6 +70,9 @@ class FacilitatorApp(App[int]):
         self._agendas_lock = threading.Lock()
         self.settings = load_settings(config_dir)
         use_themes(self, self.settings.theme)
+
+    def crash_folder(self) -> Path | None:
+        return self.store.path.parent
 
     def on_ready(self) -> None:
         # The start screen comes once the app is ready, not while it mounts: Textual holds

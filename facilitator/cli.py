@@ -446,7 +446,16 @@ def _say(problem: str) -> None:
     print(f"{PROG}: {' '.join(problem.split())}", file=sys.stderr)
 
 
+def _crash_folder(args: argparse.Namespace | None) -> Path | None:
+    """The data directory, for the details of an unexpected error; None when unknown."""
+    try:
+        return data_dir(args.data_dir) if args is not None else data_dir()
+    except Exception:  # noqa: BLE001 - asked while reporting an error
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args = None
     try:
         args = parse_arguments(argv)
         match args.command:
@@ -481,5 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
-        _say(sv.CLI_INTERNAL.format(kind=type(exc).__name__))
+        from facilitator.crash import crash_line
+
+        _say(crash_line(_crash_folder(args), exc))
         return 1

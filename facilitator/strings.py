@@ -597,7 +597,6 @@ CLI_OS_PROBLEM = {
 }
 """An OS error by its errno name."""
 CLI_OS_OTHER = "går inte att läsa eller skriva (felkod {code})"
-CLI_INTERNAL = "oväntat fel i programmet ({kind})"
 
 # The kallelse (agenda/kallelse.py): the routine's first document, with the
 # sekretessmedgivande that the guardians and the child sign.
@@ -1214,3 +1213,11 @@ def _filled(text: str, context: dict[str, object]) -> str:
         return text.format(**context)
     except (KeyError, IndexError, ValueError):
         return text.split(" (")[0]
+
+# When the program stops on an unexpected error (crash.py): one line, the details without
+# personal data in an owner-only file.
+CRASH_WRITTEN = (
+    "Programmet stannade av ett oväntat fel ({kind}). Det som sparats finns kvar. "
+    "Detaljer utan personuppgifter: {path}"
+)
+CRASH_NOT_WRITTEN = "Programmet stannade av ett oväntat fel ({kind}). Det som sparats finns kvar."
