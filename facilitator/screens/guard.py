@@ -43,5 +43,6 @@ class CrashGuard:
         except Exception:  # noqa: BLE001 - the guard itself must not fail
             folder = None
         self.crash_message = crash_line(folder, error)
-        # Textual's public way to exit on an error with a message of one's own.
-        self.panic(Text(self.crash_message, no_wrap=True, overflow="ignore"))  # type: ignore[attr-defined]
+        # Textual's public way to exit on an error with a message of one's own: printed
+        # once the terminal is given back (folded, never cut, where it is narrower).
+        self.panic(Text(self.crash_message))  # type: ignore[attr-defined]
