@@ -30,6 +30,7 @@ from facilitator.store import (
     MeetingSummary,
     NoSuchMeeting,
     NotFound,
+    RecordDamaged,
     StorageFailure,
     Store,
     StoreError,
@@ -257,10 +258,13 @@ def format_listing(meetings: Sequence[MeetingSummary]) -> list[str]:
 def _cmd_list(args: argparse.Namespace) -> int:
     with _open_existing_store(args) as store:
         lines = format_listing(store.list_meetings())
+        damaged = dict(store.damaged)
     if lines:
         print("\n".join(lines))
-    else:
+    elif not damaged:
         print(sv.CLI_NO_MEETINGS, file=sys.stderr)
+    if damaged:
+        _say(sv.records_damaged(damaged))
     return 0
 
 
@@ -420,6 +424,8 @@ def store_problem(error: StoreError) -> str:
     """A problem of the store as one Swedish line, decided on its type and code."""
     if isinstance(error, NoSuchMeeting):
         return sv.CLI_NO_SUCH_MEETING[error.reason.value].format(ref=f"'{error.ref}'")
+    if isinstance(error, RecordDamaged):
+        return sv.record_damaged(error.record.value, error.record_id)
     if isinstance(error, DatabaseUnreadable):
         hint = sv.CLI_UNREADABLE_NEWER_HINT if error.reason is Unreadable.NEWER else sv.CLI_UNREADABLE_HINT
         return sv.CLI_UNREADABLE.format(path=error.path, reason=sv.UNREADABLE_REASON[error.reason.value], hint=hint)

@@ -436,6 +436,7 @@ UNREADABLE_REASON = {
     "newer": "filen är skapad av en nyare version av programmet.",
     "damaged": "filen är skadad.",
     "no_wal": "filen ligger där programmet inte kan skriva på sitt vanliga sätt (till exempel en nätverksenhet).",
+    "empty": "filen är tom (0 byte); den görs inte om till en ny databas utan att du ber om det.",
 }
 STORE_NOT_FOUND = "det som skulle öppnas finns inte längre."
 STORE_CASE_OPEN = "ett möte i ärendet är öppet i ett annat fönster."
@@ -1221,3 +1222,25 @@ CRASH_WRITTEN = (
     "Detaljer utan personuppgifter: {path}"
 )
 CRASH_NOT_WRITTEN = "Programmet stannade av ett oväntat fel ({kind}). Det som sparats finns kvar."
+
+# A damaged case or meeting (store RecordDamaged): said by its id, never by what it holds.
+RECORD_NAME = {"case": "ärende", "meeting": "möte"}
+RECORD_DAMAGED = "{record} {id} är skadat i databasen och kan inte användas; det finns kvar i filen, resten går att använda."
+RECORDS_DAMAGED = "Skadat i databasen och utelämnat (finns kvar i filen): {records}. Resten går att använda."
+
+
+def shown_id(record_id: object) -> str:
+    """A record's id as it is shown: its first 8 letters and digits, whatever another
+    program wrote there."""
+    text = record_id if isinstance(record_id, str) else ""
+    return "".join(c for c in text if c.isascii() and (c.isalnum() or c == "-"))[:8] or "?"
+
+
+def record_damaged(record: str, record_id: object) -> str:
+    return RECORD_DAMAGED.format(record=RECORD_NAME.get(record, "post").capitalize(), id=shown_id(record_id))
+
+
+def records_damaged(damaged: dict[str, str]) -> str:
+    """One line for every damaged record the store has left out."""
+    records = ", ".join(f"{RECORD_NAME.get(kind, 'post')} {shown_id(rid)}" for rid, kind in damaged.items())
+    return RECORDS_DAMAGED.format(records=records)
