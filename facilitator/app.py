@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import Clock, SystemClock, from_ns
+from facilitator.screens.guard import CrashGuard
 from facilitator.screens.start import StartScreen
 from facilitator.settings import load_settings, save_settings
 from facilitator.store import Store, StoreError
@@ -20,6 +23,9 @@ from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, use_themes
 from facilitator.widgets.problems import store_problem
 
 if TYPE_CHECKING:
+    from facilitator.agenda.errors import TemplateError
+    from facilitator.agenda.kinds import MeetingKind
+    from facilitator.agenda.templates import Agendas, AgendaTemplate
     from facilitator.meeting.session import MeetingSession
 
 def meeting_commands():
@@ -34,7 +40,7 @@ QUIT_WAIT_SECONDS = 1.0
 """How long Ctrl+Q waits for the last write before it asks what to do."""
 
 
-class FacilitatorApp(App[int]):
+class FacilitatorApp(CrashGuard, App[int]):
     TITLE = sv.APP_TITLE
     COMMANDS = App.COMMANDS | {meeting_commands}
     COMMAND_PALETTE_DISPLAY = "^p"
@@ -60,8 +66,13 @@ class FacilitatorApp(App[int]):
         self.clock: Clock = clock or SystemClock()
         self.config_dir = config_dir
         self._focus_meeting = focus_meeting
+        self._agendas: Agendas | None = None
+        self._agendas_lock = threading.Lock()
         self.settings = load_settings(config_dir)
         use_themes(self, self.settings.theme)
+
+    def crash_folder(self) -> Path | None:
+        return self.store.path.parent
 
     def on_ready(self) -> None:
         # The start screen comes once the app is ready, not while it mounts: Textual holds
@@ -70,6 +81,35 @@ class FacilitatorApp(App[int]):
         self.push_screen(StartScreen(focus_meeting=self._focus_meeting))
         if self._notice:
             self.notify(self._notice, timeout=15, markup=False)
+        self._check_agendas()
+
+    # --- agendas ------------------------------------------------------------------------
+
+    @property
+    def agendas(self) -> Agendas:
+        """The agendas as checked (made when first asked for: loading them loads the
+        models, which the first frame does without)."""
+        with self._agendas_lock:
+            if self._agendas is None:
+                from facilitator.agenda.templates import Agendas
+
+                self._agendas = Agendas(self.config_dir)
+            return self._agendas
+
+    @work(thread=True, group="agendas", exit_on_error=False)
+    def _check_agendas(self) -> None:
+        """Every agenda file checked at start, off the UI thread; each broken one named."""
+        for problem in self.agendas.check_all():
+            self.call_from_thread(self._agenda_problem, problem)
+
+    def _agenda_problem(self, problem: TemplateError) -> None:
+        self.notify(sv.agenda_problem(problem), severity="warning", timeout=20, markup=False)
+
+    def agenda(self, kind: MeetingKind) -> AgendaTemplate:
+        template, problem = self.agendas.fresh(kind)
+        if problem is not None:
+            self._agenda_problem(problem)
+        return template
 
     # --- navigation --------------------------------------------------------------------
 
@@ -147,7 +187,7 @@ class FacilitatorApp(App[int]):
         from facilitator.meeting.session import MeetingSession
 
         try:
-            return MeetingSession.load(self.store, meeting_id, self.clock, self.config_dir)
+            return MeetingSession.load(self.store, meeting_id, self.clock, self.agendas)
         except StoreError as exc:
             lock.release()
             self.notify(sv.STORE_PROBLEM.format(problem=store_problem(exc)), severity="error", markup=False)

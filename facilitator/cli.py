@@ -30,6 +30,7 @@ from facilitator.store import (
     MeetingSummary,
     NoSuchMeeting,
     NotFound,
+    RecordDamaged,
     StorageFailure,
     Store,
     StoreError,
@@ -257,10 +258,13 @@ def format_listing(meetings: Sequence[MeetingSummary]) -> list[str]:
 def _cmd_list(args: argparse.Namespace) -> int:
     with _open_existing_store(args) as store:
         lines = format_listing(store.list_meetings())
+        damaged = dict(store.damaged)
     if lines:
         print("\n".join(lines))
-    else:
+    elif not damaged:
         print(sv.CLI_NO_MEETINGS, file=sys.stderr)
+    if damaged:
+        _say(sv.records_damaged(damaged))
     return 0
 
 
@@ -420,6 +424,8 @@ def store_problem(error: StoreError) -> str:
     """A problem of the store as one Swedish line, decided on its type and code."""
     if isinstance(error, NoSuchMeeting):
         return sv.CLI_NO_SUCH_MEETING[error.reason.value].format(ref=f"'{error.ref}'")
+    if isinstance(error, RecordDamaged):
+        return sv.record_damaged(error.record.value, error.record_id)
     if isinstance(error, DatabaseUnreadable):
         hint = sv.CLI_UNREADABLE_NEWER_HINT if error.reason is Unreadable.NEWER else sv.CLI_UNREADABLE_HINT
         return sv.CLI_UNREADABLE.format(path=error.path, reason=sv.UNREADABLE_REASON[error.reason.value], hint=hint)
@@ -446,7 +452,16 @@ def _say(problem: str) -> None:
     print(f"{PROG}: {' '.join(problem.split())}", file=sys.stderr)
 
 
+def _crash_folder(args: argparse.Namespace | None) -> Path | None:
+    """The data directory, for the details of an unexpected error; None when unknown."""
+    try:
+        return data_dir(args.data_dir) if args is not None else data_dir()
+    except Exception:  # noqa: BLE001 - asked while reporting an error
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args = None
     try:
         args = parse_arguments(argv)
         match args.command:
@@ -473,7 +488,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(store_problem(exc))
         return EXIT_USAGE
     except TemplateError as exc:
-        _say(sv.CLI_TEMPLATE.format(path=exc.path))
+        _say(sv.agenda_problem(exc))
         return EXIT_USAGE
     except OSError as exc:
         _say(os_problem(exc))
@@ -481,5 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
-        _say(sv.CLI_INTERNAL.format(kind=type(exc).__name__))
+        from facilitator.crash import crash_line
+
+        _say(crash_line(_crash_folder(args), exc))
         return 1

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from facilitator import strings as sv
 from facilitator.agenda.clock import Clock, SystemClock
 from facilitator.meeting.follow import RoomFeed
+from facilitator.screens.guard import CrashGuard
 from facilitator.screens.room import RoomScreen
 from facilitator.settings import load_settings
 from facilitator.store import Store
@@ -24,7 +25,7 @@ from facilitator.themes import use_themes
 POLL_SECONDS = 0.05
 
 
-class RoomApp(App[int]):
+class RoomApp(CrashGuard, App[int]):
     TITLE = sv.APP_TITLE
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", sv.KEY_QUIT, show=False, priority=True)]
@@ -42,9 +43,13 @@ class RoomApp(App[int]):
         the view follows the meeting's switch in the writer's window."""
         super().__init__()
         self.clock: Clock = clock or SystemClock()
+        self.store = store
         self.feed = RoomFeed(store, meeting)
         self.room = RoomScreen(self.clock, child=True if child else None)
         use_themes(self, load_settings(config_dir).theme)
+
+    def crash_folder(self) -> Path | None:
+        return self.store.path.parent
 
     def on_mount(self) -> None:
         self.push_screen(self.room)

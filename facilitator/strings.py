@@ -35,6 +35,7 @@ from facilitator.agenda.workdays import (
 from facilitator.agenda.workdays import meeting_window as workdays_window
 
 if TYPE_CHECKING:
+    from facilitator.agenda.errors import TemplateError
     from facilitator.agenda.models import Action
 
 APP_TITLE = "Lotsmöte"
@@ -457,6 +458,7 @@ UNREADABLE_REASON = {
     "newer": "filen är skapad av en nyare version av programmet.",
     "damaged": "filen är skadad.",
     "no_wal": "filen ligger där programmet inte kan skriva på sitt vanliga sätt (till exempel en nätverksenhet).",
+    "empty": "filen är tom (0 byte); den görs inte om till en ny databas utan att du ber om det.",
 }
 STORE_NOT_FOUND = "det som skulle öppnas finns inte längre."
 STORE_CASE_OPEN = "ett möte i ärendet är öppet i ett annat fönster."
@@ -599,7 +601,6 @@ CLI_LEAD_NOT_KOMMUN_OR_REGION = (
 )
 CLI_MISSING_FIELD = "{path}: {location} saknas i ärendefilen"
 CLI_BAD_DOCUMENT = "{path}: mötena i filen hör inte ihop med ärendet"
-CLI_TEMPLATE = "{path}: dagordningen i filen går inte att läsa"
 CLI_UNREADABLE = "{path}: {reason} {hint}"
 CLI_UNREADABLE_HINT = "Kör facilitator för att flytta undan den och börja om."
 CLI_UNREADABLE_NEWER_HINT = "Uppdatera programmet."
@@ -619,7 +620,6 @@ CLI_OS_PROBLEM = {
 }
 """An OS error by its errno name."""
 CLI_OS_OTHER = "går inte att läsa eller skriva (felkod {code})"
-CLI_INTERNAL = "oväntat fel i programmet ({kind})"
 
 # The kallelse (agenda/kallelse.py): the routine's first document, with the
 # sekretessmedgivande that the guardians and the child sign.
@@ -1196,3 +1196,105 @@ def process_warning(warning: ProcessWarning) -> str:
         )
     raise ValueError(warning.code)
 
+
+
+# Agenda files (agenda/templates.py): one line for a file that cannot be used, naming the
+# file, the line where it is known and what is wrong; the shipped agenda is used instead.
+AGENDA_PROBLEM = "Dagordningen {path}{line} går inte att använda: {what}. Programmets egen dagordning används i stället."
+AGENDA_LINE = ", rad {line}"
+AGENDA_WHAT = {
+    "not_a_file": "det är ingen vanlig fil",
+    "too_large": "filen är större än {limit} kB",
+    "unreadable": "filen går inte att läsa",
+    "not_utf8": "filen är inte sparad som UTF-8",
+    "not_toml": "filen är inte giltig TOML",
+    "too_deep": "filen är nästlad i för många nivåer",
+    "wrong_kind": "filen är dagordningen för ett annat slags möte ({kind})",
+}
+AGENDA_FIELD = "{field} {why}"
+AGENDA_VALUE = {
+    "missing": "saknas",
+    "greater_than_equal": "ska vara minst {ge}",
+    "greater_than": "ska vara större än {gt}",
+    "less_than_equal": "ska vara högst {le}",
+    "less_than": "ska vara mindre än {lt}",
+    "int_type": "ska vara ett heltal",
+    "int_parsing": "ska vara ett heltal",
+    "int_from_float": "ska vara ett heltal",
+    "string_type": "ska vara text",
+    "list_type": "ska vara en lista",
+    "too_short": "har för få delar (minst {min_length})",
+    "too_long": "har för många delar (högst {max_length})",
+    "string_too_long": "är för lång text (högst {max_length} tecken)",
+    "string_too_short": "är tom",
+    "string_pattern_mismatch": "har fel form (små bokstäver, siffror och _)",
+    "enum": "har ett okänt värde",
+    "literal_error": "har ett okänt värde",
+    "extra_forbidden": "är inget fält i en dagordning",
+    "model_type": "ska vara en tabell",
+    "model_attributes_type": "ska vara en tabell",
+}
+AGENDA_VALUE_OTHER = "går inte att använda"
+AGENDA_INCONSISTENT = {
+    "duplicate_step": "två steg har samma key",
+    "duplicate_phase": "två faser har samma key",
+    "unknown_phase": "steget {step} hör till en fas som inte finns ({phase})",
+    "phase_order": "stegen kommer inte i fasernas ordning",
+    "minutes_sum": "stegen är tillsammans {total} minuter, inte {minutes}",
+}
+
+
+def agenda_problem(error: TemplateError) -> str:
+    """An agenda file's problem as one Swedish line, decided on its code."""
+    context = {"limit": 0, **error.context}
+    if error.code == "too_large":
+        context["limit"] = int(context.get("limit") or 0) // 1024
+    if error.code == "wrong_kind" and context.get("kind") in set(MeetingKind):
+        context["kind"] = MEETING_KIND[MeetingKind(context["kind"])].lower()
+    if error.code == "bad_value":
+        why = AGENDA_VALUE.get(error.detail, AGENDA_VALUE_OTHER)
+        what = AGENDA_FIELD.format(field=error.field or "dagordningen", why=_filled(why, context))
+    elif error.code == "inconsistent":
+        what = _filled(AGENDA_INCONSISTENT.get(error.detail, AGENDA_VALUE_OTHER), context)
+    else:
+        what = _filled(AGENDA_WHAT.get(error.code, AGENDA_VALUE_OTHER), context)
+    line = AGENDA_LINE.format(line=error.line) if error.line else ""
+    return " ".join(AGENDA_PROBLEM.format(path=error.path, line=line, what=what).split())
+
+
+def _filled(text: str, context: dict[str, object]) -> str:
+    """``text`` with the numbers it names; the text alone when one is missing."""
+    try:
+        return text.format(**context)
+    except (KeyError, IndexError, ValueError):
+        return text.split(" (")[0]
+
+# When the program stops on an unexpected error (crash.py): one line, the details without
+# personal data in an owner-only file.
+CRASH_WRITTEN = (
+    "Programmet stannade av ett oväntat fel ({kind}). Det som sparats finns kvar. "
+    "Detaljer utan personuppgifter: {path}"
+)
+CRASH_NOT_WRITTEN = "Programmet stannade av ett oväntat fel ({kind}). Det som sparats finns kvar."
+
+# A damaged case or meeting (store RecordDamaged): said by its id, never by what it holds.
+RECORD_NAME = {"case": "ärende", "meeting": "möte"}
+RECORD_DAMAGED = "{record} {id} är skadat i databasen och kan inte användas; det finns kvar i filen, resten går att använda."
+RECORDS_DAMAGED = "Skadat i databasen och utelämnat (finns kvar i filen): {records}. Resten går att använda."
+
+
+def shown_id(record_id: object) -> str:
+    """A record's id as it is shown: its first 8 letters and digits, whatever another
+    program wrote there."""
+    text = record_id if isinstance(record_id, str) else ""
+    return "".join(c for c in text if c.isascii() and (c.isalnum() or c == "-"))[:8] or "?"
+
+
+def record_damaged(record: str, record_id: object) -> str:
+    return RECORD_DAMAGED.format(record=RECORD_NAME.get(record, "post").capitalize(), id=shown_id(record_id))
+
+
+def records_damaged(damaged: dict[str, str]) -> str:
+    """One line for every damaged record the store has left out."""
+    records = ", ".join(f"{RECORD_NAME.get(kind, 'post')} {shown_id(rid)}" for rid, kind in damaged.items())
+    return RECORDS_DAMAGED.format(records=records)

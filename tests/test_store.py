@@ -215,8 +215,12 @@ def test_a_record_that_does_not_validate_is_reported(store):
     store.save_case(case)
     with sqlite3.connect(store.path) as db:
         db.execute("UPDATE cases SET data = '{\"child\": 5}'")
-    with pytest.raises(DatabaseUnreadable, match=f"case {case.id}"):
+    from facilitator.store import Record, RecordDamaged
+
+    with pytest.raises(RecordDamaged, match=f"case {case.id}") as caught:
         store.load_case(case.id)
+    assert (caught.value.record, caught.value.record_id) == (Record.CASE, case.id)
+    assert store.damaged == {case.id: Record.CASE} and store.list_cases() == []
 
 
 def test_missing_records(store):
@@ -228,11 +232,15 @@ def test_missing_records(store):
         store.resolve_meeting("latest")
 
 
-def test_migration_from_an_empty_file(tmp_path):
+def test_an_empty_file_is_not_taken_for_a_new_database(tmp_path):
+    from facilitator.store import DatabaseUnreadable, Unreadable
+
     path = tmp_path / DB_NAME
     path.touch()
-    with Store(path) as store:
-        assert store.list_cases() == []
+    with pytest.raises(DatabaseUnreadable) as caught:
+        Store(path)
+    assert caught.value.reason is Unreadable.EMPTY
+    assert path.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == [DB_NAME]
 
 
 def test_case_model_validates_schema_version():

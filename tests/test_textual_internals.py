@@ -108,3 +108,15 @@ async def test_the_start_screens_footer_has_its_keys_when_first_composed(store):
         await pilot.pause()
         footer = app.screen.query_one(KeyFooter)
         assert footer._shown is not None and len(footer.children) > 1
+
+
+def test_the_crash_guard_replaces_the_method_textual_sends_every_unhandled_error_to():
+    """``screens/guard.py`` (``CrashGuard``) replaces ``App._handle_exception``, the one
+    place Textual's app, screens, widgets and workers send an unhandled error to, so that
+    no traceback with local variables is printed; it keeps what Textual's does besides."""
+    from textual.app import App
+
+    source = inspect.getsource(App._handle_exception)
+    for name in ("self._return_code = 1", "self._exception = error", "self._exception_event.set()", "_fatal_error"):
+        assert name in source, name
+    assert list(inspect.signature(App.panic).parameters) == ["self", "renderables"]

@@ -21,7 +21,7 @@ from facilitator.agenda.models import (
     Role,
     Sip,
 )
-from facilitator.agenda.templates import AgendaTemplate, load_template, step_runs
+from facilitator.agenda.templates import Agendas, AgendaTemplate, default_template, load_template, step_runs
 from facilitator.agenda.timebox import Timebox
 
 
@@ -76,6 +76,7 @@ def plan_follow_up(
     minutes: int | None = None,
     *,
     place: str = "",
+    template: AgendaTemplate | None = None,
     config_dir: Path | None = None,
 ) -> Meeting:
     """The next meeting of a process, starting from the last SIP.
@@ -92,6 +93,7 @@ def plan_follow_up(
         minutes,
         place=place,
         attendance=called_to_next(previous),
+        template=template,
         config_dir=config_dir,
     )
     before = previous.sip
@@ -130,20 +132,24 @@ def hold(meeting: Meeting, now: datetime) -> None:
 
 
 def plan_booked_next(
-    case: Case, meeting: Meeting, others: list[tuple[str, datetime]], config_dir: Path | None = None
+    case: Case,
+    meeting: Meeting,
+    others: list[tuple[str, datetime]],
+    agendas: Agendas | None = None,
 ) -> Meeting | None:
     """The meeting the SIP books (its next meeting's date, place, kind and those called),
     or None when it books none or the case already has a later meeting planned.
-    ``others``: (id, planned start) of the case's meetings."""
+    ``others``: (id, planned start) of the case's meetings. The agenda is the one
+    ``agendas`` holds as checked (no file is read at the end of a meeting), else the
+    shipped one."""
     nxt = meeting.sip.next_meeting
     if nxt.start is None or case.status is CaseStatus.CLOSED or meeting.kind is MeetingKind.CLOSING:
         return None
     if any(start > meeting.planned_start and mid != meeting.id for mid, start in others):
         return None
     kind = nxt.kind if nxt.kind in (MeetingKind.FOLLOW_UP, MeetingKind.CLOSING) else MeetingKind.FOLLOW_UP
-    return plan_follow_up(
-        case, meeting, kind, nxt.start, nxt.minutes, place=nxt.place, config_dir=config_dir
-    )
+    template = agendas.held(kind) if agendas is not None else default_template(kind)
+    return plan_follow_up(case, meeting, kind, nxt.start, nxt.minutes, place=nxt.place, template=template)
 
 
 def new_participants(meeting: Meeting, previous: Meeting | None) -> list[Person]:

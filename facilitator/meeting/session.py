@@ -9,7 +9,6 @@ waits for the disk and the writer never reads a model the UI is changing.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import NamedTuple
 
 from facilitator.agenda.clock import Clock, from_ns
@@ -22,6 +21,7 @@ from facilitator.agenda.models import (
     SkipRule,
     apply_draft,
 )
+from facilitator.agenda.templates import Agendas
 from facilitator.agenda.timebox import Timebox
 from facilitator.store.database import PreparedCase, PreparedMeeting, Store
 from facilitator.store.errors import StorageFailure, StoreError
@@ -65,11 +65,12 @@ class MeetingSession:
         meeting: Meeting,
         clock: Clock,
         previous: Meeting | None = None,
-        config_dir: Path | None = None,
+        agendas: Agendas | None = None,
     ):
         self.store = store
-        self.config_dir = config_dir
-        """Where the user's own agendas are (for the meeting the SIP books)."""
+        self.agendas = agendas
+        """The agendas as checked when the app started, for the meeting the SIP books:
+        nothing read from a file at the end of the meeting."""
         self.case = case
         self.meeting = meeting
         self.clock = clock
@@ -85,7 +86,7 @@ class MeetingSession:
         self._booked_unsaved = False
 
     @classmethod
-    def load(cls, store: Store, meeting_id: str, clock: Clock, config_dir: Path | None = None) -> MeetingSession:
+    def load(cls, store: Store, meeting_id: str, clock: Clock, agendas: Agendas | None = None) -> MeetingSession:
         """The meeting as last saved, with any text typed after that save (its draft)."""
         meeting = store.load_meeting(meeting_id)
         apply_draft(meeting.sip, store.load_draft(meeting_id))
@@ -95,7 +96,7 @@ class MeetingSession:
             if (m.planned_start, m.id) < (meeting.planned_start, meeting.id)
         ]
         previous = earlier[-1] if earlier else None
-        return cls(store, store.load_case(meeting.case_id), meeting, clock, previous, config_dir)
+        return cls(store, store.load_case(meeting.case_id), meeting, clock, previous, agendas)
 
     # --- the timer, keeping the meeting's status in step ----------------------------------
 
@@ -145,7 +146,7 @@ class MeetingSession:
             others = [(m.id, m.planned_start) for m in self.store.list_meetings() if m.case_id == self.case.id]
         except StoreError:
             others = []
-        booked = plan_booked_next(self.case, self.meeting, others, self.config_dir)
+        booked = plan_booked_next(self.case, self.meeting, others, self.agendas)
         if booked is not None:
             self.booked = booked
             self._booked_unsaved = True

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from facilitator.agenda.clock import Clock
+    from facilitator.agenda.kinds import MeetingKind
+    from facilitator.agenda.templates import AgendaTemplate
     from facilitator.meeting.session import MeetingSession
     from facilitator.store import Store
 
@@ -17,6 +19,10 @@ class Host(Protocol):
     store: Store
     clock: Clock
     config_dir: Path | None
+
+    def agenda(self, kind: MeetingKind) -> AgendaTemplate:
+        """The agenda for a meeting planned now, its file checked again: a broken one is
+        named on screen and the shipped agenda given."""
 
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting to write in it (or to read it, if finished or open elsewhere)."""

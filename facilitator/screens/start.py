@@ -19,7 +19,7 @@ from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, from_ns
 from facilitator.agenda.kinds import MeetingKind, MeetingStatus
 from facilitator.agenda.workdays import case_warnings
-from facilitator.store import MeetingSummary, StoreError
+from facilitator.store import MeetingSummary, RecordDamaged, StoreError
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.problems import store_problem
 
@@ -54,6 +54,7 @@ class StartScreen(Screen[None]):
         yield Static(Content.styled(sv.APP_TITLE, "bold"), id="app-bar")
         yield Static(sv.START_TITLE, id="start-title", markup=False)
         yield Static("", id="running", markup=False)
+        yield Static("", id="damaged", markup=False)
         with Horizontal(id="start-body"):
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="details"):
@@ -76,7 +77,17 @@ class StartScreen(Screen[None]):
         self.refresh_meetings()
         table.focus()
 
+    def _show_damaged(self) -> None:
+        """One line naming the records the store left out as damaged (by id)."""
+        damaged = self.query_one("#damaged", Static)
+        found = dict(self.app.store.damaged)
+        damaged.display = bool(found)
+        if found:
+            damaged.update(sv.records_damaged(found))
+
     def _report(self, error: StoreError) -> None:
+        if isinstance(error, RecordDamaged) and self.is_attached:
+            self._show_damaged()
         self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", timeout=10, markup=False)
 
     def refresh_meetings(self) -> None:
@@ -87,6 +98,7 @@ class StartScreen(Screen[None]):
         except StoreError as error:
             self._report(error)
             return
+        self._show_damaged()
         table.clear()
         for meeting in self._meetings:
             table.add_row(
@@ -259,12 +271,12 @@ class StartScreen(Screen[None]):
             if last is not None and plan.kind is not MeetingKind.FIRST:
                 meeting = plan_follow_up(
                     case, last, plan.kind, plan.start, plan.minutes,
-                    place=plan.place, config_dir=self.app.config_dir,
+                    place=plan.place, template=self.app.agenda(plan.kind),
                 )
             else:
                 meeting = plan_meeting(
                     case, plan.kind, plan.start, plan.minutes,
-                    place=plan.place, config_dir=self.app.config_dir,
+                    place=plan.place, template=self.app.agenda(plan.kind),
                 )
             try:
                 self.app.store.save_meeting(meeting, self.app.clock.wall_ns())

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from facilitator.agenda.cleaning import clean_line
-from facilitator.agenda.kinds import MeetingKind, MeetingStatus
+from facilitator.agenda.kinds import SCHEMA_VERSION, MeetingKind, MeetingStatus
 from facilitator.paths import ensure_private_dir
 from facilitator.store.errors import (
     AlreadyStored,
@@ -30,6 +30,8 @@ from facilitator.store.errors import (
     MeetingRef,
     NoSuchMeeting,
     NotFound,
+    Record,
+    RecordDamaged,
     StorageFailure,
     Unreadable,
     classify,
@@ -150,16 +152,48 @@ def _moment(text: object) -> datetime | None:
         return None
 
 
+def _row_problem(kind: object, start: object, status: object, version: object) -> str | None:
+    """What is wrong with a meeting's listed columns (None: nothing), checked without the
+    models: a kind or status the program does not know, a start that is not an ISO
+    moment with its zone, a record version it cannot read."""
+    if kind not in _KINDS:
+        return "unknown kind"
+    if status not in _STATUSES:
+        return "unknown status"
+    moment = _moment(start)
+    if moment is None or moment.tzinfo is None:
+        return "planned_start is not a moment with a zone"
+    return _version_problem(version)
+
+
+def _version_problem(version: object) -> str | None:
+    if version is None:
+        return None  # records from before versions were written are version 1
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SCHEMA_VERSION:
+        return "unknown record version"
+    return None
+
+
+_KINDS = frozenset(k.value for k in MeetingKind)
+_STATUSES = frozenset(s.value for s in MeetingStatus)
+
+
 class Store:
     def __init__(self, path: Path, timeout: float = 5.0):
         self.path = path
         self.timeout = timeout
         self._lock = threading.RLock()
+        self.damaged: dict[str, Record] = {}
+        """The records found damaged so far, by id: left out of what the store gives, kept
+        in the file as they are."""
         self._db = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
         path = self.path
         ensure_private_dir(path.parent)
+        if _empty(path):
+            # Something truncated it: a new database made here would hide that.
+            raise DatabaseUnreadable(path, "is empty (0 bytes)", Unreadable.EMPTY)
         _private_file(path)
         try:
             db = sqlite3.connect(
@@ -296,13 +330,20 @@ class Store:
         rows = self._query("SELECT data FROM cases WHERE id = ?", (case_id,))
         if not rows:
             raise NotFound(f"no case {case_id}")
-        return self._parse(Case, rows[0][0], f"case {case_id}")
+        return self._parse(Case, rows[0][0], Record.CASE, case_id)
 
     def list_cases(self) -> list[Case]:
+        """Every case that can be read (a damaged one is left out and noted)."""
         from facilitator.agenda.models import Case
 
         rows = self._query("SELECT id, data FROM cases ORDER BY created_at DESC, id")
-        return [self._parse(Case, data, f"case {cid}") for cid, data in rows]
+        cases = []
+        for cid, data in rows:
+            try:
+                cases.append(self._parse(Case, data, Record.CASE, cid))
+            except RecordDamaged:
+                pass
+        return cases
 
     def add_case(self, case: Case, meetings: list[Meeting]) -> None:
         """Store a new case with its meetings in one transaction: all of it or nothing."""
@@ -419,24 +460,37 @@ class Store:
         from facilitator.agenda.models import Meeting, Sip
 
         rows = self._query(
-            "SELECT m.data, r.data FROM meetings m "
-            "LEFT JOIN sip_revisions r ON r.meeting_id = m.id WHERE m.id = ?",
+            "SELECT m.data, r.data, m.kind, m.planned_start, m.status, "
+            "json_extract(CASE WHEN json_valid(m.data) THEN m.data END, '$.schema_version') "
+            "FROM meetings m LEFT JOIN sip_revisions r ON r.meeting_id = m.id WHERE m.id = ?",
             (meeting_id,),
         )
         if not rows:
             raise NotFound(f"no meeting {meeting_id}")
-        body, sip = rows[0]
-        meeting = self._parse(Meeting, body, f"meeting {meeting_id}")
+        body, sip, kind, start, status, version = rows[0]
+        problem = _row_problem(kind, start, status, version)
+        if problem is not None:
+            raise self._damaged(Record.MEETING, meeting_id, problem)
+        meeting = self._parse(Meeting, body, Record.MEETING, meeting_id)
         if sip is not None:
-            meeting.sip = self._parse(Sip, sip, f"SIP of meeting {meeting_id}")
+            meeting.sip = self._parse(Sip, sip, Record.MEETING, meeting_id)
+        if meeting.kind.value != kind or meeting.planned_start.tzinfo is None:
+            raise self._damaged(Record.MEETING, meeting_id, "its columns and its record differ")
         return meeting
 
     def meetings_of(self, case_id: str) -> list[Meeting]:
-        """The case's meetings, earliest first."""
+        """The case's meetings that can be read, earliest first (a damaged one is left out
+        and noted in ``damaged``)."""
         ids = self._query(
             "SELECT id FROM meetings WHERE case_id = ? ORDER BY planned_start, id", (case_id,)
         )
-        return [self.load_meeting(mid) for (mid,) in ids]
+        meetings = []
+        for (mid,) in ids:
+            try:
+                meetings.append(self.load_meeting(mid))
+            except RecordDamaged:
+                pass
+        return meetings
 
     def revisions(self, case_id: str) -> list[SipRevision]:
         """Every SIP revision of the case, oldest first."""
@@ -449,39 +503,64 @@ class Store:
             "WHERE r.case_id = ? ORDER BY r.number",
             (case_id,),
         )
-        return [
-            SipRevision(
-                case_id=case_id,
-                meeting_id=mid,
-                number=number,
-                kind=MeetingKind(kind),
-                saved_wall_ns=saved,
-                sip=self._parse(Sip, data, f"SIP of meeting {mid}"),
+        revisions = []
+        for mid, number, saved, data, kind in rows:
+            if kind not in _KINDS or mid in self.damaged:
+                continue
+            try:
+                sip = self._parse(Sip, data, Record.MEETING, mid)
+            except RecordDamaged:
+                continue
+            revisions.append(
+                SipRevision(
+                    case_id=case_id, meeting_id=mid, number=number, kind=MeetingKind(kind),
+                    saved_wall_ns=saved, sip=sip,
+                )
             )
-            for mid, number, saved, data, kind in rows
-        ]
+        return revisions
 
     def list_meetings(self) -> list[MeetingSummary]:
-        """Every meeting, running ones first, then newest first."""
+        """Every meeting, running ones first, then newest first. A meeting whose columns
+        or record the program cannot read, or whose case it cannot, is left out and
+        noted in ``damaged`` (by id); the rest are listed."""
         rows = self._query(
             "SELECT m.id, m.case_id, m.kind, m.planned_start, m.status, "
-            "json_extract(c.data, '$.child.name'), json_extract(m.data, '$.held_start') FROM meetings m "
-            "JOIN cases c ON c.id = m.case_id "
+            "json_extract(c.data, '$.child.name'), json_extract(m.data, '$.held_start'), "
+            "json_type(m.data), json_extract(m.data, '$.schema_version'), "
+            "json_type(c.data), json_extract(c.data, '$.schema_version') "
+            "FROM meetings m JOIN cases c ON c.id = m.case_id "
+            # Whether each text is JSON is asked first: json_extract stops on one that is not.
+            "WHERE json_valid(m.data) AND json_valid(c.data) "
             "ORDER BY m.status = 'running' DESC, m.planned_start DESC, m.id"
         )
-        return [
-            MeetingSummary(
-                id=mid,
-                case_id=cid,
-                kind=MeetingKind(kind),
-                planned_start=datetime.fromisoformat(start),
-                status=MeetingStatus(status),
-                # Read past the models: cleaned here, in case another program wrote it.
-                child=clean_line(child) if isinstance(child, str) else "",
-                held_start=_moment(held),
+        self._note_invalid_json()
+        summaries = []
+        for mid, cid, kind, start, status, child, held, body, version, case, case_version in rows:
+            if case != "object" or _version_problem(case_version) is not None or cid in self.damaged:
+                self.damaged.setdefault(cid, Record.CASE)
+                continue
+            if body != "object" or _row_problem(kind, start, status, version) is not None or mid in self.damaged:
+                self.damaged.setdefault(mid, Record.MEETING)
+                continue
+            summaries.append(
+                MeetingSummary(
+                    id=mid,
+                    case_id=cid,
+                    kind=MeetingKind(kind),
+                    planned_start=datetime.fromisoformat(start),
+                    status=MeetingStatus(status),
+                    # Read past the models: cleaned here, in case another program wrote it.
+                    child=clean_line(child) if isinstance(child, str) else "",
+                    held_start=_moment(held),
+                )
             )
-            for mid, cid, kind, start, status, child, held in rows
-        ]
+        return summaries
+
+    def _note_invalid_json(self) -> None:
+        """Cases and meetings whose record is not JSON at all, noted as damaged."""
+        for table, record in (("cases", Record.CASE), ("meetings", Record.MEETING)):
+            for (rid,) in self._query(f"SELECT id FROM {table} WHERE NOT json_valid(data)"):
+                self.damaged.setdefault(rid, record)
 
     def running_meeting(self) -> MeetingSummary | None:
         running = [m for m in self.list_meetings() if m.status is MeetingStatus.RUNNING]
@@ -511,11 +590,34 @@ class Store:
 
     # --- helpers -----------------------------------------------------------------------
 
-    def _parse(self, model, data: str, what: str):
+    def _parse(self, model, data: object, record: Record, record_id: str):
+        """The record as its model; ``RecordDamaged`` (noted) when it cannot be read."""
+        if not isinstance(data, str | bytes):
+            raise self._damaged(record, record_id, "its record is not text")
         try:
             return model.model_validate_json(upgrade_record(data))
-        except ValueError as exc:  # pydantic's ValidationError is a ValueError
-            raise DatabaseUnreadable(self.path, f"{what} cannot be read ({_first_problem(exc)})") from None
+        except (ValueError, TypeError, KeyError, RecursionError) as exc:
+            # pydantic's ValidationError and json's errors are ValueErrors; an upgrade of a
+            # record of the wrong shape can fail in other ways.
+            raise self._damaged(record, record_id, _first_problem(exc)) from None
+
+    def _damaged(self, record: Record, record_id: str, detail: str) -> RecordDamaged:
+        self.damaged.setdefault(record_id, record)
+        return RecordDamaged(record, record_id, detail)
+
+
+def _empty(path: Path) -> bool:
+    """The database file is there and holds nothing, nor does a write-ahead log beside it."""
+    try:
+        if path.stat().st_size != 0:
+            return False
+    except OSError:
+        return False
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size == 0
+    except OSError:
+        return True
 
 
 def _unreadable(exc: sqlite3.Error) -> Unreadable:
@@ -531,4 +633,4 @@ def _first_problem(exc: Exception) -> str:
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"]) or "record"
         return f"{where}: {error['msg']}"
-    return str(exc)
+    return type(exc).__name__  # a message could quote the record

@@ -25,6 +25,8 @@ class Unreadable(StrEnum):
     """SQLite finds it damaged, or a record in it does not validate."""
     NO_WAL = "no_wal"
     """It cannot use write-ahead logging (a network drive, say)."""
+    EMPTY = "empty"
+    """The file is there and holds nothing (0 bytes): never taken for a new database."""
 
 
 class DatabaseUnreadable(StoreError):
@@ -35,6 +37,25 @@ class DatabaseUnreadable(StoreError):
         self.path = path
         self.problem = problem
         self.reason = reason
+
+
+class Record(StrEnum):
+    """What kind of record is damaged."""
+
+    CASE = "case"
+    MEETING = "meeting"
+
+
+class RecordDamaged(StoreError):
+    """One case or meeting in the database cannot be read (another program wrote it, or
+    it was damaged): it is left out and kept as it is in the file; the rest is usable.
+    Said by its id, never by what it holds."""
+
+    def __init__(self, record: Record, record_id: str, detail: str):
+        super().__init__(f"{record.value} {record_id} is damaged ({detail})")
+        self.record = record
+        self.record_id = record_id
+        self.detail = detail
 
 
 class NotFound(StoreError):

@@ -188,7 +188,11 @@ def database_version(db: sqlite3.Connection, path: Path) -> int:
     rows = db.execute("SELECT version FROM schema_version").fetchall()
     if len(rows) != 1:
         raise DatabaseUnreadable(path, "has a damaged schema_version table")
-    return int(rows[0][0])
+    version = rows[0][0]
+    if not isinstance(version, int) or version < 1:
+        # Version 0 is a database being made, with no tables yet: with them, damage.
+        raise DatabaseUnreadable(path, "has a damaged schema_version table")
+    return version
 
 
 def check_version(db: sqlite3.Connection, path: Path) -> int:

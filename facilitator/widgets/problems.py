@@ -8,6 +8,7 @@ from facilitator.store.errors import (
     CaseOpen,
     DatabaseUnreadable,
     NotFound,
+    RecordDamaged,
     StorageFailure,
     StoreError,
     classify,
@@ -20,6 +21,8 @@ def store_problem(error: Exception) -> str:
         return sv.SAVE_FAILED_REASON[error.reason]
     if isinstance(error, DatabaseUnreadable):
         return sv.UNREADABLE_REASON[error.reason.value]
+    if isinstance(error, RecordDamaged):
+        return sv.record_damaged(error.record.value, error.record_id)
     if isinstance(error, NotFound):
         return sv.STORE_NOT_FOUND
     if isinstance(error, CaseOpen):
