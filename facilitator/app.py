@@ -67,9 +67,20 @@ class FacilitatorApp(App[int]):
         # The start screen comes once the app is ready, not while it mounts: Textual holds
         # back every frame until then, and a screen laid out meanwhile would reach the
         # terminal piece by piece (its list a few frames after its title).
+        self._replay_journals()
         self.push_screen(StartScreen(focus_meeting=self._focus_meeting))
         if self._notice:
             self.notify(self._notice, timeout=15, markup=False)
+
+    def _replay_journals(self) -> None:
+        """Text kept beside the database while it could not be written, by a run that then
+        ended (a crash, kill -9), goes into the database before anything is listed."""
+        from facilitator.store.journal import journals, replay_all
+
+        if next(journals(self.store.path.parent), None) is None:
+            return
+        if replay_all(self.store):
+            self._notice = sv.JOURNAL_REPLAYED if not self._notice else f"{self._notice} {sv.JOURNAL_REPLAYED}"
 
     # --- navigation --------------------------------------------------------------------
 
@@ -147,7 +158,7 @@ class FacilitatorApp(App[int]):
         from facilitator.meeting.session import MeetingSession
 
         try:
-            return MeetingSession.load(self.store, meeting_id, self.clock, self.config_dir)
+            return MeetingSession.load(self.store, meeting_id, self.clock, self.config_dir, own=lock.held)
         except StoreError as exc:
             lock.release()
             self.notify(sv.STORE_PROBLEM.format(problem=store_problem(exc)), severity="error", markup=False)

@@ -800,6 +800,7 @@ NO_MEETING_WITHOUT_CONSENT = (
     "samtycke igen (E ändrar ärendet)."
 )
 SAVED_AGAIN = "Det går att spara igen. Allt är sparat."
+JOURNAL_REPLAYED = "Text som skrevs medan det inte gick att spara är nu sparad."
 RESUMED = "Mötet återupptogs vid steg {step}. Programmet var stängt i {gap}; tiden för steget har gått vidare under tiden."
 RESUMED_PAUSED = "Mötet återupptogs vid steg {step}, pausat som det var."
 UNSAVED_TITLE = "Allt är inte sparat"
