@@ -56,6 +56,7 @@ class FacilitatorApp(App[int]):
         super().__init__()
         self._notice = notice
         self._quit_when_saved = False
+        self._quit_unstored = False
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.config_dir = config_dir
@@ -194,12 +195,31 @@ class FacilitatorApp(App[int]):
     async def action_quit(self) -> None:
         """Quit once everything is saved; if it cannot be, ask what to do — never a silent exit."""
         self._quit_when_saved = False
+        if not self._quit_unstored and await self._refused_text():
+            from facilitator.dialogs.confirm import ConfirmDialog
+
+            self.push_screen(ConfirmDialog(sv.QUIT_TOO_LONG, sv.QUIT_TOO_LONG_YES), self._quit_refused)
+            return
         if await self._shut_meetings(timeout=QUIT_WAIT_SECONDS):
             self.exit(0)
             return
         live = self._meeting_screens()[-1].live
         name = sv.UNSAVED_COPY_NAME.format(when=from_ns(self.clock.wall_ns()), meeting=live.session.meeting.id[:8])
         await self._ask_unsaved(Path.home() / name)
+
+    async def _refused_text(self) -> bool:
+        """Whether a meeting holds typed text its models refused (too long to store)."""
+        refused = False
+        for screen in self._meeting_screens():
+            await screen.settle()
+            screen.flush()
+            refused = screen.refused() or refused
+        return refused
+
+    async def _quit_refused(self, anyway: bool | None) -> None:
+        if anyway:
+            self._quit_unstored = True
+            await self.action_quit()
 
     async def _ask_unsaved(self, path: Path, problem: str = "") -> None:
         from facilitator.dialogs.unsaved import UnsavedDialog

@@ -827,6 +827,10 @@ UNSAVED_COPY_NAME = "lotsmote-kopia-{when:%Y%m%d-%H%M}-{meeting}.json"
 LEAVE_NOT_SAVED = "Allt är inte sparat än, så mötet stängs inte. Kontrollera disken och försök igen."
 SETTINGS_NOT_SAVED = "Temat kunde inte sparas till nästa gång."
 TEXT_TOO_LONG = "Texten är för lång för att sparas. Korta den."
+PASTE_TOO_LONG = "Det inklistrade togs inte emot: texten blir då längre än fältet rymmer."
+NOT_SAVED_TOO_LONG = "Inte sparat: en text är för lång för att sparas. Korta den, så sparas resten som vanligt."
+QUIT_TOO_LONG = "En text är för lång för att sparas och försvinner om du avslutar nu. Avsluta ändå?"
+QUIT_TOO_LONG_YES = "Avsluta ändå"
 
 # Capture forms.
 ATTENDANCE_TITLE = "Närvarolista"
