@@ -525,6 +525,13 @@ class NavigatorForm(TextFieldsForm):
             yield Input(nav.email if nav else "", placeholder=sv.PLACEHOLDER_EMAIL, id="navigator-email")
         yield from super().compose()
 
+    def first_field(self) -> Widget | None:
+        """The family's view, not the choice of lots: keys typed right behind F4 (in one
+        burst) land in a text, where a collapsed choice would drop them; the choice is
+        one Shift+Tab away."""
+        area = self.query_one(f"#f-{self.fields[0][0]}", SipTextArea)
+        return area if area.display else super().first_field()
+
     def _candidates(self):
         return [p for p in self.session.meeting.attendance if p.present and p.is_professional]
 
