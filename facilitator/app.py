@@ -62,6 +62,7 @@ class FacilitatorApp(CrashGuard, App[int]):
         super().__init__()
         self._notice = notice
         self._quit_when_saved = False
+        self._quit_unstored = False
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.config_dir = config_dir
@@ -78,6 +79,7 @@ class FacilitatorApp(CrashGuard, App[int]):
         # The start screen comes once the app is ready, not while it mounts: Textual holds
         # back every frame until then, and a screen laid out meanwhile would reach the
         # terminal piece by piece (its list a few frames after its title).
+        self._replay_journals()
         self.push_screen(StartScreen(focus_meeting=self._focus_meeting))
         if self._notice:
             self.notify(self._notice, timeout=15, markup=False)
@@ -110,6 +112,16 @@ class FacilitatorApp(CrashGuard, App[int]):
         if problem is not None:
             self._agenda_problem(problem)
         return template
+
+    def _replay_journals(self) -> None:
+        """Text kept beside the database while it could not be written, by a run that then
+        ended (a crash, kill -9), goes into the database before anything is listed."""
+        from facilitator.store.journal import journals, replay_all
+
+        if next(journals(self.store.path.parent), None) is None:
+            return
+        if replay_all(self.store):
+            self._notice = sv.JOURNAL_REPLAYED if not self._notice else f"{self._notice} {sv.JOURNAL_REPLAYED}"
 
     # --- navigation --------------------------------------------------------------------
 
@@ -187,7 +199,7 @@ class FacilitatorApp(CrashGuard, App[int]):
         from facilitator.meeting.session import MeetingSession
 
         try:
-            return MeetingSession.load(self.store, meeting_id, self.clock, self.agendas)
+            return MeetingSession.load(self.store, meeting_id, self.clock, self.agendas, own=lock.held)
         except StoreError as exc:
             lock.release()
             self.notify(sv.STORE_PROBLEM.format(problem=store_problem(exc)), severity="error", markup=False)
@@ -223,12 +235,31 @@ class FacilitatorApp(CrashGuard, App[int]):
     async def action_quit(self) -> None:
         """Quit once everything is saved; if it cannot be, ask what to do — never a silent exit."""
         self._quit_when_saved = False
+        if not self._quit_unstored and await self._refused_text():
+            from facilitator.dialogs.confirm import ConfirmDialog
+
+            self.push_screen(ConfirmDialog(sv.QUIT_TOO_LONG, sv.QUIT_TOO_LONG_YES), self._quit_refused)
+            return
         if await self._shut_meetings(timeout=QUIT_WAIT_SECONDS):
             self.exit(0)
             return
         live = self._meeting_screens()[-1].live
         name = sv.UNSAVED_COPY_NAME.format(when=from_ns(self.clock.wall_ns()), meeting=live.session.meeting.id[:8])
         await self._ask_unsaved(Path.home() / name)
+
+    async def _refused_text(self) -> bool:
+        """Whether a meeting holds typed text its models refused (too long to store)."""
+        refused = False
+        for screen in self._meeting_screens():
+            await screen.settle()
+            screen.flush()
+            refused = screen.refused() or refused
+        return refused
+
+    async def _quit_refused(self, anyway: bool | None) -> None:
+        if anyway:
+            self._quit_unstored = True
+            await self.action_quit()
 
     async def _ask_unsaved(self, path: Path, problem: str = "") -> None:
         from facilitator.dialogs.unsaved import UnsavedDialog

@@ -844,6 +844,7 @@ NO_MEETING_WITHOUT_CONSENT = (
     "samtycke igen (E ändrar ärendet)."
 )
 SAVED_AGAIN = "Det går att spara igen. Allt är sparat."
+JOURNAL_REPLAYED = "Text som skrevs medan det inte gick att spara är nu sparad."
 RESUMED = "Mötet återupptogs vid steg {step}. Programmet var stängt i {gap}; tiden för steget har gått vidare under tiden."
 RESUMED_PAUSED = "Mötet återupptogs vid steg {step}, pausat som det var."
 UNSAVED_TITLE = "Allt är inte sparat"
@@ -870,6 +871,10 @@ UNSAVED_COPY_NAME = "lotsmote-kopia-{when:%Y%m%d-%H%M}-{meeting}.json"
 LEAVE_NOT_SAVED = "Allt är inte sparat än, så mötet stängs inte. Kontrollera disken och försök igen."
 SETTINGS_NOT_SAVED = "Temat kunde inte sparas till nästa gång."
 TEXT_TOO_LONG = "Texten är för lång för att sparas. Korta den."
+PASTE_TOO_LONG = "Det inklistrade togs inte emot: texten blir då längre än fältet rymmer."
+NOT_SAVED_TOO_LONG = "Inte sparat: en text är för lång för att sparas. Korta den, så sparas resten som vanligt."
+QUIT_TOO_LONG = "En text är för lång för att sparas och försvinner om du avslutar nu. Avsluta ändå?"
+QUIT_TOO_LONG_YES = "Avsluta ändå"
 
 # Capture forms.
 ATTENDANCE_TITLE = "Närvarolista"

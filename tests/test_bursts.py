@@ -116,3 +116,27 @@ def test_fields_of_a_step_typed_with_tabs_in_one_write_land_field_by_field(tmp_p
     assert (sip.summary, sip.child_summary, sip.missing_actors) == (
         "Skolan anpassar.", "Du får hjälp.", "Habiliteringen."
     )
+
+
+def test_keys_right_behind_f4_into_the_choice_of_lots_land_in_its_text(tmp_path):
+    """Val av lots begins with a choice: what is typed in the same burst as F4 goes into
+    the family's view of the choice, not nowhere."""
+    from tests.test_kill import in_terminal
+
+    words = "Familjen vill ha Ahmed som lots"
+    term = in_terminal(tmp_path, "demo")
+    try:
+        term.wait_for("Ärenden och möten")
+        term.press("enter", pause=1.0)
+        term.wait_for("Presentationsrunda")
+        term.press("f5", *["f4"] * 6, pause=0.3)
+        term.wait_for("7/10")
+        term.write(b"\x1bOS" + words.encode("utf-8"))  # F4 and the words in one write
+        term.wait_for(words)
+        assert "8/10" in term.text() and "Traceback" not in term.text()
+        term.press("ctrl+q", pause=0.5)
+        assert term.wait_exit() == 0
+    finally:
+        term.close(quit_key=None)
+    with Store.open(tmp_path) as store:
+        assert store.load_meeting(DEMO_MEETING_ID).sip.navigator_view == words

@@ -379,3 +379,33 @@ async def test_a_new_window_size_keeps_the_newest_line_in_view(store, clock):
             await rp.resize_terminal(*size)
             await until(lambda: len(screen_lines(room)) == size[1] and "Rad 60:" in screen_text(room))
             assert not any("Rad 1:" in line for line in screen_lines(room)), size
+
+
+async def test_a_replaced_database_is_opened_again_and_the_new_text_is_shown(tmp_path):
+    """The data directory removed and made anew while the meeting is open: the writer
+    starts a new database with the meeting, and the projector follows it there."""
+    import shutil
+
+    data = tmp_path / "data"
+    store = Store.open(data)
+    writer, clock, _ = demo_app(store)
+    room_store = Store.open(data)
+    room = RoomApp(room_store, clock)
+    try:
+        async with writer.run_test(size=(120, 36)) as wp, room.run_test(size=(160, 45)) as rp:
+            screen = await open_meeting(writer, wp)
+            await wp.press("f5", "f4", "f4")
+            await type_text(wp, "Före: skolan")
+            screen.save()
+            await until(lambda: "Före: skolan" in screen_text(room))
+            shutil.rmtree(data)
+            await type_text(wp, " och efter: fritids")
+            screen.save()
+            assert screen.live.wait_saved(5.0)
+            await until(lambda: "efter: fritids" in screen_text(room))
+            lines = screen_lines(room)
+            assert any("Före: skolan och efter: fritids" in line for line in lines)
+            assert "Traceback" not in screen_text(room)
+    finally:
+        room_store.close()
+        store.close()

@@ -10,10 +10,14 @@ meeting comes with the text typed since its last save (its draft).
 - Showing a meeting whose window closes (a restart): keep showing it.
 - Asked for one meeting (``facilitator room MEETING``): show it, and move on to a later
   meeting of the same case when that is opened for writing.
+- The database file replaced (the data directory removed and made anew, where the writer
+  starts a new database with the open meeting): the file is known by its identity on
+  disk, and a new one is opened once it is there; until then the wall keeps what it had.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,6 +53,18 @@ class RoomFeed:
         self._version: int | None = None
         self._polls = 0
         self._last: RoomUpdate | None = None
+        self._identity = _identity(store.path) or (0, 0, 0)
+
+    def _reopen_if_replaced(self) -> bool:
+        """Connect to the database at the store's path when it is another file than the
+        one read so far (and not an empty one the writer is still making); True if so."""
+        identity = _identity(self.store.path)
+        if identity is None or identity[:2] == self._identity[:2] or identity[2] == 0:
+            return False
+        self.store.reopen()  # a StoreError: the old file stays forgotten, tried again next poll
+        self._identity = identity
+        self._version = None
+        return True
 
     @property
     def data_dir(self) -> Path:
@@ -58,6 +74,7 @@ class RoomFeed:
         """What to show now, or None when nothing changed since the last answer."""
         self._polls += 1
         try:
+            self._reopen_if_replaced()
             version = self.store.data_version()
         except StoreError:
             return None  # try again at the next poll
@@ -121,6 +138,16 @@ class RoomFeed:
             return Waiting(self._running())
         apply_draft(meeting.sip, self.store.load_draft(meeting_id))
         return Showing(self.store.load_case(meeting.case_id), meeting)
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """Which file is at ``path`` (device and inode; on Windows its file index), with its
+    size; None when there is none."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino, stat.st_size
 
 
 class ChildMode:

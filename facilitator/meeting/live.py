@@ -24,6 +24,7 @@ from facilitator.meeting.timing import Due, SaveTiming
 from facilitator.meeting.writer import RETRY_SECONDS, Writer
 from facilitator.paths import BINARY, ensure_private_dir
 from facilitator.store.errors import StorageFailure, classify
+from facilitator.store.journal import Journal, JournalDraft, JournalEntry
 
 if TYPE_CHECKING:
     from facilitator.store.lock import MeetingLock
@@ -103,10 +104,13 @@ class LiveMeeting:
         self._flushes = 0
         self._closed = False
         self._alive_at: int | None = None
-        self.writer: Writer[_Epoch[Snapshot], _Epoch[Draft]] | None = (
-            None
-            if read_only
-            else Writer(
+        self.journal: Journal | None = None
+        """Where the meeting's text also goes while the database cannot be written."""
+        self.writer: Writer[_Epoch[Snapshot], _Epoch[Draft]] | None = None
+        if not read_only:
+            self.journal = Journal(session.store.path.parent, session.meeting.id)
+            holding = self.journal.exists()
+            self.writer = Writer(
                 self._write,
                 lambda item: session.write_draft(item.value),
                 merge=_Epoch.merge,
@@ -114,8 +118,13 @@ class LiveMeeting:
                 on_saved=self._saved,
                 on_failed=self._failed,
                 retry_seconds=retry_seconds,
+                sink=_JournalSink(self.journal),
+                holding=holding,
             )
-        )
+            if holding:
+                # The journal of a run that ended while the database failed, not yet
+                # stored: the meeting was opened with its text, which goes to the disk now.
+                self.save()
 
     def _write(self, item: _Epoch[Snapshot]) -> None:
         """The writer thread's write; after a new database was started in place of a
@@ -360,6 +369,29 @@ class LiveMeeting:
         self._closed = True
         if self.lock is not None:
             self.lock.release()
+
+
+class _JournalSink:
+    """The writer's second place: the meeting's journal file (on the writer's journal thread)."""
+
+    def __init__(self, journal: Journal):
+        self.journal = journal
+
+    def keep(self, snapshot: _Epoch | None, draft: _Epoch | None) -> None:
+        taken: Snapshot | None = snapshot.value if snapshot is not None else None
+        typed: Draft | None = draft.value if draft is not None else None
+        entry = JournalEntry(
+            meeting_id=self.journal.meeting_id,
+            meeting=taken.meeting if taken is not None else None,
+            case=taken.case if taken is not None else None,
+            case_changed=taken.case_changed if taken is not None else False,
+            booked=taken.booked if taken is not None else None,
+            draft=JournalDraft(typed.fields, typed.saved_wall_ns) if typed is not None else None,
+        )
+        self.journal.write(entry)
+
+    def clear(self) -> None:
+        self.journal.remove()
 
 
 class _Epoch(NamedTuple):

@@ -25,6 +25,7 @@ from facilitator.agenda.templates import Agendas
 from facilitator.agenda.timebox import Timebox
 from facilitator.store.database import PreparedCase, PreparedMeeting, Store
 from facilitator.store.errors import StorageFailure, StoreError
+from facilitator.store.journal import Journal, JournalEntry, replay
 
 
 class Snapshot(NamedTuple):
@@ -86,17 +87,34 @@ class MeetingSession:
         self._booked_unsaved = False
 
     @classmethod
-    def load(cls, store: Store, meeting_id: str, clock: Clock, agendas: Agendas | None = None) -> MeetingSession:
-        """The meeting as last saved, with any text typed after that save (its draft)."""
+    def load(
+        cls, store: Store, meeting_id: str, clock: Clock, agendas: Agendas | None = None, *, own: bool = True
+    ) -> MeetingSession:
+        """The meeting as last saved, with any text typed after that save (its draft).
+        ``own``: this window writes the meeting, so a journal left by a run that ended
+        while the database failed is stored first, or, when it still cannot be, the
+        meeting carries the journal's text (the live meeting then saves it)."""
+        entry = None
+        if own:
+            journal = Journal(store.path.parent, meeting_id)
+            if journal.exists() and not replay(store, journal):
+                entry = journal.read()
         meeting = store.load_meeting(meeting_id)
         apply_draft(meeting.sip, store.load_draft(meeting_id))
+        case = store.load_case(meeting.case_id)
+        case_changed = False
+        if entry is not None:
+            meeting, case, case_changed = _from_journal(store, entry, meeting, case)
         earlier = [
             m
             for m in store.meetings_of(meeting.case_id)
             if (m.planned_start, m.id) < (meeting.planned_start, meeting.id)
         ]
         previous = earlier[-1] if earlier else None
-        return cls(store, store.load_case(meeting.case_id), meeting, clock, previous, agendas)
+        session = cls(store, case, meeting, clock, previous, agendas)
+        if case_changed:
+            session.case_changed()
+        return session
 
     # --- the timer, keeping the meeting's status in step ----------------------------------
 
@@ -271,3 +289,28 @@ class MeetingSession:
 
     def save_case(self) -> None:
         self.store.save_case(self.case)
+
+
+def _from_journal(store: Store, entry: JournalEntry, meeting: Meeting, case: Case) -> tuple[Meeting, Case, bool]:
+    """The meeting and case as the journal holds them where it is newer than the database;
+    the models as stored where the journal cannot be read."""
+    from facilitator.agenda.models import Sip
+    from facilitator.store.migrations import upgrade_record
+
+    saved_ns, draft_ns = store.saved_wall_ns(entry.meeting_id)
+    changed = False
+    try:
+        if entry.meeting is not None and (saved_ns is None or entry.meeting.saved_wall_ns > saved_ns):
+            kept = Meeting.model_validate_json(upgrade_record(entry.meeting.body))
+            kept.sip = Sip.model_validate_json(entry.meeting.sip)
+            if entry.case is not None and entry.case_changed:
+                case = Case.model_validate_json(upgrade_record(entry.case.body))
+                changed = True
+            meeting, saved_ns = kept, entry.meeting.saved_wall_ns
+        if entry.draft is not None and entry.draft.saved_wall_ns > max(saved_ns or 0, draft_ns or 0):
+            fields = json.loads(entry.draft.fields)
+            if isinstance(fields, dict):
+                apply_draft(meeting.sip, {k: v for k, v in fields.items() if isinstance(v, str)})
+    except ValueError:  # pydantic's ValidationError is one: the stored meeting stands
+        pass
+    return meeting, case, changed

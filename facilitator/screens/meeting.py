@@ -210,6 +210,10 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
         for form in self._forms:
             form.flush()
 
+    def refused(self) -> bool:
+        """Something typed is not stored: the models refused it (too long)."""
+        return any(form.refused for form in self._forms)
+
     def typed(self) -> dict[str, str]:
         fields: dict[str, str] = {}
         for form in self._forms:
@@ -473,6 +477,10 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
         await self.settle()
         self._announce_save = True
         self.save()
+        if self.refused():
+            # The rest is saved; "Sparat." would say that all of it is.
+            self._announce_save = False
+            self.notify(sv.NOT_SAVED_TOO_LONG, severity="error", timeout=8, markup=False)
 
     def action_help(self) -> None:
         from facilitator.dialogs.help import HelpScreen

@@ -378,6 +378,7 @@ class Store:
         """Remove the case, its meetings and SIP revisions, and compact the file so that
         none of its text stays on disk (not in the database, not in the write-ahead log)."""
         with self._transaction() as db:
+            meeting_ids = db.execute("SELECT id FROM meetings WHERE case_id = ?", (case_id,)).fetchall()
             db.execute(
                 "DELETE FROM drafts WHERE meeting_id IN (SELECT id FROM meetings WHERE case_id = ?)",
                 (case_id,),
@@ -387,6 +388,13 @@ class Store:
             deleted = db.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount
         if not deleted:
             raise NotFound(f"no case {case_id}")
+        from facilitator.store.journal import journal_path
+
+        for (meeting_id,) in meeting_ids:  # text kept while saving failed goes too
+            try:
+                journal_path(self.path.parent, meeting_id).unlink(missing_ok=True)
+            except OSError:
+                pass
         with self._lock:
             try:
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -442,6 +450,40 @@ class Store:
                 )
             except (sqlite3.Error, OSError) as exc:
                 raise classify(exc) from None
+
+    def saved_wall_ns(self, meeting_id: str) -> tuple[int | None, int | None]:
+        """When the meeting's SIP and its draft were last written (wall clock); None for
+        one that is not stored."""
+        rows = self._query(
+            "SELECT r.saved_wall_ns, d.saved_wall_ns FROM meetings m "
+            "LEFT JOIN sip_revisions r ON r.meeting_id = m.id "
+            "LEFT JOIN drafts d ON d.meeting_id = m.id WHERE m.id = ?",
+            (meeting_id,),
+        )
+        if not rows:
+            return None, None
+        saved, draft = rows[0]
+        return (saved if isinstance(saved, int) else 0), (draft if isinstance(draft, int) else None)
+
+    def has_case(self, case_id: str) -> bool:
+        return bool(self._query("SELECT 1 FROM cases WHERE id = ?", (case_id,)))
+
+    @contextmanager
+    def patience(self, seconds: float) -> Iterator[None]:
+        """Wait at most ``seconds`` for a database another program holds locked (instead
+        of the store's own timeout) while inside."""
+        with self._lock:
+            try:
+                self._db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+            except sqlite3.Error as exc:
+                raise classify(exc) from None
+            try:
+                yield
+            finally:
+                try:
+                    self._db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+                except sqlite3.Error:
+                    pass
 
     def load_draft(self, meeting_id: str) -> dict[str, str]:
         """The text typed since the meeting was last saved, by field; empty when none."""

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from enum import Enum
+from functools import cache
+from typing import Annotated
 
-from pydantic import ValidationError
-from textual import on
+from pydantic import TypeAdapter, ValidationError
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -44,6 +46,7 @@ from facilitator.agenda.models import (
     Person,
     Role,
     Signature,
+    Sip,
 )
 from facilitator.agenda.sipview import consent_section
 from facilitator.agenda.workdays import check_interval
@@ -105,6 +108,8 @@ class CaptureForm(Vertical):
     def __init__(self, session: MeetingSession, **kwargs):
         super().__init__(**kwargs)
         self.session = session
+        self.refused: set[str] = set()
+        """The fields whose typed value the models refused (too long): not stored."""
 
     @property
     def sip(self):
@@ -113,7 +118,27 @@ class CaptureForm(Vertical):
     def flush(self) -> None:
         """Read whatever is typed but not yet in the models into the models."""
         if self.is_mounted:
-            self.read_fields()
+            try:
+                self.read_fields()
+            except ValueError:  # a write that did not go through ``store``; pydantic's errors are ValueErrors
+                self._refuse("*")
+
+    def store(self, field: str, write: Callable[[], object]) -> bool:
+        """Every write of a typed value into the models goes through here: a value the
+        models refuse is said once, in one line, and left out (it stays in the field, and
+        the field counts as not stored until a value is taken); nothing is raised."""
+        try:
+            write()
+        except ValueError:
+            self._refuse(field)
+            return False
+        self.refused.discard(field)
+        return True
+
+    def _refuse(self, field: str) -> None:
+        if field not in self.refused:
+            self.refused.add(field)
+            self.notify(sv.TEXT_TOO_LONG, severity="error", markup=False)
 
     def reload(self) -> None:
         """The models changed elsewhere (attendance in F2): show them again."""
@@ -172,12 +197,39 @@ def label(text: str) -> Label:
     return Label(text, classes="field-label", markup=False)
 
 
+@cache
+def _sip_field(name: str) -> TypeAdapter:
+    """The SIP field's own type, to check a value against without changing the SIP."""
+    info = Sip.model_fields[name]
+    return TypeAdapter(Annotated[(info.annotation, *info.metadata)])
+
+
+def fits(field: str, text: str) -> bool:
+    """Whether the SIP's ``field`` takes ``text`` (as cleaned: its length limit)."""
+    try:
+        _sip_field(field).validate_python(text)
+    except ValidationError:
+        return False
+    return True
+
+
 class SipTextArea(NotesArea):
-    """A text area bound to one text attribute of the SIP."""
+    """A text area bound to one text attribute of the SIP. A paste that would make the
+    text longer than the SIP takes is refused before it is taken, and said."""
 
     def __init__(self, field: str, text: str, **kwargs):
         super().__init__(text, **kwargs)
         self.field = field
+
+    @on(events.Paste)
+    def _paste(self, event: events.Paste) -> None:
+        document = self.document
+        start, end = sorted((document.get_index_from_location(at) for at in self.selection))
+        text = self.text
+        if not fits(self.field, text[:start] + event.text + text[end:]):
+            event.prevent_default()  # TextArea's own handler never sees it
+            event.stop()
+            self.notify(sv.PASTE_TOO_LONG, severity="error", markup=False)
 
     def show_stored(self, stored: str) -> None:
         """Show the text as stored (it differs from what is on screen only where the
@@ -197,7 +249,6 @@ class TextFieldsForm(CaptureForm):
 
     def __init__(self, session: MeetingSession, **kwargs):
         super().__init__(session, **kwargs)
-        self._too_long: set[str] = set()
 
     def compose(self) -> ComposeResult:
         for field, title in self.fields:
@@ -225,14 +276,8 @@ class TextFieldsForm(CaptureForm):
     def read_fields(self) -> None:
         for field, typed in self.typed().items():
             area = self.query_one(f"#f-{field}", SipTextArea)
-            try:
-                setattr(self.sip, field, typed)
-            except ValidationError:
-                if field not in self._too_long:
-                    self._too_long.add(field)
-                    self.notify(sv.TEXT_TOO_LONG, severity="error", markup=False)
+            if not self.store(field, lambda field=field, typed=typed: setattr(self.sip, field, typed)):
                 continue
-            self._too_long.discard(field)
             stored = getattr(self.sip, field)
             if stored != typed:
                 area.show_stored(stored)
@@ -466,10 +511,7 @@ class ParticipationForm(CaptureForm):
 
     def read_fields(self) -> None:
         for name, text in self.typed().items():
-            try:
-                setattr(self.sip, name, text)
-            except ValidationError:
-                self.notify(sv.TEXT_TOO_LONG, severity="error", markup=False)
+            self.store(name, lambda name=name, text=text: setattr(self.sip, name, text))
 
 
 class LeadAuthorityForm(CaptureForm):
@@ -502,7 +544,10 @@ class LeadAuthorityForm(CaptureForm):
         if authority == Select.NULL:
             self.sip.lead_authority = None
         else:
-            self.sip.lead_authority = LeadAuthority(authority=authority, organisation=organisation)
+            self.store(
+                "lead_authority",
+                lambda: setattr(self.sip, "lead_authority", LeadAuthority(authority=authority, organisation=organisation)),
+            )
 
 
 class NavigatorForm(TextFieldsForm):
@@ -520,6 +565,13 @@ class NavigatorForm(TextFieldsForm):
             yield Input(nav.phone if nav else "", placeholder=sv.PLACEHOLDER_PHONE, id="navigator-phone")
             yield Input(nav.email if nav else "", placeholder=sv.PLACEHOLDER_EMAIL, id="navigator-email")
         yield from super().compose()
+
+    def first_field(self) -> Widget | None:
+        """The family's view, not the choice of lots: keys typed right behind F4 (in one
+        burst) land in a text, where a collapsed choice would drop them; the choice is
+        one Shift+Tab away."""
+        area = self.query_one(f"#f-{self.fields[0][0]}", SipTextArea)
+        return area if area.display else super().first_field()
 
     def _candidates(self):
         return [p for p in self.session.meeting.attendance if p.present and p.is_professional]
@@ -562,7 +614,10 @@ class NavigatorForm(TextFieldsForm):
         phone = self.query_one("#navigator-phone", Input).value
         email = self.query_one("#navigator-email", Input).value
         if (phone, email) != (nav.phone, nav.email):
-            self.sip.navigator = Navigator(**{**nav.model_dump(), "phone": phone, "email": email})
+            self.store(
+                "navigator",
+                lambda: setattr(self.sip, "navigator", Navigator(**{**nav.model_dump(), "phone": phone, "email": email})),
+            )
 
 
 class NextAttendeesForm(CaptureForm):
