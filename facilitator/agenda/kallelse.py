@@ -105,7 +105,8 @@ def kallelse_document(
     # Nobody is called to share information the family has taken back: the people of a
     # verksamhet whose consent is revoked are named only as not called.
     called_people = [p for p in meeting.attendance if p not in revoked_people or whole is not None]
-    called_organisations = _organisations(called_people)
+    # An interpreter is bound by an interpreter's secrecy: the consent need not name them.
+    called_organisations = _organisations([p for p in called_people if not p.is_interpreter])
     named = consent.named(day)
     called_ids = {i for i, _ in called_organisations}
     called = Section(

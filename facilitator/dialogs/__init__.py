@@ -13,7 +13,10 @@ def dialog_for(request: CaptureForm.DialogWanted) -> ModalScreen:
         from facilitator.dialogs.person import PersonDialog
 
         return PersonDialog(
-            request.current, request.context.get("attendance"), called=request.kind is DialogKind.CALLED
+            request.current,
+            request.context.get("attendance"),
+            called=request.kind is DialogKind.CALLED,
+            organisations=request.context.get("organisations", []),
         )
     if request.kind is DialogKind.GOAL:
         from facilitator.dialogs.goal import GoalDialog
@@ -21,4 +24,4 @@ def dialog_for(request: CaptureForm.DialogWanted) -> ModalScreen:
         return GoalDialog(request.current)
     from facilitator.dialogs.action import ActionDialog
 
-    return ActionDialog(request.current, request.context["attendance"])
+    return ActionDialog(request.current, request.context["attendance"], request.context.get("organisations", []))

@@ -13,14 +13,17 @@ from facilitator.agenda.dates import parse_day
 from facilitator.agenda.models import Action, ActionStatus, Person
 from facilitator.dialogs.dialog import FormDialog
 from facilitator.widgets.forms import authority_select, person_label
+from facilitator.widgets.inorder import organisation_suggester
 
 
 class ActionDialog(FormDialog[Action]):
     LAST_FIELD = "action-comment"
 
-    def __init__(self, action: Action | None, attendance: list[Person]):
+    def __init__(self, action: Action | None, attendance: list[Person], organisations: list[str] | None = None):
         super().__init__()
         self.action_ = action
+        self.organisations = organisations or []
+        """The case's verksamheter, suggested as one is typed."""
         self.people = [p for p in attendance if p.present] or list(attendance)
 
     def compose(self) -> ComposeResult:
@@ -40,7 +43,12 @@ class ActionDialog(FormDialog[Action]):
                 id="action-who",
             )
             yield Label(sv.LABEL_ORGANISATION, classes="field-label")
-            yield Input(a.organisation if a else "", placeholder=sv.PLACEHOLDER_ORGANISATION, id="action-organisation")
+            yield Input(
+                a.organisation if a else "",
+                placeholder=sv.PLACEHOLDER_ORGANISATION,
+                suggester=organisation_suggester(self.organisations),
+                id="action-organisation",
+            )
             with Horizontal(classes="row"):
                 yield authority_select(a.authority if a else None, "action-authority")
                 yield Select(

@@ -14,6 +14,7 @@ from facilitator.agenda.models import TIMED_PRESENCE, Person, Presence, Role
 from facilitator.dialogs.dialog import FormDialog
 from facilitator.widgets.choices import ChoiceList
 from facilitator.widgets.forms import person_label
+from facilitator.widgets.inorder import organisation_suggester
 
 
 class PersonDialog(FormDialog[Person]):
@@ -24,8 +25,17 @@ class PersonDialog(FormDialog[Person]):
 
     LAST_FIELD = "person-contact"
 
-    def __init__(self, person: Person | None = None, others: list[Person] | None = None, *, called: bool = False):
+    def __init__(
+        self,
+        person: Person | None = None,
+        others: list[Person] | None = None,
+        *,
+        called: bool = False,
+        organisations: list[str] | None = None,
+    ):
+        """``organisations``: the case's verksamheter, suggested as one is typed."""
         super().__init__()
+        self.organisations = organisations or []
         self.person = person
         self.called = called
         self.others = [o for o in others or [] if person is None or o.id != person.id]
@@ -39,7 +49,12 @@ class PersonDialog(FormDialog[Person]):
             yield Label(sv.LABEL_NAME, classes="field-label")
             yield Input(p.name if p else "", id="person-name")
             yield Label(sv.LABEL_ORGANISATION, classes="field-label")
-            yield Input(p.organisation if p else "", placeholder=sv.PLACEHOLDER_ORGANISATION, id="person-organisation")
+            yield Input(
+                p.organisation if p else "",
+                placeholder=sv.PLACEHOLDER_ORGANISATION,
+                suggester=organisation_suggester(self.organisations),
+                id="person-organisation",
+            )
             yield Label(sv.LABEL_TITLE, classes="field-label")
             yield Input(p.title if p else "", placeholder=sv.PLACEHOLDER_TITLE, id="person-title")
             yield Label(sv.LABEL_ROLES_CHOOSE, classes="field-label")

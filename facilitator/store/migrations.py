@@ -123,7 +123,9 @@ def _organisation_records(record: dict) -> dict:
 
     if "child" in record:  # a case
         consent = record.get("consent") if isinstance(record.get("consent"), dict) else {}
-        records: dict[str, dict] = {}
+        records: dict[str, dict] = {
+            o["id"]: o for o in record.get("organisations") or [] if isinstance(o, dict) and isinstance(o.get("id"), str)
+        }
 
         def named(name: object) -> str | None:
             if not isinstance(name, str) or not fold(name):
@@ -132,21 +134,26 @@ def _organisation_records(record: dict) -> dict:
             records.setdefault(key, {"id": key, "name": name})
             return key
 
-        covered = [named(n) for n in consent.pop("organisations", None) or []]
-        consent["covered"] = list(dict.fromkeys(c for c in covered if c))
+        if "organisations" in consent:
+            covered = [named(n) for n in consent.pop("organisations") or []]
+            consent.setdefault("covered", list(dict.fromkeys(c for c in covered if c)))
         for revocation in consent.get("revocations") or []:
-            if isinstance(revocation, dict):
+            if isinstance(revocation, dict) and "organisation_id" not in revocation:
                 revocation["organisation_id"] = named(revocation.get("organisation"))
         guardians = [g for g in record.get("guardians") or [] if isinstance(g, dict)]
         for number, guardian in enumerate(guardians):
             guardian.setdefault("id", legacy_organisation_id(case_id, f"guardian {number}"))
-        given_by = consent.pop("given_by", None) or []
-        on = consent.get("given_on")
-        consent["givers"] = [
-            {"party": "guardian", "guardian_id": g["id"], "name": g.get("name"), "on": on}
-            for g in guardians
-            if on and g.get("name") in given_by
-        ]
+        if "given_by" in consent:
+            given_by = consent.pop("given_by") or []
+            on = consent.get("given_on")
+            consent.setdefault(
+                "givers",
+                [
+                    {"party": "guardian", "guardian_id": g["id"], "name": g.get("name"), "on": on}
+                    for g in guardians
+                    if on and g.get("name") in given_by
+                ],
+            )
         record["consent"] = consent
         record["organisations"] = list(records.values())
     else:  # a meeting, with its SIP

@@ -169,7 +169,9 @@ class CaptureForm(Vertical):
         self.post_message(self.Edited(urgent))
 
     def ask(self, kind: DialogKind, current: object, done: Callable[[object], None], **context) -> None:
-        """Have the screen open a dialog; ``done`` gets the answer (None when cancelled)."""
+        """Have the screen open a dialog; ``done`` gets the answer (None when cancelled).
+        Every dialog is told the case's verksamheter, to pick from."""
+        context.setdefault("organisations", [o.name for o in self.session.case.organisations])
         self.post_message(self.DialogWanted(kind, current, done, **context))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
 IN_ORDER_BINDINGS = [
@@ -37,7 +38,15 @@ class InOrderFocus:
         focused = self.focused
         if not isinstance(focused, Input):
             raise SkipAction()
+        if focused.suggester is not None and focused.cursor_at_end:
+            focused.action_cursor_right()  # Enter takes the name the field suggests
         if focused.id == last_field:
             return False
         self.focus_next()
         return True
+
+
+def organisation_suggester(names: list[str]) -> SuggestFromList | None:
+    """While a verksamhet is typed, the case's verksamhet it begins (any case) is shown
+    after the cursor, and Enter takes it: the person or insats then belongs to that one."""
+    return SuggestFromList(names, case_sensitive=False) if names else None

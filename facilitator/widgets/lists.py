@@ -337,8 +337,11 @@ class ActionsEditor(CaptureForm):
 
     def show_models(self) -> None:
         rows = []
+        consent, day = self.session.case.consent, self.session.meeting.day
         for action in self.sip.actions:
             values = sv.action_screen_row(action)
+            if action.organisation_id and consent.revoked(action.organisation_id, day):
+                values[1] = f"{values[1]} ⚠ {sv.ACTION_CONSENT_REVOKED}"
             rows.append((action.id, cells(*(values if self.WITH_STATUS else values[:4]))))
         self.query_one(EditTable).show_rows(rows)
 
