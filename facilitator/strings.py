@@ -827,6 +827,27 @@ LEAVE_NOT_SAVED = "Allt är inte sparat än, så mötet stängs inte. Kontroller
 SETTINGS_NOT_SAVED = "Temat kunde inte sparas till nästa gång."
 TEXT_TOO_LONG = "Texten är för lång för att sparas. Korta den."
 
+# The forms that keep what is typed until it is stored (the case form, the new-meeting form).
+FORM_SAVE_FAILED_BANNER = "Inte sparat: {reason} Det du skrivit finns kvar och sparas så snart det går."
+FORM_STORING = "Sparar …"
+FORM_NAMES = {"case": "ärendet", "meeting": "det nya mötet"}
+FORM_RESTORED = (
+    "Det du skrev om {form} innan programmet stängdes ({when}) är tillbaka. Ctrl+S sparar det, "
+    "Esc slänger det efter en fråga."
+)
+FORM_QUIT_TITLE = "Det du skrivit är inte sparat"
+FORM_QUIT_TEXT = (
+    "Det du skrivit om {form} är inte sparat i databasen.{reason} Det finns kvar som utkast "
+    "och kommer tillbaka nästa gång programmet startar, om du inte slänger det."
+)
+FORM_QUIT_REASON = " Det går inte att spara just nu: {reason}"
+FORM_QUIT_KEEP = "Avsluta, utkastet finns kvar"
+FORM_QUIT_DISCARD = "Avsluta och släng det"
+FORM_DRAFT_NOT_KEPT = (
+    "Utkastet kunde inte sparas, så programmet avslutas inte. Kontrollera disken, eller släng "
+    "det du skrivit."
+)
+
 # Capture forms.
 ATTENDANCE_TITLE = "Närvarolista"
 ATTENDANCE_COLUMNS = ("Namn", "Verksamhet", "Roll", "Deltar", "Kontakt")
