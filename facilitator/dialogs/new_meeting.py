@@ -145,13 +145,20 @@ class NewMeetingDialog(KeepsTyping, FormDialog[MeetingPlan]):
 
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
-        self.query_one("#minutes", Input).value = str(self._minutes(event.value, self._with_interpreter()))
+        # Only a change of the choice sets the length (not the choice shown as the
+        # dialog opens, which may come with a length of its own from a draft).
+        if event.value != self.kind:
+            self.kind = event.value
+            self.query_one("#minutes", Input).value = str(self._minutes(event.value, self._with_interpreter()))
         self._check_rule()
 
     @on(ChoiceList.Changed, "#interpreter")
     def _interpreter(self) -> None:
+        if self._with_interpreter() == self.interpreter:
+            return
+        self.interpreter = self._with_interpreter()
         kind = self.query_one("#kind", Select).value
-        self.query_one("#minutes", Input).value = str(self._minutes(kind, self._with_interpreter()))
+        self.query_one("#minutes", Input).value = str(self._minutes(kind, self.interpreter))
 
     @on(Input.Changed, "#day")
     def _check_rule(self) -> None:
