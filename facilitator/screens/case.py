@@ -140,7 +140,9 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
         return index < len(guardians) and guardians[index].name in consent.given_by
 
     def on_mount(self) -> None:
-        self.query_one("#child-name", Input).focus()
+        # At once, not after the keys already waiting: what is typed as soon as the form
+        # is on the screen goes into the child's name.
+        self.set_focus(self.query_one("#child-name", Input))
         self.keep_typing()
         self._check_kallelse()
 
