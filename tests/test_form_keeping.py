@@ -229,3 +229,42 @@ def test_a_draft_file_is_owner_only_and_a_stranger_file_is_not_a_draft(tmp_path)
         assert drafts.left_behind() == []  # open in a window: left alone
     finally:
         lock.release()
+
+
+def test_the_draft_outlives_a_failing_store_and_goes_once_it_is_stored(tmp_path, clock):
+    from facilitator.meeting.forms import KeptForm
+    from facilitator.store import StorageFailure
+
+    stored: list[str] = []
+    failing = {"on": True}
+
+    def write(record: str) -> None:
+        if failing["on"]:
+            raise StorageFailure("locked", "database is locked")
+        stored.append(record)
+
+    drafts = FormDrafts(tmp_path)
+    values = {"child-name": "Noah"}
+    kept = KeptForm(drafts, CASE, write, clock, new_id="n1", retry_seconds=0.02)
+    failures = []
+    done = []
+    kept.attach(lambda: dict(values), on_stored=lambda v, r: done.append(r), on_failed=failures.append, handed={})
+    try:
+        kept.store("Noah", dict(values))
+        deadline = time.monotonic() + 5
+        while not failures and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert failures[0].reason == "locked" and kept.storing
+        assert drafts.read(kept.key).values == {"child-name": "Noah"}  # beside the failing store
+        failing["on"] = False
+        deadline = time.monotonic() + 5
+        while not done and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert stored == ["Noah"] and not kept.storing
+        values["child-name"] = "Noah L"  # typed after the save: a draft of its own
+        kept.edited()
+        clock.advance(1.0)
+        kept.tick()
+    finally:
+        kept.close()
+    assert drafts.read(kept.key).values == {"child-name": "Noah L"}

@@ -82,11 +82,8 @@ class StartForms:
         draft = message.draft
         if message.error is not None:
             if message.purpose == RESTORE and isinstance(message.error, NotFound) and draft is not None:
-                if draft.form == CASE:  # the case is gone; what was typed comes back as a new one
-                    self._restored(draft)
-                    self.action_new_case(draft)
-                else:  # the meeting was for a case that is gone
-                    self._drop_draft(draft.key)
+                # The case was deleted since (in another window): what was typed about it goes too.
+                self._drop_draft(draft.key)
                 return
             self._report(message.error)
             return
