@@ -232,8 +232,42 @@ class FacilitatorApp(CrashGuard, App[int]):
             saved = await screen.shutdown(timeout) and saved
         return saved
 
+    def _unstored_form(self):
+        """The open form whose typing is not stored yet, if there is one."""
+        from facilitator.dialogs.kept import KeepsTyping
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, KeepsTyping) and screen.unstored():
+                return screen
+        return None
+
     async def action_quit(self) -> None:
         """Quit once everything is saved; if it cannot be, ask what to do — never a silent exit."""
+        from facilitator.dialogs.kept import FormQuitDialog
+
+        form = self._unstored_form()
+        if form is not None:
+            if isinstance(self.screen, FormQuitDialog):
+                return
+            await self.push_screen(FormQuitDialog(form.kept.form, form.form_status_reason()), self._form_quit)
+            return
+        await self._quit_saved()
+
+    async def _form_quit(self, choice) -> None:
+        from facilitator.dialogs.kept import QuitChoice
+
+        form = self._unstored_form()
+        if choice is QuitChoice.STAY or form is None:
+            return
+        if choice is QuitChoice.KEEP:
+            if not await form.keep_for_later():
+                self.notify(sv.FORM_DRAFT_NOT_KEPT, severity="error", timeout=10, markup=False)
+                return
+        else:
+            await form.throw_away()
+        await self._quit_saved()
+
+    async def _quit_saved(self) -> None:
         self._quit_when_saved = False
         if not self._quit_unstored and await self._refused_text():
             from facilitator.dialogs.confirm import ConfirmDialog
@@ -293,7 +327,7 @@ class FacilitatorApp(CrashGuard, App[int]):
     async def on_meeting_screen_status_changed(self, message) -> None:
         """A write reported back: if the secretary chose to quit once everything is saved, now."""
         if self._quit_when_saved and not message.status.failed:
-            await self.action_quit()
+            await self._quit_saved()
 
     def action_command_palette(self) -> None:
         """The command palette, asking in Swedish; not over the room view (Ctrl+R), which

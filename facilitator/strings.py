@@ -876,6 +876,27 @@ NOT_SAVED_TOO_LONG = "Inte sparat: en text är för lång för att sparas. Korta
 QUIT_TOO_LONG = "En text är för lång för att sparas och försvinner om du avslutar nu. Avsluta ändå?"
 QUIT_TOO_LONG_YES = "Avsluta ändå"
 
+# The forms that keep what is typed until it is stored (the case form, the new-meeting form).
+FORM_SAVE_FAILED_BANNER = "Inte sparat: {reason} Det du skrivit finns kvar och sparas så snart det går."
+FORM_STORING = "Sparar …"
+FORM_NAMES = {"case": "ärendet", "meeting": "det nya mötet"}
+FORM_RESTORED = (
+    "Det du skrev om {form} innan programmet stängdes ({when}) är tillbaka. Ctrl+S sparar det, "
+    "Esc slänger det efter en fråga."
+)
+FORM_QUIT_TITLE = "Det du skrivit är inte sparat"
+FORM_QUIT_TEXT = (
+    "Det du skrivit om {form} är inte sparat i databasen.{reason} Det finns kvar som utkast "
+    "och kommer tillbaka nästa gång programmet startar, om du inte slänger det."
+)
+FORM_QUIT_REASON = " Det går inte att spara just nu: {reason}"
+FORM_QUIT_KEEP = "Avsluta, utkastet finns kvar"
+FORM_QUIT_DISCARD = "Avsluta och släng det"
+FORM_DRAFT_NOT_KEPT = (
+    "Utkastet kunde inte sparas, så programmet avslutas inte. Kontrollera disken, eller släng "
+    "det du skrivit."
+)
+
 # Capture forms.
 ATTENDANCE_TITLE = "Närvarolista"
 ATTENDANCE_COLUMNS = ("Namn", "Verksamhet", "Roll", "Deltar", "Kontakt")

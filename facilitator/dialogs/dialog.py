@@ -86,6 +86,9 @@ class FormDialog(InOrderFocus, ModalScreen[T | None]):
         self._as_opened = self._typed()
 
     @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
     def action_cancel(self) -> None:
         """Close without saving; what was typed is only thrown away after a question."""
         if self._typed() == getattr(self, "_as_opened", None):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +17,12 @@ from facilitator.agenda.meetings import interpreted_minutes
 from facilitator.agenda.models import MeetingKind
 from facilitator.agenda.workdays import check_meeting, first_meeting_earliest, previous_meeting
 from facilitator.dialogs.dialog import FormDialog
+from facilitator.dialogs.kept import KeepsTyping
 from facilitator.widgets.choices import ChoiceList
+
+if TYPE_CHECKING:
+    from facilitator.agenda.models import Meeting
+    from facilitator.meeting.forms import KeptForm, Values
 
 
 class MeetingPlan:
@@ -27,19 +33,28 @@ class MeetingPlan:
         self.start = start
         self.minutes = minutes
         self.place = place
+        self.meeting: Meeting | None = None
+        """The meeting planned and stored from it, when the dialog stores it itself."""
 
 
 DEFAULT_MINUTES = {MeetingKind.FIRST: 90, MeetingKind.FOLLOW_UP: 60, MeetingKind.CLOSING: 60}
 
 
-class NewMeetingDialog(FormDialog[MeetingPlan]):
+class NewMeetingDialog(KeepsTyping, FormDialog[MeetingPlan]):
     """The kind, day, time, length and place of a new meeting. Under the day, the rule of
     the process the chosen kind is planned by: the allowed days, or a warning that names
-    its source when the day misses them. A warning never stops the plan."""
+    its source when the day misses them. A warning never stops the plan.
+
+    Given a ``KeptForm`` and ``make`` (the meeting a plan makes), the dialog stores the
+    meeting itself, on the writer thread, and closes once it is stored; what is typed is
+    kept as a draft until then."""
 
     DEFAULT_CSS = """
     NewMeetingDialog #rule { height: auto; color: $text-muted; }
     NewMeetingDialog #rule.warning { color: $warning; text-style: bold; }
+    NewMeetingDialog #meeting-head { height: auto; }
+    NewMeetingDialog #meeting-head > Label { width: 1fr; }
+    NewMeetingDialog #save-state { margin-top: 1; }
     """
     LAST_FIELD = "place"
 
@@ -53,17 +68,29 @@ class NewMeetingDialog(FormDialog[MeetingPlan]):
         kallelse_received: date | None = None,
         meeting_days: Sequence[date] = (),
         interpreter: bool = False,
+        kept: KeptForm[Meeting] | None = None,
+        make: Callable[[MeetingPlan], Meeting] | None = None,
+        restored: Values | None = None,
     ):
         """``kallelse_received``: the day the case's kallelse was received;
         ``meeting_days``: the days of the case's other meetings; ``interpreter``: an
-        interpreter is called (the meeting is planned longer, its steps scaled)."""
+        interpreter is called (the meeting is planned longer, its steps scaled);
+        ``restored``: a draft's values to open with."""
         super().__init__()
         self.child = child
+        self.kallelse_received = kallelse_received
+        self.meeting_days = tuple(meeting_days)
+        self.kept = kept if make is not None else None
+        self.make = make
+        self.restored = restored
+        if restored:
+            # The choices first, as they were: they set the length, which the draft holds too.
+            kind = next((k for k in MeetingKind if k.value == restored.get("kind")), kind)
+            chosen = restored.get("interpreter")
+            interpreter = "interpreter" in chosen if isinstance(chosen, list) else interpreter
         self.kind = kind
         self.suggested = suggested
         self.place = place
-        self.kallelse_received = kallelse_received
-        self.meeting_days = tuple(meeting_days)
         self.interpreter = interpreter
 
     def _minutes(self, kind: MeetingKind, interpreter: bool) -> int:
@@ -71,7 +98,7 @@ class NewMeetingDialog(FormDialog[MeetingPlan]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog-box"):
-            yield Label(sv.NEW_MEETING_FOR.format(child=self.child), classes="field-label", markup=False)
+            yield from self.compose_banner()
             yield Label(sv.LABEL_KIND, classes="field-label")
             yield Select(
                 [(sv.MEETING_KIND[k], k) for k in MeetingKind], value=self.kind, allow_blank=False, id="kind"
@@ -91,22 +118,47 @@ class NewMeetingDialog(FormDialog[MeetingPlan]):
             )
             yield from self.footer(sv.BUTTON_PLAN)
 
+    def compose_banner(self) -> ComposeResult:
+        yield self.kept_banner()
+        with Horizontal(id="meeting-head"):
+            yield Label(sv.NEW_MEETING_FOR.format(child=self.child), classes="field-label", markup=False)
+            yield self.kept_label()
+
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()
+        self.keep_typing()
         self._check_rule()
+
+    def action_cancel(self) -> None:
+        if self.kept is not None:
+            self.close_form()
+        else:
+            super().action_cancel()
+
+    def stored_result(self, record: object) -> MeetingPlan:
+        plan = self._plan
+        plan.meeting = record
+        return plan
 
     def _with_interpreter(self) -> bool:
         return bool(self.query_one("#interpreter", ChoiceList).selected)
 
     @on(Select.Changed, "#kind")
     def _kind(self, event: Select.Changed) -> None:
-        self.query_one("#minutes", Input).value = str(self._minutes(event.value, self._with_interpreter()))
+        # Only a change of the choice sets the length (not the choice shown as the
+        # dialog opens, which may come with a length of its own from a draft).
+        if event.value != self.kind:
+            self.kind = event.value
+            self.query_one("#minutes", Input).value = str(self._minutes(event.value, self._with_interpreter()))
         self._check_rule()
 
     @on(ChoiceList.Changed, "#interpreter")
     def _interpreter(self) -> None:
+        if self._with_interpreter() == self.interpreter:
+            return
+        self.interpreter = self._with_interpreter()
         kind = self.query_one("#kind", Select).value
-        self.query_one("#minutes", Input).value = str(self._minutes(kind, self._with_interpreter()))
+        self.query_one("#minutes", Input).value = str(self._minutes(kind, self.interpreter))
 
     @on(Input.Changed, "#day")
     def _check_rule(self) -> None:
@@ -151,11 +203,14 @@ class NewMeetingDialog(FormDialog[MeetingPlan]):
             length = 0
         if not 15 <= length <= 240:
             return self.refuse(sv.BAD_MINUTES, "#minutes")
-        self.dismiss(
-            MeetingPlan(
-                self.query_one("#kind", Select).value,
-                datetime.combine(day, at).astimezone(),
-                length,
-                self.query_one("#place", Input).value,
-            )
+        plan = MeetingPlan(
+            self.query_one("#kind", Select).value,
+            datetime.combine(day, at).astimezone(),
+            length,
+            self.query_one("#place", Input).value,
         )
+        if self.kept is None or self.make is None:
+            self.dismiss(plan)
+            return
+        self._plan = plan
+        self.store_record(self.make(plan))

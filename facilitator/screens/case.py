@@ -32,6 +32,7 @@ from facilitator.agenda.models import (
     fold,
 )
 from facilitator.agenda.workdays import check_first_meeting, first_meeting_earliest
+from facilitator.dialogs.kept import KeepsTyping
 from facilitator.widgets.choices import ChoiceList
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.forms import authority_select
@@ -39,6 +40,7 @@ from facilitator.widgets.inorder import IN_ORDER_BINDINGS, InOrderFocus
 from facilitator.widgets.problems import export_problem
 
 if TYPE_CHECKING:
+    from facilitator.meeting.forms import KeptForm, Values
     from facilitator.screens.host import Host
 
 
@@ -54,10 +56,13 @@ def _organisation_label(organisation: Organisation) -> str:
     return f"{organisation.name} ({', '.join(parts)})" if parts else organisation.name
 
 
-class CaseScreen(InOrderFocus, Screen[Case | None]):
-    """Dismisses with the new or changed case, or ``None`` when cancelled."""
+class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
+    """Dismisses with the new or changed case, or ``None`` when cancelled. Given a
+    ``KeptForm``, the form stores the case itself (on the writer thread, retried while
+    the database fails) and closes once it is stored; what is typed is kept as a draft."""
 
     CSS_PATH = "case.tcss"
+    RESTORED_CHOICES = ("consent-given", "consent-organisations")
     BINDINGS = [
         # Not with priority: Ctrl+S waits behind the keys typed before it (no field takes it).
         Binding("ctrl+s", "save", sv.KEY_SAVE_CASE, id="save-case"),
@@ -76,13 +81,24 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
             self.path = path
             self.problem = problem
 
-    def __init__(self, case: Case | None, now: datetime, first_meeting: date | None = None):
+    def __init__(
+        self,
+        case: Case | None,
+        now: datetime,
+        first_meeting: date | None = None,
+        *,
+        kept: KeptForm[Case] | None = None,
+        restored: Values | None = None,
+    ):
         """``first_meeting``: the day of the case's first meeting, if planned, which the day
-        the kallelse was received is checked against."""
+        the kallelse was received is checked against; ``restored``: a draft's values to
+        open with."""
         super().__init__()
         self.case = case
         self.now = now
         self.first_meeting = first_meeting
+        self.kept = kept
+        self.restored = restored
         self.sent = list(case.kallelser) if case else []
         """The kallelser sent, a new one from F9 included, kept when the case is saved."""
         self.organisations: list[Organisation] = list(case.organisations) if case else []
@@ -92,8 +108,11 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
         c = self.case
         guardians = list(c.guardians) if c else []
         consent = c.consent if c else Consent()
+        yield self.kept_banner()
         with VerticalScroll(id="case-form"):
-            yield Static(Content.styled(sv.CASE_EDIT if c else sv.CASE_NEW, "bold"), id="case-title")
+            with Horizontal(id="case-head"):
+                yield Static(Content.styled(sv.CASE_EDIT if c else sv.CASE_NEW, "bold"), id="case-title")
+                yield self.kept_label()
             yield _label(sv.LABEL_CHILD_NAME)
             with Horizontal(classes="row"):
                 yield Input(c.child.name if c else "", placeholder=sv.LABEL_NAME, id="child-name")
@@ -177,7 +196,10 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
         return [(_organisation_label(o), o.id) for o in self.organisations]
 
     def on_mount(self) -> None:
-        self.query_one("#child-name", Input).focus()
+        # At once, not after the keys already waiting: what is typed as soon as the form
+        # is on the screen goes into the child's name.
+        self.set_focus(self.query_one("#child-name", Input))
+        self.keep_typing()
         self._check_kallelse()
         self._show_missing_consent()
 
@@ -264,7 +286,11 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         case = self._case_from_form()
-        if case is not None:
+        if case is None:
+            return
+        if self.kept is not None:
+            self.store_record(case)
+        else:
             self.dismiss(case)
 
     def action_kallelse(self) -> None:
@@ -367,7 +393,9 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
                 "kallelser": list(self.sent),
             }
             if self.case is None:
-                case = Case(created_at=self.now, **fields)
+                # A new case keeps one id, however many times it is saved.
+                new_id = {"id": self.kept.new_id} if self.kept is not None and self.kept.new_id else {}
+                case = Case(created_at=self.now, **new_id, **fields)
             else:
                 case = Case(**{**self.case.model_dump(), **fields})
         except (ValidationError, ValueError):
@@ -377,4 +405,7 @@ class CaseScreen(InOrderFocus, Screen[Case | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.kept is not None:
+            self.close_form()
+        else:
+            self.dismiss(None)

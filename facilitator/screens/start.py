@@ -17,8 +17,9 @@ from textual.worker import get_current_worker
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, from_ns
-from facilitator.agenda.kinds import MeetingKind, MeetingStatus
+from facilitator.agenda.kinds import MeetingStatus
 from facilitator.agenda.workdays import case_warnings
+from facilitator.screens.startforms import StartForms
 from facilitator.store import MeetingSummary, RecordDamaged, StoreError
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.problems import store_problem
@@ -27,11 +28,10 @@ from facilitator.widgets.problems import store_problem
 # is the first frame the user waits for.
 if TYPE_CHECKING:
     from facilitator.agenda.models import Case, Meeting
-    from facilitator.dialogs.new_meeting import MeetingPlan
     from facilitator.screens.host import Host
 
 
-class StartScreen(Screen[None]):
+class StartScreen(StartForms, Screen[None]):
     CSS_PATH = "start.tcss"
     BINDINGS = [
         Binding("enter", "open", sv.KEY_OPEN, id="open"),
@@ -47,6 +47,7 @@ class StartScreen(Screen[None]):
         super().__init__()
         self._focus_meeting = focus_meeting
         self._meetings: list[MeetingSummary] = []
+        self._drafts_looked_for = False
 
     def compose(self) -> ComposeResult:
         # One line like the meeting screen's top bar: the same title as Textual's Header,
@@ -76,6 +77,11 @@ class StartScreen(Screen[None]):
             table.add_column(label)
         self.refresh_meetings()
         table.focus()
+        if not self._drafts_looked_for:
+            # A form left open when the program ended (a crash, a kill) comes back; looked
+            # for once the list is on the screen.
+            self._drafts_looked_for = True
+            self.call_after_refresh(self.call_after_refresh, self._look_for_drafts)
 
     def _show_damaged(self) -> None:
         """One line naming the records the store left out as damaged (by id)."""
@@ -153,48 +159,11 @@ class StartScreen(Screen[None]):
             self._report(error)
             return None
 
-    def action_new_case(self) -> None:
-        from facilitator.screens.case import CaseScreen
+    def _selected_case_id(self) -> str | None:
+        meeting = next((m for m in self._meetings if m.id == self._focus_meeting), None)
+        return meeting.case_id if meeting is not None else None
 
-        def created(case: Case | None) -> None:
-            if case is None:
-                return
-            try:
-                self.app.store.save_case(case)
-            except StoreError as error:
-                self._report(error)
-                return
-            self._plan_meeting(case)
-
-        self.app.push_screen(CaseScreen(None, self._now()), created)
-
-    def action_edit_case(self) -> None:
-        from facilitator.screens.case import CaseScreen
-
-        case = self._selected_case()
-        if case is None:
-            return
-        try:
-            meetings = self.app.store.meetings_of(case.id)
-        except StoreError as error:
-            self._report(error)
-            return
-        # The kallelse is checked against the first meeting it called (the latest, if the
-        # case was reopened with a new one).
-        firsts = [m.day for m in meetings if m.kind is MeetingKind.FIRST]
-        first = firsts[-1] if firsts else None
-
-        def changed(updated: Case | None) -> None:
-            if updated is None:
-                return
-            try:
-                self.app.store.save_case(updated)
-            except StoreError as error:
-                self._report(error)
-                return
-            self.refresh_meetings()
-
-        self.app.push_screen(CaseScreen(case, self._now(), first), changed)
+    # --- the forms: read on a worker, stored by a writer thread, kept as drafts ------------
 
     def action_overview(self) -> None:
         from facilitator.screens.overview import CaseOverviewScreen
@@ -235,64 +204,6 @@ class StartScreen(Screen[None]):
 
         question = sv.DELETE_CASE_QUESTION.format(child=case.child.name, meetings=sv.count(count, "möte", "möten"))
         self.app.push_screen(ConfirmDialog(question, sv.DELETE_CASE_YES), answer)
-
-    def action_new_meeting(self) -> None:
-        case = self._selected_case()
-        if case is not None:
-            self._plan_meeting(case)
-
-    def _plan_meeting(self, case: Case) -> None:
-        from facilitator.agenda.meetings import (
-            called_to_next,
-            plan_follow_up,
-            plan_meeting,
-            suggest_next_start,
-        )
-        from facilitator.dialogs.new_meeting import NewMeetingDialog
-
-        if case.consent.revoked_whole(self._now().date()):
-            self.notify(sv.NO_MEETING_WITHOUT_CONSENT, severity="warning", timeout=10, markup=False)
-            return
-        try:
-            earlier = self.app.store.meetings_of(case.id)
-        except StoreError as error:
-            self._report(error)
-            return
-        last = earlier[-1] if earlier else None
-        # The kind the last SIP booked (a follow-up or the closing meeting) decides the
-        # rule the dialog shows for the day.
-        kind = (last.sip.next_meeting.kind or MeetingKind.FOLLOW_UP) if last else MeetingKind.FIRST
-        suggested = suggest_next_start(last, self._now(), case.kallelse_date)
-        place = (last.sip.next_meeting.place or last.place) if last else ""
-
-        def planned(plan: MeetingPlan | None) -> None:
-            if plan is None:
-                return
-            if last is not None and plan.kind is not MeetingKind.FIRST:
-                meeting = plan_follow_up(
-                    case, last, plan.kind, plan.start, plan.minutes,
-                    place=plan.place, template=self.app.agenda(plan.kind),
-                )
-            else:
-                meeting = plan_meeting(
-                    case, plan.kind, plan.start, plan.minutes,
-                    place=plan.place, template=self.app.agenda(plan.kind),
-                )
-            try:
-                self.app.store.save_meeting(meeting, self.app.clock.wall_ns())
-            except StoreError as error:
-                self._report(error)
-                return
-            self._focus_meeting = meeting.id
-            self.refresh_meetings()
-
-        dialog = NewMeetingDialog(
-            case.child.name, kind, suggested, place,
-            kallelse_received=case.kallelse_date,
-            meeting_days=[m.day for m in earlier],
-            interpreter=last is not None and any(p.is_interpreter for p in called_to_next(last)),
-        )
-        self.app.push_screen(dialog, planned)
 
     @on(DataTable.RowHighlighted, "#meetings")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -73,6 +73,13 @@ class MeetingLock:
         """When the window that held the lock before was last seen alive (wall-clock
         nanoseconds, from ``mark_alive``), or None if it never was."""
 
+    @classmethod
+    def at(cls, path: Path) -> MeetingLock:
+        """The same kind of lock on a file of another name (a form's draft, say)."""
+        lock = cls(path.parent, "")
+        lock.path = path
+        return lock
+
     def acquire(self, patience: float = PATIENCE_SECONDS) -> bool:
         """Take the lock if no other window holds it; False if one does."""
         if self._fd is not None:
@@ -130,8 +137,13 @@ class MeetingLock:
 def is_open_for_writing(data_dir: Path, meeting_id: str) -> bool:
     """Whether some window holds the meeting's lock. Takes the lock for an instant when
     nobody does; changes nothing on disk."""
+    return is_held(lock_path(data_dir, meeting_id))
+
+
+def is_held(path: Path) -> bool:
+    """Whether some window holds the lock at ``path``; changes nothing on disk."""
     try:
-        fd = os.open(lock_path(data_dir, meeting_id), os.O_RDWR)
+        fd = os.open(path, os.O_RDWR)
     except OSError:
         return False  # never opened for writing, or the file is gone
     try:

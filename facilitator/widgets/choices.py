@@ -80,6 +80,12 @@ class ChoiceList(OptionList):
     def selected(self) -> list[str]:
         return [v for v in self._choice_values if v in self._choice_chosen]
 
+    def show_chosen(self, chosen: list[str] | set[str]) -> None:
+        """Have exactly ``chosen`` (those of them on the list) chosen, as a draft had them;
+        says nothing (no ``Changed``)."""
+        self._choice_chosen = {v for v in chosen if v in self._choice_values}
+        self._show_choice_marks()
+
     def _choice_mark(self, index: int) -> str:
         on = self._choice_values[index] in self._choice_chosen
         if self.single:

@@ -45,8 +45,10 @@ class SaveBanner(Static):
     SaveBanner.read-only { background: $warning; }
     """
 
-    def __init__(self, **kwargs):
+    def __init__(self, failed_text: str = sv.SAVE_FAILED_BANNER, **kwargs):
+        """``failed_text``: what it says while writing fails, with ``{reason}``."""
         super().__init__(markup=False, **kwargs)
+        self.failed_text = failed_text
 
     def read_only(self, text: str = sv.READ_ONLY_BANNER) -> None:
         self.update(text)
@@ -56,7 +58,7 @@ class SaveBanner(Static):
     def show(self, status: SaveStatus) -> bool:
         """Show or hide for ``status``; True when it was shown and is now hidden (saving works again)."""
         if status.failed:
-            text = sv.SAVE_FAILED_BANNER.format(reason=sv.SAVE_FAILED_REASON[status.failure.reason])
+            text = self.failed_text.format(reason=sv.SAVE_FAILED_REASON[status.failure.reason])
             if not self.display or str(self.visual) != text:  # each retry would lay out the screen again
                 self.update(text)
                 self.display = True
