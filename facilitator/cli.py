@@ -157,6 +157,7 @@ def build_parser() -> _Parser:
     importing = _command(commands, "import", sv.CLI_IMPORT_HELP)
     file = known.add(importing.arguments, "file", metavar=sv.CLI_METAVAR["file"], help=sv.CLI_FILE_HELP)
     file.required = False  # checked in _cmd_import
+    known.add(importing.options, "--replace", action="store_true", help=sv.CLI_REPLACE_HELP)
     _add_data_dir(known, importing, argparse.SUPPRESS)
 
     _command(commands, "schema", sv.CLI_SCHEMA_HELP)
@@ -308,18 +309,53 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+IMPORT_MAX_BYTES = 64 * 1024 * 1024
+"""The largest case file read: many times a whole case of long meetings, far below what
+the program can hold in memory."""
+
+
 def _document_problem(path: Path, location: str, code: str) -> str:
     """Why a case file cannot be imported, from where it first goes wrong and how."""
     from facilitator.agenda.kinds import NOT_A_LEAD_AUTHORITY
+    from facilitator.export.jsondoc import NOT_OF_THE_CASE, SHARED_ID, UNRESOLVED
+
     if location == "file":
         return sv.CLI_FILE_NOT_A_CASE.format(path=path)
-    if location == "document":
+    if location == "document" or code == NOT_OF_THE_CASE:
         return sv.CLI_BAD_DOCUMENT.format(path=path)
+    if code == SHARED_ID:
+        return sv.CLI_SHARED_ID.format(path=path, location=location)
+    if code == UNRESOLVED:
+        return sv.CLI_UNRESOLVED.format(path=path, location=location)
     if code == "missing":
         return sv.CLI_MISSING_FIELD.format(path=path, location=location)
     if code == NOT_A_LEAD_AUTHORITY:
         return sv.CLI_LEAD_NOT_KOMMUN_OR_REGION.format(path=path, location=location)
     return sv.CLI_BAD_FIELD.format(path=path, location=location)
+
+
+def _read_case_file(path: Path) -> bytes:
+    from facilitator.paths import NotARegularFile, TooLarge, read_regular_file
+
+    try:
+        return read_regular_file(path, IMPORT_MAX_BYTES)
+    except NotARegularFile:
+        raise UsageError(sv.CLI_IMPORT_NOT_A_FILE.format(path=path)) from None
+    except TooLarge:
+        raise UsageError(sv.CLI_IMPORT_TOO_LARGE.format(path=path, limit=IMPORT_MAX_BYTES // 2**20)) from None
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise  # said in main, with the path
+
+
+def _ask(question: str) -> bool:
+    """A yes or no on the terminal; no when nothing is answered."""
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().casefold() in sv.CLI_YES
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -328,16 +364,46 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if args.file is None:
         raise ArgumentsRefused(sv.CLI_MISSING_FILE, f"{PROG} import")
     path = Path(args.file).expanduser()
-    data = path.read_bytes()  # an OSError is said in main, with the path
+    data = _read_case_file(path)
     try:
         document = read_document(data)
     except DocumentError as exc:
         raise UsageError(_document_problem(path, exc.location, exc.code)) from None
-    with _open_store(args) as store:
-        store.add_case(document.case, document.meetings)
     count = len(document.meetings)
-    print(sv.CLI_IMPORTED.format(meetings=sv.count(count, "möte", "möten")), file=sys.stderr)
+    with _open_store(args) as store:
+        if not store.has_case(document.case.id):
+            store.add_case(document.case, document.meetings)
+            print(sv.CLI_IMPORTED.format(meetings=sv.count(count, "möte", "möten")), file=sys.stderr)
+            return 0
+        _replace_case(args, store, document)
+    print(sv.CLI_REPLACED.format(meetings=sv.count(count, "möte", "möten")), file=sys.stderr)
     return 0
+
+
+class _Declined(Exception):
+    """The user chose not to replace the stored case."""
+
+
+def _replace_case(args: argparse.Namespace, store: Store, document) -> None:
+    """The file holds a case that is stored already: replace it if the user says so
+    (``--replace``, or yes on the terminal), saying first how the two differ."""
+    from facilitator.agenda.compare import difference
+    from facilitator.documents import case_is_open
+
+    stored = store.load_case(document.case.id)
+    diff = difference(stored, store.meetings_of(stored.id), document.case, document.meetings)
+    if diff.none:
+        raise UsageError(sv.CLI_SAME_CASE)
+    said = sv.case_difference(diff)
+    if not args.replace:
+        if not sys.stdin.isatty():
+            raise UsageError(sv.CLI_CASE_DIFFERS.format(difference=said))
+        print(sv.CLI_REPLACE_DIFFERS.format(difference=said), file=sys.stderr)
+        if not _ask(sv.CLI_REPLACE_QUESTION):
+            raise _Declined
+    if case_is_open(store, stored.id):
+        raise CaseOpen(f"a meeting of case {stored.id} is open for writing")
+    store.replace_case(document.case, document.meetings)
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -455,7 +521,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "export":
                 return _cmd_export(args)
             case "import":
-                return _cmd_import(args)
+                try:
+                    return _cmd_import(args)
+                except _Declined:
+                    print(sv.CLI_REPLACE_DECLINED, file=sys.stderr)
+                    return 0
             case "schema":
                 return _cmd_schema(args)
             case "room":

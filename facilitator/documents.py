@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator import strings as sv
-from facilitator.paths import BINARY, ensure_private_dir
+from facilitator.paths import BINARY, NotARegularFile, ensure_private_dir
 from facilitator.store.database import Store
 
 if TYPE_CHECKING:
@@ -153,10 +153,6 @@ def write_export(store: Store, exported: Exported) -> Path:
     path = folder / exported.filename
     write_private(path, exported.data)
     return path
-
-
-class NotARegularFile(OSError):
-    """The path names a device, a folder or a link: nothing is written there."""
 
 
 def write_private(path: Path, data: bytes) -> None:

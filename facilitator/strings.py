@@ -577,6 +577,51 @@ CLI_LEAD_NOT_KOMMUN_OR_REGION = (
 )
 CLI_MISSING_FIELD = "{path}: {location} saknas i ärendefilen"
 CLI_BAD_DOCUMENT = "{path}: mötena i filen hör inte ihop med ärendet"
+CLI_SHARED_ID = "{path}: samma id står två gånger i {location}"
+CLI_UNRESOLVED = "{path}: {location} hänvisar till något som inte finns i filen"
+CLI_IMPORT_NOT_A_FILE = "{path}: är ingen vanlig fil (en mapp, en enhet eller ett rör), så den lästes inte"
+CLI_IMPORT_TOO_LARGE = "{path}: filen är större än {limit} MB, så den lästes inte"
+CLI_REPLACE_HELP = (
+    "ersätt ärendet i databasen med filens, om det redan finns där (till exempel en kopia "
+    "som sparades när databasen inte gick att skriva)"
+)
+CLI_SAME_CASE = "ärendet finns redan i databasen och är likadant som i filen, så inget ändrades"
+CLI_CASE_DIFFERS = (
+    "ärendet finns redan i databasen, och filen skiljer sig: {difference}. Ange --replace "
+    "för att ersätta det med filens"
+)
+CLI_REPLACE_QUESTION = "Ersätta ärendet i databasen med filens? [j/N] "
+CLI_REPLACE_DIFFERS = "Ärendet finns redan i databasen, och filen skiljer sig: {difference}."
+CLI_REPLACE_DECLINED = "Inget ändrades."
+CLI_REPLACED = "Ersatte ärendet med filens: {meetings}"
+CLI_YES = ("j", "ja", "y")
+CLI_NEWER = {
+    "file": "filen är sparad senare",
+    "database": "databasen är sparad senare",
+    "": "vilken som är nyast går inte att säga",
+}
+
+
+def _thousands(n: int) -> str:
+    """228\u00a0016: digits grouped by threes with a no-break space, as Swedish writes them."""
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def case_difference(diff) -> str:
+    """How the file's case differs from the stored one, in one line."""
+    parts = [count(diff.fields, "värde skiljer", "värden skiljer")]
+    if diff.changed_meetings:
+        parts.append(f"i {count(diff.changed_meetings, 'möte', 'möten')}")
+    parts = [" ".join(parts)]
+    if diff.new_meetings:
+        parts.append(f"{count(diff.new_meetings, 'möte', 'möten')} till i filen")
+    if diff.kept_meetings:
+        parts.append(f"{count(diff.kept_meetings, 'möte', 'möten')} bara i databasen (behålls)")
+    parts.append(f"filen har {_thousands(diff.file_chars)} tecken text, databasen {_thousands(diff.stored_chars)}")
+    parts.append(CLI_NEWER[diff.newer])
+    return "; ".join(parts)
+
+
 CLI_TEMPLATE = "{path}: dagordningen i filen går inte att läsa"
 CLI_UNREADABLE = "{path}: {reason} {hint}"
 CLI_UNREADABLE_HINT = "Kör facilitator för att flytta undan den och börja om."

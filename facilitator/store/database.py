@@ -333,6 +333,36 @@ class Store:
                     (prepared.id, prepared.case_id, number, 0, prepared.sip),
                 )
 
+    def has_case(self, case_id: str) -> bool:
+        return bool(self._query("SELECT 1 FROM cases WHERE id = ?", (case_id,)))
+
+    def replace_case(self, case: Case, meetings: list[Meeting]) -> None:
+        """Put ``case`` and ``meetings`` (a copy of a stored case, say one saved when the
+        database could not be written) in place of what is stored, in one transaction:
+        the case and each of these meetings with its SIP are replaced or added; the case's
+        other meetings stay as they are. Refused (``AlreadyStored``) when one of the
+        meetings belongs to another case, and (``NotFound``) when the case is not stored."""
+        with self._transaction() as db:
+            if not db.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone():
+                raise NotFound(f"no case {case.id}")
+            for meeting in meetings:
+                row = db.execute("SELECT case_id FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
+                if row and row[0] != case.id:
+                    raise AlreadyStored(f"meeting {meeting.id} belongs to another case")
+            prepared = PreparedCase.of(case)
+            db.execute(
+                "UPDATE cases SET status = ?, created_at = ?, data = ? WHERE id = ?",
+                (prepared.status, prepared.created_at, prepared.body, case.id),
+            )
+            for meeting in meetings:
+                item = PreparedMeeting.of(meeting)
+                db.execute(
+                    "INSERT INTO meeting_write (id, case_id, kind, planned_start, status, data, "
+                    "sip, saved_wall_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (item.id, item.case_id, item.kind, item.planned_start, item.status, item.body, item.sip,
+                     meeting.timer.saved_wall_ns or 0),
+                )
+
     def delete_case(self, case_id: str) -> None:
         """Remove the case, its meetings and SIP revisions, and compact the file so that
         none of its text stays on disk (not in the database, not in the write-ahead log)."""
