@@ -431,7 +431,7 @@ def test_import_says_how_many_meetings_in_swedish(demo_dir, tmp_path):
     assert result.stderr == "Importerade ärendet med 1 möte\n"
     again = run("import", str(path), data_dir=fresh)
     assert again.returncode == 2
-    assert again.stderr == "facilitator: ärendet eller ett av dess möten finns redan i databasen\n"
+    assert again.stderr == "facilitator: ärendet finns redan i databasen och är likadant som i filen, så inget ändrades\n"
 
 
 def test_import_of_what_is_not_a_case_file(tmp_path):

@@ -132,12 +132,20 @@ def test_directory_and_files_are_owner_only(tmp_path):
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
 
 
-def test_loose_permissions_are_tightened(tmp_path):
-    tmp_path.joinpath("data").mkdir(mode=0o755)
-    tmp_path.joinpath("data").chmod(0o755)
-    with Store.open(tmp_path / "data"):
+def test_an_existing_folder_keeps_its_mode_and_the_files_are_owner_only(tmp_path):
+    """A shared folder (1777, as /tmp is) given as the data directory stays shared: only
+    the folders the program makes are 0700, and its files are 0600 wherever they are."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    with Store.open(shared) as store:
+        store.save_case(full_case())
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in shared.iterdir())
+    with Store.open(shared / "a" / "b"):
         pass
-    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+    assert stat.S_IMODE((shared / "a").stat().st_mode) == 0o700
+    assert stat.S_IMODE((shared / "a" / "b").stat().st_mode) == 0o700
 
 
 def test_schema_version_table(store):

@@ -134,7 +134,7 @@ class Person(Model):
     title: Line = ""
     """A professional's title (kurator, psykolog, socialsekreterare …); schema version 4."""
     organisation: Line = ""
-    roles: Annotated[list[Role], Field(min_length=1, max_length=len(Role))] = [
+    roles: Annotated[list[Role], Field(min_length=1, max_length=len(Role), json_schema_extra={"uniqueItems": True})] = [
         Role.PROFESSIONAL
     ]
     contact: Line = ""
