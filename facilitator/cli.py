@@ -391,7 +391,10 @@ def _replace_case(args: argparse.Namespace, store: Store, document) -> None:
     from facilitator.documents import case_is_open
 
     stored = store.load_case(document.case.id)
-    diff = difference(stored, store.meetings_of(stored.id), document.case, document.meetings)
+    from facilitator.export.jsondoc import resolved
+
+    # The stored meetings as an export writes them: a file made from them is the same.
+    diff = difference(stored, [resolved(m) for m in store.meetings_of(stored.id)], document.case, document.meetings)
     if diff.none:
         raise UsageError(sv.CLI_SAME_CASE)
     said = sv.case_difference(diff)

@@ -79,7 +79,7 @@ def _unresolved(meeting: Meeting) -> tuple[str, str] | None:
     return None
 
 
-def _resolved(meeting: Meeting) -> Meeting:
+def resolved(meeting: Meeting) -> Meeting:
     """The meeting with the references the app leaves behind when something is removed
     (an interpreter's person, the goal the child's view showed, the lots' person) taken
     out, so that a document the app writes is always one it reads."""
@@ -114,7 +114,7 @@ class DocumentError(ValueError):
 
 
 def to_json(case: Case, meetings: list[Meeting]) -> str:
-    ordered = sorted((_resolved(m) for m in meetings), key=lambda m: (m.planned_start, m.id))
+    ordered = sorted((resolved(m) for m in meetings), key=lambda m: (m.planned_start, m.id))
     document = CaseDocument(case=case, meetings=ordered)
     return document.model_dump_json(indent=2) + "\n"
 
