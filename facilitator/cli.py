@@ -506,8 +506,7 @@ def store_problem(error: StoreError) -> str:
 def os_problem(error: OSError) -> str:
     """A failing file operation as one Swedish line, decided on its error number."""
     where = f"{error.filename}: " if error.filename else ""
-    name = errno.errorcode.get(error.errno or 0, "")
-    return where + sv.CLI_OS_PROBLEM.get(name, sv.CLI_OS_OTHER.format(code=error.errno))
+    return where + sv.os_reason(error.errno)
 
 
 def _say(problem: str) -> None:

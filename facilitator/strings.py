@@ -642,6 +642,16 @@ CLI_OS_PROBLEM = {
 }
 """An OS error by its errno name."""
 CLI_OS_OTHER = "går inte att läsa eller skriva (felkod {code})"
+
+
+def os_reason(number: int | None) -> str:
+    """Why a file operation failed, in Swedish, from its error number (never the
+    system's own words, which are English)."""
+    import errno
+
+    return CLI_OS_PROBLEM.get(errno.errorcode.get(number or 0, ""), CLI_OS_OTHER.format(code=number))
+
+
 CLI_INTERNAL = "oväntat fel i programmet ({kind})"
 
 # The kallelse (agenda/kallelse.py): the routine's first document, with the
