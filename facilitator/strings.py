@@ -318,7 +318,14 @@ DELETE_CASE_QUESTION = (
     "exporterats från dem? Texten raderas från disken och kan inte återställas."
 )
 DELETE_CASE_YES = "Ta bort ärendet"
-CASE_DELETED = "Ärendet för {child} är borttaget, och {files} exporterade filer."
+CASE_DELETED = (
+    "Ärendet för {child} är borttaget, och {files} exporterade filer i export/ (filer som "
+    "sparats någon annanstans med -o finns kvar)."
+)
+CASE_NOT_WIPED = (
+    "Ett annat program har databasen öppen, så texten är inte raderad från disken än; det "
+    "blir den när programmet stänger filen."
+)
 CASE_OPEN = (
     "Ärendet för {child} har ett möte som är öppet för att skriva i ett annat fönster, så "
     "det tas inte bort. Stäng mötet där först."

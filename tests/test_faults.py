@@ -406,3 +406,27 @@ async def test_a_copy_on_a_full_disk_says_so_in_swedish_and_the_name_can_be_used
         await pilot.pause()
         assert not app.is_running
     assert read_document(copy.read_bytes()).meetings[0].sip.purpose == "Får inte försvinna"
+
+
+async def test_deleting_while_another_program_reads_says_the_text_is_not_wiped_yet(store):
+    import sqlite3
+
+    app, clock, meeting_id = demo_app(store)
+    shown = notices(app)
+    reader = sqlite3.connect(store.path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM meetings").fetchone()
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("d")
+            await pilot.pause()
+            await pilot.press("tab", "enter")
+            await until(pilot, lambda: bool(shown))
+            assert store.list_meetings() == []
+            (said,) = shown
+            assert said.startswith("Ärendet för Elsa Åkesson är borttaget, och 0 exporterade filer i export/")
+            assert "med -o finns kvar" in said
+            assert said.endswith("så texten är inte raderad från disken än; det blir den när programmet stänger filen.")
+    finally:
+        reader.close()

@@ -248,3 +248,36 @@ def test_case_model_validates_schema_version():
     data["schema_version"] = 99
     with pytest.raises(ValueError):
         Case.model_validate(data)
+
+
+def test_a_deletion_says_when_another_reader_keeps_the_text_on_disk(tmp_path):
+    """While another connection holds a read, the log cannot be checkpointed over the
+    deleted pages: the deletion says it is not wiped (after retrying), and once the reader
+    lets go and the store closes, the file holds none of the child's text."""
+    data = tmp_path / "data"
+    store = Store.open(data)
+    case = full_case()
+    store.save_case(case)
+    store.save_meeting(full_meeting(case))
+    name = case.child.name.encode("utf-8")
+    reader = sqlite3.connect(store.path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM cases").fetchone()  # a read transaction stands
+    assert store.delete_case(case.id, wipe_seconds=0.3) is False
+    assert store.list_cases() == []
+    reader.rollback()
+    reader.close()
+    store.close()
+    for path in data.iterdir():
+        assert name not in path.read_bytes(), path.name
+
+
+def test_a_deletion_with_no_other_reader_is_wiped(tmp_path):
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        case = full_case()
+        store.save_case(case)
+        store.save_meeting(full_meeting(case))
+        assert store.delete_case(case.id) is True
+        for path in data.iterdir():
+            assert case.child.name.encode("utf-8") not in path.read_bytes(), path.name

@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -363,9 +364,14 @@ class Store:
                      meeting.timer.saved_wall_ns or 0),
                 )
 
-    def delete_case(self, case_id: str) -> None:
+    def delete_case(self, case_id: str, wipe_seconds: float = 2.0) -> bool:
         """Remove the case, its meetings and SIP revisions, and compact the file so that
-        none of its text stays on disk (not in the database, not in the write-ahead log)."""
+        none of its text stays on disk (not in the database, not in the write-ahead log).
+
+        True when it is wiped; False when another connection (another program, another
+        window) holds a read open for longer than ``wipe_seconds``: then the case is gone
+        from every list, but its text stays in the file until the last connection
+        closes it (SQLite checkpoints the log then)."""
         with self._transaction() as db:
             db.execute(
                 "DELETE FROM drafts WHERE meeting_id IN (SELECT id FROM meetings WHERE case_id = ?)",
@@ -376,13 +382,34 @@ class Store:
             deleted = db.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount
         if not deleted:
             raise NotFound(f"no case {case_id}")
+        deadline = time.monotonic() + wipe_seconds
         with self._lock:
             try:
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if not self._checkpoint(deadline):
+                    return False
                 self._db.execute("VACUUM")
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                return self._checkpoint(deadline)
             except sqlite3.Error as exc:
+                if exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    return False
                 raise classify(exc) from None
+
+    def _checkpoint(self, deadline: float) -> bool:
+        """Copy the whole log into the file and empty it; retried while another
+        connection's read stands in the way, until ``deadline``. True when done."""
+        # A checkpoint that waits for readers waits as long as the busy timeout: short
+        # waits here, so that the deadline is the one kept.
+        self._db.execute("PRAGMA busy_timeout = 100")
+        try:
+            while True:
+                busy, _, _ = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if not busy:
+                    return True
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.05)
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
 
     # --- meetings and SIP revisions ---------------------------------------------------------
 
