@@ -438,8 +438,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     command = [sys.executable, "-m", "facilitator", "--data-dir", str(folder), "room"]
     server = RoomServer(command, args.host, args.port, args.max_viewers)
-    announce(server)
-    server.serve()
+    try:
+        server.serve(lambda: announce(server))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(sv.SERVE_PORT_TAKEN.format(port=args.port)) from None
+        raise
     return 0
 
 

@@ -479,6 +479,7 @@ SERVE_NETWORK_WARNING = (
 SERVE_HOW_TO_STOP = "Högst {count} tittare samtidigt. Ctrl+C avslutar."
 SERVE_BAD_PORT = "porten {port} ligger inte mellan 1 och 65535"
 SERVE_BAD_VIEWERS = "antalet tittare måste vara mellan 1 och 20"
+SERVE_PORT_TAKEN = "porten {port} används redan av ett annat program; välj en annan med --port"
 
 # The command line (cli.py): help, messages and errors, each one line.
 CLI_DESCRIPTION = (
