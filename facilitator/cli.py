@@ -216,6 +216,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         raise ArgumentsRefused(_refused(parser, error), _prog(arguments)) from None
     if unknown:
         raise ArgumentsRefused(sv.CLI_UNKNOWN_ARGUMENTS.format(arguments=" ".join(unknown)), _prog(arguments))
+    if isinstance(getattr(args, "data_dir", None), str) and not args.data_dir.strip():
+        # Not the default place in silence: an empty variable in a script, most likely.
+        raise ArgumentsRefused(sv.CLI_EMPTY_DATA_DIR, _prog(arguments))
     return args
 
 
@@ -243,14 +246,34 @@ def short_ids(ids: Sequence[str], minimum: int = 8) -> dict[str, str]:
     return result
 
 
+def shown(value: str) -> str:
+    """A stored value as the command line prints it: every character that a terminal
+    could take as a control (ESC and the other C0 and C1 controls, format characters such
+    as bidi overrides, unassigned code points) written as its escape, ``\\x1b``, so
+    that a value another program wrote into the database can never act on the terminal
+    (an OSC 52 sequence writing to the clipboard, say)."""
+    import unicodedata
+
+    if value.isprintable() and value.isascii():
+        return value
+    return "".join(
+        c if c.isprintable() and unicodedata.category(c)[0] != "C" else _escape(c) for c in value
+    )
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def format_listing(meetings: Sequence[MeetingSummary]) -> list[str]:
-    prefixes = short_ids([m.id for m in meetings])
+    prefixes = {mid: shown(prefix) for mid, prefix in short_ids([m.id for m in meetings]).items()}
     width = max((len(p) for p in prefixes.values()), default=8)
     kind_width = max(len(k) for k in sv.CLI_KIND.values())
     status_width = max(len(s) for s in sv.MEETING_STATUS.values())
     return [
         f"{prefixes[m.id]:<{width}}  {m.start:%Y-%m-%d %H.%M}  {sv.CLI_KIND[m.kind]:<{kind_width}}  "
-        f"{sv.MEETING_STATUS[m.status]:<{status_width}}  {m.child}"
+        f"{sv.MEETING_STATUS[m.status]:<{status_width}}  {shown(m.child)}"
         for m in meetings
     ]
 

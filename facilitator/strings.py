@@ -553,6 +553,7 @@ CLI_UNKNOWN_ARGUMENTS = "okänt argument: {arguments}"
 CLI_BAD_ARGUMENTS = "argumenten går inte att tolka"
 CLI_MISSING_MEETING = "ange vilket möte: ett id som facilitator list skriver ut, eller latest"
 CLI_MISSING_FILE = "ange vilken ärendefil som ska importeras"
+CLI_EMPTY_DATA_DIR = "--data-dir är tom; ange en mapp, eller utelämna flaggan för standardplatsen"
 CLI_NO_DATA = "det finns inga data i {folder} (börja med facilitator demo, eller ange --data-dir)"
 CLI_NO_MEETINGS = "inga möten ännu (prova: facilitator demo)"
 CLI_KIND = {
