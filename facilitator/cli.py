@@ -537,8 +537,9 @@ def os_problem(error: OSError) -> str:
 
 
 def _say(problem: str) -> None:
-    """One line on stderr, whatever the problem's text holds."""
-    print(f"{PROG}: {' '.join(problem.split())}", file=sys.stderr)
+    """One line on stderr, whatever the problem's text holds (a path or a reference given
+    with a control character in it is escaped too)."""
+    print(f"{PROG}: {shown(' '.join(problem.split()))}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

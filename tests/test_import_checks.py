@@ -166,3 +166,45 @@ def test_a_meeting_of_another_case_is_never_replaced(stored, tmp_path):
     assert result.stderr == "facilitator: ärendet eller ett av dess möten finns redan i databasen\n"
     with Store.open(data) as store:
         assert [c.id for c in store.list_cases()] == [case.id]
+
+
+async def test_a_meeting_imported_at_the_edges_opens_and_runs(tmp_path, capsys):
+    """The far end of every bound the import keeps: the last year, an offset of almost a
+    day, steps a year long, a timer read at the last wall moment. The meeting opens (after
+    the question for a meeting of another day), its timer starts and its countdown shows."""
+    from facilitator.agenda import ManualClock
+    from facilitator.agenda.models import MAX_DURATION_NS, MAX_WALL_NS
+    from facilitator.app import FacilitatorApp
+    from facilitator.dialogs.confirm import ConfirmDialog
+    from facilitator.screens.meeting import MeetingScreen
+    from tests.conftest import full_case, full_meeting
+    from tests.screens_helpers import START, digits
+
+    case = full_case()
+    meeting = full_meeting(case)
+    document = _document(case, [meeting])
+    document["case"]["created_at"] = "1900-01-01T00:00:00+23:59"
+    record = document["meetings"][0]
+    record["planned_start"] = "2199-12-31T23:59:59-23:59"
+    for step in record["steps"]:
+        step.update(planned_ns=MAX_DURATION_NS, allotted_ns=MAX_DURATION_NS)
+    record["timer"].update(saved_wall_ns=MAX_WALL_NS - 1)
+    path = _write(tmp_path, document)
+    data = tmp_path / "data"
+    assert cli.main(["--data-dir", str(data), "import", str(path)]) == 0, capsys.readouterr().err
+    with Store.open(data) as store:
+        app = FacilitatorApp(store=store, clock=ManualClock(START), config_dir=None, focus_meeting=meeting.id)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.click("#yes")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen)
+            await pilot.press("f5")
+            await pilot.pause()
+            assert digits(app.screen)
+            await pilot.press("f4")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen)
