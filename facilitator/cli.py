@@ -464,7 +464,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     try:
         server.serve(lambda: announce(server))
     except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
+        if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)):
             raise UsageError(sv.SERVE_PORT_TAKEN.format(port=args.port)) from None
         raise
     return 0
