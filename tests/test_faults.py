@@ -375,6 +375,7 @@ async def test_a_copy_in_a_chosen_file_is_written_before_quitting(store, monkeyp
     assert read_document(copy.read_bytes()).meetings[0].sip.purpose == "Får inte försvinna"
 
 
+@pytest.mark.slow
 async def test_a_copy_on_a_full_disk_says_so_in_swedish_and_the_name_can_be_used_again(store, monkeypatch, tmp_path):
     import errno
 
