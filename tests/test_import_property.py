@@ -61,7 +61,7 @@ def _held_together(document: dict) -> dict:
     schema accepts): its meetings are the case's, each step's key is its own, the timer
     stands on a step of the agenda, and a running timer knows when it started."""
     for meeting in document.get("meetings", []):
-        meeting["case_id"] = document["case"].get("id", meeting["case_id"])
+        meeting["case_id"] = document["case"].setdefault("id", meeting["case_id"])
         for index, step in enumerate(meeting["steps"]):
             step["key"] = f"{step['key'][:36]}_{index}"
         timer = meeting.get("timer")
