@@ -318,7 +318,7 @@ class FacilitatorApp(CrashGuard, App[int]):
             except FileExistsError:
                 await self._ask_unsaved(answer.path, sv.UNSAVED_COPY_EXISTS)
             except OSError as exc:
-                await self._ask_unsaved(answer.path, sv.UNSAVED_COPY_FAILED.format(problem=exc.strerror or exc))
+                await self._ask_unsaved(answer.path, sv.UNSAVED_COPY_FAILED.format(problem=sv.os_reason(exc.errno)))
             else:
                 for screen in self._meeting_screens():
                     screen.live.abandon()

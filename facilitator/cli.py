@@ -158,6 +158,7 @@ def build_parser() -> _Parser:
     importing = _command(commands, "import", sv.CLI_IMPORT_HELP)
     file = known.add(importing.arguments, "file", metavar=sv.CLI_METAVAR["file"], help=sv.CLI_FILE_HELP)
     file.required = False  # checked in _cmd_import
+    known.add(importing.options, "--replace", action="store_true", help=sv.CLI_REPLACE_HELP)
     _add_data_dir(known, importing, argparse.SUPPRESS)
 
     _command(commands, "schema", sv.CLI_SCHEMA_HELP)
@@ -216,6 +217,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         raise ArgumentsRefused(_refused(parser, error), _prog(arguments)) from None
     if unknown:
         raise ArgumentsRefused(sv.CLI_UNKNOWN_ARGUMENTS.format(arguments=" ".join(unknown)), _prog(arguments))
+    if isinstance(getattr(args, "data_dir", None), str) and not args.data_dir.strip():
+        # Not the default place in silence: an empty variable in a script, most likely.
+        raise ArgumentsRefused(sv.CLI_EMPTY_DATA_DIR, _prog(arguments))
     return args
 
 
@@ -243,14 +247,34 @@ def short_ids(ids: Sequence[str], minimum: int = 8) -> dict[str, str]:
     return result
 
 
+def shown(value: str) -> str:
+    """A stored value as the command line prints it: every character that a terminal
+    could take as a control (ESC and the other C0 and C1 controls, format characters such
+    as bidi overrides, unassigned code points) written as its escape, ``\\x1b``, so
+    that a value another program wrote into the database can never act on the terminal
+    (an OSC 52 sequence writing to the clipboard, say)."""
+    import unicodedata
+
+    if value.isprintable() and value.isascii():
+        return value
+    return "".join(
+        c if c.isprintable() and unicodedata.category(c)[0] != "C" else _escape(c) for c in value
+    )
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def format_listing(meetings: Sequence[MeetingSummary]) -> list[str]:
-    prefixes = short_ids([m.id for m in meetings])
+    prefixes = {mid: shown(prefix) for mid, prefix in short_ids([m.id for m in meetings]).items()}
     width = max((len(p) for p in prefixes.values()), default=8)
     kind_width = max(len(k) for k in sv.CLI_KIND.values())
     status_width = max(len(s) for s in sv.MEETING_STATUS.values())
     return [
         f"{prefixes[m.id]:<{width}}  {m.start:%Y-%m-%d %H.%M}  {sv.CLI_KIND[m.kind]:<{kind_width}}  "
-        f"{sv.MEETING_STATUS[m.status]:<{status_width}}  {m.child}"
+        f"{sv.MEETING_STATUS[m.status]:<{status_width}}  {shown(m.child)}"
         for m in meetings
     ]
 
@@ -312,18 +336,53 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+IMPORT_MAX_BYTES = 64 * 1024 * 1024
+"""The largest case file read: many times a whole case of long meetings, far below what
+the program can hold in memory."""
+
+
 def _document_problem(path: Path, location: str, code: str) -> str:
     """Why a case file cannot be imported, from where it first goes wrong and how."""
     from facilitator.agenda.kinds import NOT_A_LEAD_AUTHORITY
+    from facilitator.export.jsondoc import NOT_OF_THE_CASE, SHARED_ID, UNRESOLVED
+
     if location == "file":
         return sv.CLI_FILE_NOT_A_CASE.format(path=path)
-    if location == "document":
+    if location == "document" or code == NOT_OF_THE_CASE:
         return sv.CLI_BAD_DOCUMENT.format(path=path)
+    if code == SHARED_ID:
+        return sv.CLI_SHARED_ID.format(path=path, location=location)
+    if code == UNRESOLVED:
+        return sv.CLI_UNRESOLVED.format(path=path, location=location)
     if code == "missing":
         return sv.CLI_MISSING_FIELD.format(path=path, location=location)
     if code == NOT_A_LEAD_AUTHORITY:
         return sv.CLI_LEAD_NOT_KOMMUN_OR_REGION.format(path=path, location=location)
     return sv.CLI_BAD_FIELD.format(path=path, location=location)
+
+
+def _read_case_file(path: Path) -> bytes:
+    from facilitator.paths import NotARegularFile, TooLarge, read_regular_file
+
+    try:
+        return read_regular_file(path, IMPORT_MAX_BYTES)
+    except NotARegularFile:
+        raise UsageError(sv.CLI_IMPORT_NOT_A_FILE.format(path=path)) from None
+    except TooLarge:
+        raise UsageError(sv.CLI_IMPORT_TOO_LARGE.format(path=path, limit=IMPORT_MAX_BYTES // 2**20)) from None
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise  # said in main, with the path
+
+
+def _ask(question: str) -> bool:
+    """A yes or no on the terminal; no when nothing is answered."""
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().casefold() in sv.CLI_YES
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -332,16 +391,49 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if args.file is None:
         raise ArgumentsRefused(sv.CLI_MISSING_FILE, f"{PROG} import")
     path = Path(args.file).expanduser()
-    data = path.read_bytes()  # an OSError is said in main, with the path
+    data = _read_case_file(path)
     try:
         document = read_document(data)
     except DocumentError as exc:
         raise UsageError(_document_problem(path, exc.location, exc.code)) from None
-    with _open_store(args) as store:
-        store.add_case(document.case, document.meetings)
     count = len(document.meetings)
-    print(sv.CLI_IMPORTED.format(meetings=sv.count(count, "möte", "möten")), file=sys.stderr)
+    with _open_store(args) as store:
+        if not store.has_case(document.case.id):
+            store.add_case(document.case, document.meetings)
+            print(sv.CLI_IMPORTED.format(meetings=sv.count(count, "möte", "möten")), file=sys.stderr)
+            return 0
+        _replace_case(args, store, document)
+    print(sv.CLI_REPLACED.format(meetings=sv.count(count, "möte", "möten")), file=sys.stderr)
     return 0
+
+
+class _Declined(Exception):
+    """The user chose not to replace the stored case."""
+
+
+def _replace_case(args: argparse.Namespace, store: Store, document) -> None:
+    """The file holds a case that is stored already: replace it if the user says so
+    (``--replace``, or yes on the terminal), saying first how the two differ."""
+    from facilitator.agenda.compare import difference
+    from facilitator.documents import case_is_open
+
+    stored = store.load_case(document.case.id)
+    from facilitator.export.jsondoc import resolved
+
+    # The stored meetings as an export writes them: a file made from them is the same.
+    diff = difference(stored, [resolved(m) for m in store.meetings_of(stored.id)], document.case, document.meetings)
+    if diff.none:
+        raise UsageError(sv.CLI_SAME_CASE)
+    said = sv.case_difference(diff)
+    if not args.replace:
+        if not sys.stdin.isatty():
+            raise UsageError(sv.CLI_CASE_DIFFERS.format(difference=said))
+        print(sv.CLI_REPLACE_DIFFERS.format(difference=said), file=sys.stderr)
+        if not _ask(sv.CLI_REPLACE_QUESTION):
+            raise _Declined
+    if case_is_open(store, stored.id):
+        raise CaseOpen(f"a meeting of case {stored.id} is open for writing")
+    store.replace_case(document.case, document.meetings)
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -373,8 +465,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     command = [sys.executable, "-m", "facilitator", "--data-dir", str(folder), "room"]
     server = RoomServer(command, args.host, args.port, args.max_viewers)
-    announce(server)
-    server.serve()
+    try:
+        server.serve(lambda: announce(server))
+    except OSError as exc:
+        if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)):
+            raise UsageError(sv.SERVE_PORT_TAKEN.format(port=args.port)) from None
+        raise
     return 0
 
 
@@ -443,13 +539,13 @@ def store_problem(error: StoreError) -> str:
 def os_problem(error: OSError) -> str:
     """A failing file operation as one Swedish line, decided on its error number."""
     where = f"{error.filename}: " if error.filename else ""
-    name = errno.errorcode.get(error.errno or 0, "")
-    return where + sv.CLI_OS_PROBLEM.get(name, sv.CLI_OS_OTHER.format(code=error.errno))
+    return where + sv.os_reason(error.errno)
 
 
 def _say(problem: str) -> None:
-    """One line on stderr, whatever the problem's text holds."""
-    print(f"{PROG}: {' '.join(problem.split())}", file=sys.stderr)
+    """One line on stderr, whatever the problem's text holds (a path or a reference given
+    with a control character in it is escaped too)."""
+    print(f"{PROG}: {shown(' '.join(problem.split()))}", file=sys.stderr)
 
 
 def _crash_folder(args: argparse.Namespace | None) -> Path | None:
@@ -470,7 +566,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             case "export":
                 return _cmd_export(args)
             case "import":
-                return _cmd_import(args)
+                try:
+                    return _cmd_import(args)
+                except _Declined:
+                    print(sv.CLI_REPLACE_DECLINED, file=sys.stderr)
+                    return 0
             case "schema":
                 return _cmd_schema(args)
             case "room":

@@ -10,10 +10,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from facilitator import strings as sv
-from facilitator.paths import BINARY, ensure_private_dir
+from facilitator.paths import BINARY, NotARegularFile, ensure_private_dir
 from facilitator.store.database import Store
 
 if TYPE_CHECKING:
@@ -200,10 +200,6 @@ def write_export(store: Store, exported: Exported) -> Path:
     return path
 
 
-class NotARegularFile(OSError):
-    """The path names a device, a folder or a link: nothing is written there."""
-
-
 def write_private(path: Path, data: bytes) -> None:
     """Write a file that only its owner can read (0600), replacing what was there. Only a
     regular file or a new path: a device, a pipe or a link is refused untouched."""
@@ -241,16 +237,25 @@ def case_is_open(store: Store, case_id: str) -> bool:
     return bool(set(_meeting_ids(store, case_id)) & set(writing_meetings(store.path.parent)))
 
 
-def erase_case(store: Store, case_id: str) -> int:
-    """Delete a case with its meetings, SIP revisions and exported files; returns how many
-    files were removed. Refused (``CaseOpen``) while one of its meetings is open for
+class Erased(NamedTuple):
+    removed: int
+    """Files removed from the export folder (``export/`` in the data directory); a file
+    written elsewhere (``export -o``) is not looked for."""
+    wiped: bool
+    """The text is gone from the database file; False while another program holds it
+    open (it goes when that program lets go)."""
+
+
+def erase_case(store: Store, case_id: str) -> Erased:
+    """Delete a case with its meetings, SIP revisions and the files exported from it to
+    the export folder. Refused (``CaseOpen``) while one of its meetings is open for
     writing in a window."""
     from facilitator.store.errors import CaseOpen
 
     meeting_ids = _meeting_ids(store, case_id)
     if case_is_open(store, case_id):
         raise CaseOpen(f"a meeting of case {case_id} is open for writing")
-    store.delete_case(case_id)
+    wiped = store.delete_case(case_id)
     removed = 0
     for path in exports_of(export_folder(store), meeting_ids):
         try:
@@ -258,7 +263,7 @@ def erase_case(store: Store, case_id: str) -> int:
         except FileNotFoundError:
             continue
         removed += 1
-    return removed
+    return Erased(removed, wiped)
 
 
 def exports_of(folder: Path, meeting_ids: list[str]) -> list[Path]:

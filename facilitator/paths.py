@@ -38,8 +38,57 @@ def config_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if needed and make it owner-only."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if path.stat().st_mode & 0o077:
-        path.chmod(0o700)
+    """Create ``path`` (and the parents it lacks) owner-only (0700). A folder that is
+    already there keeps its mode: it may be shared (a 1777 folder), and what the program
+    writes into it is owner-only (0600) on its own."""
+    missing = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made by another process meanwhile: its mode is its own
+        if folder.stat().st_mode & 0o077:
+            folder.chmod(0o700)
+    if not path.is_dir():
+        path.mkdir()  # raises what the system says (a file in the way: FileExistsError)
     return path
+
+
+class NotARegularFile(OSError):
+    """The path names a device, a folder, a pipe: nothing is read or written there."""
+
+
+class TooLarge(OSError):
+    """The file is larger than the program reads."""
+
+    def __init__(self, path: Path, limit: int):
+        super().__init__(f"{path} is larger than {limit} bytes")
+        self.path = path
+        self.limit = limit
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. A device (/dev/zero), a
+    pipe (which would wait for a writer), a folder or a larger file is refused without
+    reading it: ``NotARegularFile`` or ``TooLarge``; any other failure is the ``OSError``."""
+    import stat
+
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise NotARegularFile(f"{path} is not a regular file")
+    # Not blocking: should a pipe take the file's place after the check, opening it does
+    # not wait for a writer.
+    fd = os.open(path, os.O_RDONLY | BINARY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(f"{path} is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise TooLarge(path, limit)
+    return data

@@ -26,6 +26,7 @@ import secrets
 import shlex
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -107,7 +108,10 @@ class RoomServer:
         return app
 
     def _check_token(self, request: web.Request) -> None:
-        if not secrets.compare_digest(request.match_info["token"], self.token):
+        # As bytes: compare_digest refuses a str that is not ASCII (a TypeError, which
+        # would answer 500 and print a traceback).
+        given = request.match_info["token"].encode("utf-8", "surrogateescape")
+        if not secrets.compare_digest(given, self.token.encode("ascii")):
             raise web.HTTPForbidden(text=sv.SERVE_REFUSED)
 
     async def page(self, request: web.Request) -> web.Response:
@@ -171,8 +175,10 @@ class RoomServer:
             self.viewers -= 1
         return socket_
 
-    def serve(self) -> None:
-        web.run_app(self.make_app(), host=self.host, port=self.port, access_log=None, print=lambda *_: None)
+    def serve(self, listening: Callable[[], None] = lambda: None) -> None:
+        """Serve until interrupted; ``listening`` is called once the port is bound (so an
+        address is never announced for a port that another program holds)."""
+        web.run_app(self.make_app(), host=self.host, port=self.port, access_log=None, print=lambda *_: listening())
 
 
 async def _relay(socket_: web.WebSocketResponse, service) -> None:

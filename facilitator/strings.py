@@ -338,7 +338,14 @@ DELETE_CASE_QUESTION = (
     "exporterats från dem? Texten raderas från disken och kan inte återställas."
 )
 DELETE_CASE_YES = "Ta bort ärendet"
-CASE_DELETED = "Ärendet för {child} är borttaget, och {files} exporterade filer."
+CASE_DELETED = (
+    "Ärendet för {child} är borttaget, och {files} exporterade filer i export/ (filer som "
+    "sparats någon annanstans med -o finns kvar)."
+)
+CASE_NOT_WIPED = (
+    "Ett annat program har databasen öppen, så texten är inte raderad från disken än; det "
+    "blir den när programmet stänger filen."
+)
 CASE_OPEN = (
     "Ärendet för {child} har ett möte som är öppet för att skriva i ett annat fönster, så "
     "det tas inte bort. Stäng mötet där först."
@@ -496,6 +503,7 @@ SERVE_NETWORK_WARNING = (
 SERVE_HOW_TO_STOP = "Högst {count} tittare samtidigt. Ctrl+C avslutar."
 SERVE_BAD_PORT = "porten {port} ligger inte mellan 1 och 65535"
 SERVE_BAD_VIEWERS = "antalet tittare måste vara mellan 1 och 20"
+SERVE_PORT_TAKEN = "porten {port} används redan av ett annat program; välj en annan med --port"
 
 # The command line (cli.py): help, messages and errors, each one line.
 CLI_DESCRIPTION = (
@@ -569,6 +577,7 @@ CLI_UNKNOWN_ARGUMENTS = "okänt argument: {arguments}"
 CLI_BAD_ARGUMENTS = "argumenten går inte att tolka"
 CLI_MISSING_MEETING = "ange vilket möte: ett id som facilitator list skriver ut, eller latest"
 CLI_MISSING_FILE = "ange vilken ärendefil som ska importeras"
+CLI_EMPTY_DATA_DIR = "--data-dir är tom; ange en mapp, eller utelämna flaggan för standardplatsen"
 CLI_NO_DATA = "det finns inga data i {folder} (börja med facilitator demo, eller ange --data-dir)"
 CLI_NO_MEETINGS = "inga möten ännu (prova: facilitator demo)"
 CLI_KIND = {
@@ -601,6 +610,52 @@ CLI_LEAD_NOT_KOMMUN_OR_REGION = (
 )
 CLI_MISSING_FIELD = "{path}: {location} saknas i ärendefilen"
 CLI_BAD_DOCUMENT = "{path}: mötena i filen hör inte ihop med ärendet"
+CLI_SHARED_ID = "{path}: samma id står två gånger i {location}"
+CLI_UNRESOLVED = "{path}: {location} hänvisar till något som inte finns i filen"
+CLI_IMPORT_NOT_A_FILE = "{path}: är ingen vanlig fil (en mapp, en enhet eller ett rör), så den lästes inte"
+CLI_IMPORT_TOO_LARGE = "{path}: filen är större än {limit} MB, så den lästes inte"
+CLI_REPLACE_HELP = (
+    "ersätt ärendet i databasen med filens, om det redan finns där (till exempel en kopia "
+    "som sparades när databasen inte gick att skriva)"
+)
+CLI_SAME_CASE = "ärendet finns redan i databasen och är likadant som i filen, så inget ändrades"
+CLI_CASE_DIFFERS = (
+    "ärendet finns redan i databasen, och filen skiljer sig: {difference}. Ange --replace "
+    "för att ersätta det med filens"
+)
+CLI_REPLACE_QUESTION = "Ersätta ärendet i databasen med filens? [j/N] "
+CLI_REPLACE_DIFFERS = "Ärendet finns redan i databasen, och filen skiljer sig: {difference}."
+CLI_REPLACE_DECLINED = "Inget ändrades."
+CLI_REPLACED = "Ersatte ärendet med filens: {meetings}"
+CLI_YES = ("j", "ja", "y")
+CLI_NEWER = {
+    "file": "filen är sparad senare",
+    "database": "databasen är sparad senare",
+    "": "vilken som är nyast går inte att säga",
+}
+
+
+def _thousands(n: int) -> str:
+    """228\u00a0016: digits grouped by threes with a no-break space, as Swedish writes them."""
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def case_difference(diff) -> str:
+    """How the file's case differs from the stored one, in one line."""
+    parts = [count(diff.fields, "värde skiljer", "värden skiljer")]
+    if diff.changed_meetings:
+        parts.append(f"i {count(diff.changed_meetings, 'möte', 'möten')}")
+    parts = [" ".join(parts)]
+    if diff.new_meetings:
+        parts.append(f"{count(diff.new_meetings, 'möte', 'möten')} till i filen")
+    if diff.kept_meetings:
+        parts.append(f"{count(diff.kept_meetings, 'möte', 'möten')} bara i databasen (behålls)")
+    parts.append(f"filen har {_thousands(diff.file_chars)} tecken text, databasen {_thousands(diff.stored_chars)}")
+    parts.append(CLI_NEWER[diff.newer])
+    return "; ".join(parts)
+
+
+CLI_TEMPLATE = "{path}: dagordningen i filen går inte att läsa"
 CLI_UNREADABLE = "{path}: {reason} {hint}"
 CLI_UNREADABLE_HINT = "Kör facilitator för att flytta undan den och börja om."
 CLI_UNREADABLE_NEWER_HINT = "Uppdatera programmet."
@@ -620,6 +675,17 @@ CLI_OS_PROBLEM = {
 }
 """An OS error by its errno name."""
 CLI_OS_OTHER = "går inte att läsa eller skriva (felkod {code})"
+
+
+def os_reason(number: int | None) -> str:
+    """Why a file operation failed, in Swedish, from its error number (never the
+    system's own words, which are English)."""
+    import errno
+
+    return CLI_OS_PROBLEM.get(errno.errorcode.get(number or 0, ""), CLI_OS_OTHER.format(code=number))
+
+
+CLI_INTERNAL = "oväntat fel i programmet ({kind})"
 
 # The kallelse (agenda/kallelse.py): the routine's first document, with the
 # sekretessmedgivande that the guardians and the child sign.

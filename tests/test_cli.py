@@ -431,7 +431,7 @@ def test_import_says_how_many_meetings_in_swedish(demo_dir, tmp_path):
     assert result.stderr == "Importerade ärendet med 1 möte\n"
     again = run("import", str(path), data_dir=fresh)
     assert again.returncode == 2
-    assert again.stderr == "facilitator: ärendet eller ett av dess möten finns redan i databasen\n"
+    assert again.stderr == "facilitator: ärendet finns redan i databasen och är likadant som i filen, så inget ändrades\n"
 
 
 def test_import_of_what_is_not_a_case_file(tmp_path):
@@ -565,3 +565,33 @@ def test_the_command_line_speaks_no_english(demo_dir, tmp_path, monkeypatch):
         for line in printed:
             assert not english_words(line), (args, line, english_words(line))
     assert json.loads(run("schema").stdout)["title"] == "CaseDocument"
+
+
+# --- stored values and the terminal; odd arguments ----------------------------------------
+
+
+def test_list_prints_a_stored_id_with_its_control_characters_escaped(demo_dir):
+    import sqlite3
+
+    osc52 = "de\x1b]52;c;cm0gLXJmIH4=\x07\u202e"
+    with sqlite3.connect(demo_dir / "facilitator.sqlite3") as db:
+        row = db.execute("SELECT case_id, kind, planned_start, status, data FROM meetings").fetchone()
+        db.execute(
+            "INSERT INTO meetings (id, case_id, kind, planned_start, status, data) VALUES (?, ?, ?, ?, ?, ?)",
+            (osc52, *row),
+        )
+    db.close()
+    result = run("list", data_dir=demo_dir)
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout
+    assert result.stdout.startswith("de\\x1b]52;c  ")  # the id's first eight characters, escaped
+    assert len(result.stdout.splitlines()) == 2
+
+
+@pytest.mark.parametrize("command", [["list"], ["import", "x.json"], ["export", "latest"]])
+def test_an_empty_data_dir_is_refused_not_taken_for_the_default(tmp_path, command):
+    result = run("--data-dir", "", *command, env={"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)})
+    assert result.returncode == 2
+    assert result.stderr.startswith("facilitator: --data-dir är tom; ange en mapp")
+    assert len(result.stderr.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []

@@ -373,3 +373,61 @@ async def test_a_copy_in_a_chosen_file_is_written_before_quitting(store, monkeyp
         assert not app.is_running
     assert copy.stat().st_mode & 0o777 == 0o600
     assert read_document(copy.read_bytes()).meetings[0].sip.purpose == "Får inte försvinna"
+
+
+@pytest.mark.slow
+async def test_a_copy_on_a_full_disk_says_so_in_swedish_and_the_name_can_be_used_again(store, monkeypatch, tmp_path):
+    import errno
+
+    from facilitator.dialogs.unsaved import UnsavedDialog
+    from facilitator.export import read_document
+    from facilitator.meeting import live as live_module
+
+    real_fsync = live_module.os.fsync
+    tries = []
+
+    def full_once(fd):
+        tries.append(fd)
+        if len(tries) == 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    app, _, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _typed_on_a_full_disk(app, pilot, store, monkeypatch)
+        monkeypatch.setattr(live_module.os, "fsync", full_once)
+        copy = tmp_path / "kopia.json"
+        app.screen.query_one("#copy-path").value = str(copy)
+        await pilot.click("#copy")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedDialog)
+        assert text_of(app.screen, "#problem") == "Kopian kunde inte sparas där: disken är full"
+        assert not copy.exists()
+        await pilot.click("#copy")  # the same name again
+        await pilot.pause()
+        assert not app.is_running
+    assert read_document(copy.read_bytes()).meetings[0].sip.purpose == "Får inte försvinna"
+
+
+async def test_deleting_while_another_program_reads_says_the_text_is_not_wiped_yet(store):
+    import sqlite3
+
+    app, clock, meeting_id = demo_app(store)
+    shown = notices(app)
+    reader = sqlite3.connect(store.path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM meetings").fetchone()
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("d")
+            await pilot.pause()
+            await pilot.press("tab", "enter")
+            await until(pilot, lambda: bool(shown))
+            assert store.list_meetings() == []
+            (said,) = shown
+            assert said.startswith("Ärendet för Elsa Åkesson är borttaget, och 0 exporterade filer i export/")
+            assert "med -o finns kvar" in said
+            assert said.endswith("så texten är inte raderad från disken än; det blir den när programmet stänger filen.")
+    finally:
+        reader.close()

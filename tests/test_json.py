@@ -84,7 +84,7 @@ def test_bad_documents_exit_2_with_the_first_problem_and_change_nothing(tmp_path
         assert (store.list_cases(), store.list_meetings()) == before
 
 
-def test_a_case_already_stored_is_refused(tmp_path, capsys):
+def test_a_case_already_stored_as_it_is_in_the_file_is_left_alone(tmp_path, capsys):
     data = tmp_path / "data"
     with Store.open(data) as store:
         case, _, _ = _stored_case(store)
@@ -92,7 +92,9 @@ def test_a_case_already_stored_is_refused(tmp_path, capsys):
     path = tmp_path / "case.json"
     path.write_text(text, encoding="utf-8")
     assert main(["--data-dir", str(data), "import", str(path)]) == 2
-    assert capsys.readouterr().err == "facilitator: ärendet eller ett av dess möten finns redan i databasen\n"
+    assert capsys.readouterr().err == (
+        "facilitator: ärendet finns redan i databasen och är likadant som i filen, så inget ändrades\n"
+    )
 
 
 def test_meetings_of_another_case_are_refused():

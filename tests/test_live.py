@@ -2,6 +2,7 @@
 is dropped while the disk fails. Time is a ManualClock: milliseconds decide."""
 
 import json
+import os
 import sqlite3
 import threading
 
@@ -360,5 +361,33 @@ def test_a_copy_holds_what_is_typed_when_the_disk_fails(store, clock, tmp_path):
     assert document.case.child.name == "Elsa Åkesson"
     with pytest.raises(FileExistsError):
         live.write_copy(copy)  # never over an existing file
+
+
+def test_a_copy_that_cannot_be_written_whole_leaves_no_file(store, clock, tmp_path, monkeypatch):
+    import errno
+
+    from facilitator.export import read_document
+    from facilitator.meeting import live as live_module
+
+    session = demo_session(store, clock)
+    live = LiveMeeting(session, retry_seconds=0.01)
+    fields = Fields(session)
+    live.attach(fields)
+    fields.type("family_story", "Får inte försvinna")
+    copy = tmp_path / "kopia.json"
+    real_fsync = os.fsync
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(live_module.os, "fsync", full)
+    with pytest.raises(OSError) as failed:
+        live.write_copy(copy)
+    assert failed.value.errno == errno.ENOSPC
+    assert not copy.exists()  # no empty file, and the name is free
+    monkeypatch.setattr(live_module.os, "fsync", real_fsync)
+    live.write_copy(copy)
+    assert read_document(copy.read_bytes()).meetings[0].sip.family_story == "Får inte försvinna"
+    live.close(timeout=1)
     live.abandon()
     assert live.closed and live.writer.stopped

@@ -165,3 +165,29 @@ def test_serve_prints_its_address_and_gives_the_page_only_there(tmp_path):
     finally:
         process.terminate()
         process.wait(10)
+
+
+async def test_a_token_that_is_not_ascii_is_refused_quietly(client, caplog):
+    for path in ("/å/", "/%C3%A5%E2%80%AE/", "/\u00e9t\u00e9/ws"):
+        response = await client.get(path)
+        assert response.status in (403, 404), path
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+
+
+@pytest.mark.slow
+def test_a_port_in_use_is_said_in_one_line_and_no_address_is_printed(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "facilitator", "--data-dir", str(tmp_path), "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"facilitator: porten {port} används redan av ett annat program; välj en annan med --port\n"
+    )
+    assert "http://" not in result.stdout + result.stderr

@@ -132,12 +132,20 @@ def test_directory_and_files_are_owner_only(tmp_path):
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
 
 
-def test_loose_permissions_are_tightened(tmp_path):
-    tmp_path.joinpath("data").mkdir(mode=0o755)
-    tmp_path.joinpath("data").chmod(0o755)
-    with Store.open(tmp_path / "data"):
+def test_an_existing_folder_keeps_its_mode_and_the_files_are_owner_only(tmp_path):
+    """A shared folder (1777, as /tmp is) given as the data directory stays shared: only
+    the folders the program makes are 0700, and its files are 0600 wherever they are."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    with Store.open(shared) as store:
+        store.save_case(full_case())
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in shared.iterdir())
+    with Store.open(shared / "a" / "b"):
         pass
-    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+    assert stat.S_IMODE((shared / "a").stat().st_mode) == 0o700
+    assert stat.S_IMODE((shared / "a" / "b").stat().st_mode) == 0o700
 
 
 def test_schema_version_table(store):
@@ -248,3 +256,36 @@ def test_case_model_validates_schema_version():
     data["schema_version"] = 99
     with pytest.raises(ValueError):
         Case.model_validate(data)
+
+
+def test_a_deletion_says_when_another_reader_keeps_the_text_on_disk(tmp_path):
+    """While another connection holds a read, the log cannot be checkpointed over the
+    deleted pages: the deletion says it is not wiped (after retrying), and once the reader
+    lets go and the store closes, the file holds none of the child's text."""
+    data = tmp_path / "data"
+    store = Store.open(data)
+    case = full_case()
+    store.save_case(case)
+    store.save_meeting(full_meeting(case))
+    name = case.child.name.encode("utf-8")
+    reader = sqlite3.connect(store.path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM cases").fetchone()  # a read transaction stands
+    assert store.delete_case(case.id, wipe_seconds=0.3) is False
+    assert store.list_cases() == []
+    reader.rollback()
+    reader.close()
+    store.close()
+    for path in data.iterdir():
+        assert name not in path.read_bytes(), path.name
+
+
+def test_a_deletion_with_no_other_reader_is_wiped(tmp_path):
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        case = full_case()
+        store.save_case(case)
+        store.save_meeting(full_meeting(case))
+        assert store.delete_case(case.id) is True
+        for path in data.iterdir():
+            assert case.child.name.encode("utf-8") not in path.read_bytes(), path.name

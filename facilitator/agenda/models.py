@@ -10,7 +10,7 @@ import uuid
 from datetime import date, datetime, time
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here too
@@ -49,6 +49,41 @@ def new_id() -> str:
 
 Id = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 """An id as the app makes them (32 lower-case hex digits): what the command line can find."""
+
+YEAR_MIN = 1900
+YEAR_MAX = 2199
+"""The years a date or a moment may fall in: what every export prints and every date
+computation (working days, calendars, the clock) handles."""
+_YEAR_PATTERN = r"(19[0-9]{2}|2[01][0-9]{2})"
+
+
+def _in_years(value: date) -> date:
+    if not YEAR_MIN <= value.year <= YEAR_MAX:
+        raise ValueError(f"the year is not between {YEAR_MIN} and {YEAR_MAX}")
+    return value
+
+
+Moment = Annotated[
+    AwareDatetime,
+    AfterValidator(_in_years),
+    Field(json_schema_extra={"pattern": rf"^{_YEAR_PATTERN}-.*(Z|z|[+-][0-9]{{2}}:[0-9]{{2}})$"}),
+]
+"""A point in time with its offset from UTC, in the years above. A moment without an
+offset is refused: the app compares moments, and a naive one cannot be compared."""
+
+Day = Annotated[date, AfterValidator(_in_years), Field(json_schema_extra={"pattern": rf"^{_YEAR_PATTERN}-"})]
+"""A calendar day in the years above."""
+
+MAX_DURATION_NS = 366 * 24 * 3600 * 1_000_000_000
+"""The longest a step may be planned, given or run: a year (a timer left running for
+months still fits; a number the clock's arithmetic cannot hold does not)."""
+
+MAX_WALL_NS = 10_413_792_000 * 1_000_000_000
+"""Wall-clock nanoseconds before 2300-01-01 UTC: a timer started in the last year a
+meeting may be planned, its steps as long as they may be, still ends before it."""
+
+Duration = Annotated[int, Field(ge=0, le=MAX_DURATION_NS)]
+WallNs = Annotated[int, Field(ge=0, lt=MAX_WALL_NS)]
 
 
 class Model(BaseModel):
@@ -136,7 +171,7 @@ class Person(Model):
     """The verksamhet's name as shown; which verksamhet it is, is ``organisation_id``."""
     organisation_id: Id | None = None
     """The case's verksamhet this person belongs to (schema version 6)."""
-    roles: Annotated[list[Role], Field(min_length=1, max_length=len(Role))] = [
+    roles: Annotated[list[Role], Field(min_length=1, max_length=len(Role), json_schema_extra={"uniqueItems": True})] = [
         Role.PROFESSIONAL
     ]
     contact: Line = ""
@@ -190,14 +225,14 @@ class ConsentGiver(Model):
     guardian_id: Id | None = None
     """The guardian who gave it (for a guardian's consent)."""
     name: Line
-    on: date
+    on: Day
 
 
 class Widening(Model):
     """The family agreed, in a meeting, that the consent covers one more verksamhet."""
 
     organisation_id: Id
-    on: date
+    on: Day
     agreed_by: Line = ""
     """Who agreed: "Maria och Jonas Åkesson"."""
 
@@ -205,7 +240,7 @@ class Widening(Model):
 class Revocation(Model):
     """Consent withdrawn on a date, for one verksamhet or (none named) whole."""
 
-    on: date
+    on: Day
     organisation_id: Id | None = None
     """The verksamhet the consent no longer covers; None: the whole consent (schema 6)."""
     organisation: Line = ""
@@ -224,7 +259,7 @@ class Consent(Model):
     the day it is given until it is revoked (OSL 12 kap. 2 §)."""
 
     givers: Annotated[list[ConsentGiver], Field(max_length=5)] = []
-    given_on: date | None = None
+    given_on: Day | None = None
     covered: Annotated[list[Id], Field(max_length=50)] = []
     """The case's verksamheter (ids) the consent names as given."""
     widened: Annotated[list[Widening], Field(max_length=50)] = []
@@ -306,7 +341,7 @@ class Action(Model):
     authority: Authority | None = None
     """Huvudman: region, kommun or another actor; None when nobody chose (schema 3; before,
     an action saved without one became "other")."""
-    due: date | None = None
+    due: Day | None = None
     status: ActionStatus = ActionStatus.PLANNED
     comment: Sentence = ""
     child: Line = ""
@@ -349,7 +384,7 @@ def lead_authority_refused(error: ValidationError) -> bool:
 
 
 class NextMeeting(Model):
-    start: datetime | None = None
+    start: Moment | None = None
     minutes: Annotated[int, Field(ge=15, le=240)] = 60
     place: Line = ""
     attendees: Annotated[list[Line], Field(max_length=100)] = []
@@ -367,7 +402,7 @@ class Signature(Model):
     name: Line
     role: Role
     organisation: Line = ""
-    signed_on: date | None = None
+    signed_on: Day | None = None
     oral: bool = False
     """Approved orally, by phone or video (schema version 4)."""
     noted_by: Line = ""
@@ -478,24 +513,24 @@ class StepRun(Model):
     """The step in a child's words, from the agenda template (schema version 3)."""
     captures: Annotated[list[Capture], Field(max_length=6)] = []
     skip_unless: SkipRule | None = None
-    planned_ns: Annotated[int, Field(ge=0)]
-    allotted_ns: Annotated[int, Field(ge=0)]
-    elapsed_ns: Annotated[int, Field(ge=0)] = 0
+    planned_ns: Duration
+    allotted_ns: Duration
+    elapsed_ns: Duration = 0
     status: StepStatus = StepStatus.PENDING
-    started_wall_ns: int | None = None
-    ended_wall_ns: int | None = None
+    started_wall_ns: WallNs | None = None
+    ended_wall_ns: WallNs | None = None
 
 
 class TimerState(Model):
     """Where the meeting's timer stands, in wall time so it survives a restart."""
 
-    current: Annotated[int, Field(ge=0)] = 0
+    current: Annotated[int, Field(ge=0, lt=30)] = 0
     running: bool = False
-    segment_start_wall_ns: int | None = None
-    started_wall_ns: int | None = None
-    target_end_wall_ns: int | None = None
-    finished_wall_ns: int | None = None
-    saved_wall_ns: int | None = None
+    segment_start_wall_ns: WallNs | None = None
+    started_wall_ns: WallNs | None = None
+    target_end_wall_ns: WallNs | None = None
+    finished_wall_ns: WallNs | None = None
+    saved_wall_ns: WallNs | None = None
 
     @model_validator(mode="after")
     def _running_has_segment(self) -> TimerState:
@@ -508,8 +543,8 @@ class Meeting(Record):
     id: Id = Field(default_factory=new_id)
     case_id: Id
     kind: MeetingKind
-    planned_start: datetime
-    held_start: datetime | None = None
+    planned_start: Moment
+    held_start: Moment | None = None
     """When the meeting was actually held: set when its timer first starts (schema
     version 4). None: not held yet."""
     planned_minutes: Annotated[int, Field(ge=15, le=240)]
@@ -551,7 +586,7 @@ class Meeting(Record):
 class LotsChange(Model):
     """The lots from a date on, as the case's history keeps it."""
 
-    on: date
+    on: Day
     name: Line
     organisation: Line = ""
 
@@ -559,7 +594,7 @@ class LotsChange(Model):
 class CaseEvent(Model):
     """Something done to the case that its history keeps (schema version 2)."""
 
-    on: date
+    on: Day
     kind: CaseEventKind
     meeting_id: Id | None = None
     note: Sentence = ""
@@ -572,7 +607,7 @@ class SentKallelse(Model):
 
     id: Id = Field(default_factory=new_id)
     meeting_id: Id
-    on: date
+    on: Day
     sender: Line = ""
     content: Annotated[dict, Field(max_length=64)]
     """The document as sent (the kallelse view, as data)."""
@@ -585,12 +620,12 @@ class Case(Record):
     child: Child
     guardians: Annotated[list[Guardian], Field(max_length=4)] = []
     question: Text = ""
-    kallelse_date: date | None = None
+    kallelse_date: Day | None = None
     organisations: Annotated[list[Organisation], Field(max_length=100)] = []
     """The case's verksamheter (schema version 6)."""
     consent: Consent = Field(default_factory=Consent)
     status: CaseStatus = CaseStatus.OPEN
-    created_at: datetime
+    created_at: Moment
     lots_history: Annotated[list[LotsChange], Field(max_length=50)] = []
     history: Annotated[list[CaseEvent], Field(max_length=500)] = []
     kallelser: Annotated[list[SentKallelse], Field(max_length=100)] = []

@@ -329,16 +329,26 @@ class LiveMeeting:
     def write_copy(self, path: Path) -> None:
         """Write the case and this meeting, as they stand in memory, to a new file of the
         user's choosing (JSON, owner-only, never over an existing file): the way out when
-        the database cannot be written. Raises ``OSError`` when the file cannot be made."""
+        the database cannot be written. Raises ``OSError`` when the file cannot be made
+        or written whole; then no file is left there."""
         from facilitator.export.jsondoc import to_json
 
         self._flush()
         data = to_json(self.session.case, [self.session.meeting]).encode("utf-8")
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            # The file is ours (made just now): a copy that is not whole is no copy, and
+            # the name stays free for the next try.
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+            raise
 
     def abandon(self) -> None:
         """Stop writing and let the meeting go, written or not (after a copy was saved)."""

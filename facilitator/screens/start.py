@@ -191,7 +191,7 @@ class StartScreen(StartForms, Screen[None]):
             if not yes:
                 return
             try:
-                files = erase_case(self.app.store, case.id)
+                erased = erase_case(self.app.store, case.id)
             except CaseOpen:
                 self.notify(sv.CASE_OPEN.format(child=case.child.name), severity="error", markup=False)
                 return
@@ -200,7 +200,11 @@ class StartScreen(StartForms, Screen[None]):
                 return
             self._focus_meeting = None
             self.refresh_meetings()
-            self.notify(sv.CASE_DELETED.format(child=case.child.name, files=files), markup=False)
+            said = sv.CASE_DELETED.format(child=case.child.name, files=erased.removed)
+            if not erased.wiped:
+                self.notify(f"{said} {sv.CASE_NOT_WIPED}", severity="warning", timeout=15, markup=False)
+            else:
+                self.notify(said, markup=False)
 
         question = sv.DELETE_CASE_QUESTION.format(child=case.child.name, meetings=sv.count(count, "möte", "möten"))
         self.app.push_screen(ConfirmDialog(question, sv.DELETE_CASE_YES), answer)

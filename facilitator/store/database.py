@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -374,9 +375,44 @@ class Store:
                     (prepared.id, prepared.case_id, number, 0, prepared.sip),
                 )
 
-    def delete_case(self, case_id: str) -> None:
+    def has_case(self, case_id: str) -> bool:
+        return bool(self._query("SELECT 1 FROM cases WHERE id = ?", (case_id,)))
+
+    def replace_case(self, case: Case, meetings: list[Meeting]) -> None:
+        """Put ``case`` and ``meetings`` (a copy of a stored case, say one saved when the
+        database could not be written) in place of what is stored, in one transaction:
+        the case and each of these meetings with its SIP are replaced or added; the case's
+        other meetings stay as they are. Refused (``AlreadyStored``) when one of the
+        meetings belongs to another case, and (``NotFound``) when the case is not stored."""
+        with self._transaction() as db:
+            if not db.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone():
+                raise NotFound(f"no case {case.id}")
+            for meeting in meetings:
+                row = db.execute("SELECT case_id FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
+                if row and row[0] != case.id:
+                    raise AlreadyStored(f"meeting {meeting.id} belongs to another case")
+            prepared = PreparedCase.of(case)
+            db.execute(
+                "UPDATE cases SET status = ?, created_at = ?, data = ? WHERE id = ?",
+                (prepared.status, prepared.created_at, prepared.body, case.id),
+            )
+            for meeting in meetings:
+                item = PreparedMeeting.of(meeting)
+                db.execute(
+                    "INSERT INTO meeting_write (id, case_id, kind, planned_start, status, data, "
+                    "sip, saved_wall_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (item.id, item.case_id, item.kind, item.planned_start, item.status, item.body, item.sip,
+                     meeting.timer.saved_wall_ns or 0),
+                )
+
+    def delete_case(self, case_id: str, wipe_seconds: float = 2.0) -> bool:
         """Remove the case, its meetings and SIP revisions, and compact the file so that
-        none of its text stays on disk (not in the database, not in the write-ahead log)."""
+        none of its text stays on disk (not in the database, not in the write-ahead log).
+
+        True when it is wiped; False when another connection (another program, another
+        window) holds a read open for longer than ``wipe_seconds``: then the case is gone
+        from every list, but its text stays in the file until the last connection
+        closes it (SQLite checkpoints the log then)."""
         with self._transaction() as db:
             meeting_ids = db.execute("SELECT id FROM meetings WHERE case_id = ?", (case_id,)).fetchall()
             db.execute(
@@ -395,13 +431,34 @@ class Store:
                 journal_path(self.path.parent, meeting_id).unlink(missing_ok=True)
             except OSError:
                 pass
+        deadline = time.monotonic() + wipe_seconds
         with self._lock:
             try:
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if not self._checkpoint(deadline):
+                    return False
                 self._db.execute("VACUUM")
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                return self._checkpoint(deadline)
             except sqlite3.Error as exc:
+                if exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    return False
                 raise classify(exc) from None
+
+    def _checkpoint(self, deadline: float) -> bool:
+        """Copy the whole log into the file and empty it; retried while another
+        connection's read stands in the way, until ``deadline``. True when done."""
+        # A checkpoint that waits for readers waits as long as the busy timeout: short
+        # waits here, so that the deadline is the one kept.
+        self._db.execute("PRAGMA busy_timeout = 100")
+        try:
+            while True:
+                busy, _, _ = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if not busy:
+                    return True
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.05)
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
 
     # --- meetings and SIP revisions ---------------------------------------------------------
 
