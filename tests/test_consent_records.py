@@ -347,3 +347,52 @@ def test_the_json_schema_has_the_records(capsys):
     definitions = schema.get("$defs", {})
     assert {"Organisation", "ConsentGiver", "Widening", "SentKallelse"} <= set(definitions)
     assert "organisation_id" in definitions["Person"]["properties"]
+
+
+async def test_the_case_forms_consent_reads_ticked_and_unticked_by_name_in_the_contrast_theme(store):
+    from facilitator.screens.case import CaseScreen
+    from facilitator.themes import CONTRAST_THEME
+    from tests.screens_helpers import demo_app, screen_lines
+
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = CONTRAST_THEME
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        app.screen.query_one("#consent-given").focus()
+        await pilot.press("down", "enter")  # Jonas has not, after all
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any("☑ Maria Åkesson (vårdnadshavare) har samtyckt" in line for line in lines)
+        assert any("☐ Jonas Åkesson (vårdnadshavare) har samtyckt" in line for line in lines)
+        assert any("Jonas Åkesson har inte lämnat samtycke" in line for line in lines)
+
+
+async def test_the_family_widens_the_consent_in_the_sekretess_step(store):
+    from tests.screens_helpers import demo_app, open_meeting, saved, screen_lines, text_of
+
+    app, _, meeting_id = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5", "f4")  # step 2, Sekretess
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "Łukasz Nowak (Fritidsgården Kometen)" in text
+        assert "☐ Fritidsgården Kometen" in text
+        # From "raised in the meeting" past who agreed (the guardians present, as given) to
+        # the verksamhet they agree to.
+        await pilot.press("tab", "tab", "enter")
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "☑ Fritidsgården Kometen" in text
+        assert "Samtycket omfattar alla närvarande verksamheter." in text
+        summary = " ".join(text_of(screen, "#consent-summary").split())
+        assert "Utvidgat 2026-01-13: Fritidsgården Kometen, efter medgivande av Maria Åkesson och Jonas Åkesson" in summary
+        await saved(screen)
+    case = store.load_case(store.load_meeting(meeting_id).case_id)
+    (widening,) = case.consent.widened
+    assert case.organisation_name(widening.organisation_id) == "Fritidsgården Kometen"
+    assert widening.agreed_by == "Maria Åkesson och Jonas Åkesson"
+    assert case.history[-1].kind.value == "consent_widened" and case.history[-1].meeting_id == meeting_id

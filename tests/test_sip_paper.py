@@ -171,7 +171,7 @@ def test_the_consent_says_who_when_what_for_how_long_and_that_it_can_be_revoked(
     first_consent = _section(sip_document(case, first), sv.SECTION_CONSENT).items
     assert len(first_consent) == 5
     assert first_consent[4] == (
-        "Omfattar: Elevhälsan Kometskolan, Socialtjänsten, BUP, Vårdcentralen Norr, Fritidsgården Kometen"
+        "Omfattar: Elevhälsan Kometskolan; Socialtjänsten; BUP; Vårdcentralen Norr; Fritidsgården Kometen"
     )
     consent = _section(sip_document(case, follow_up), sv.SECTION_CONSENT)
     assert consent.paragraphs == [sv.CONSENT_REVOCABLE]
@@ -181,7 +181,7 @@ def test_the_consent_says_who_when_what_for_how_long_and_that_it_can_be_revoked(
         "Datum: 2026-01-14",
         "Gäller frågeställningen: Samordnat stöd kring skolgång, sömn och oro",
         "Giltighet: från 2026-01-14 under hela lotsprocessen, om det inte återkallas",
-        "Omfattar: Elevhälsan Kometskolan, Socialtjänsten, BUP, Fritidsgården Kometen",
+        "Omfattar: Elevhälsan Kometskolan; Socialtjänsten; BUP; Fritidsgården Kometen",
         "Återkallat 2026-03-02: Vårdcentralen Norr av Mia Öberg (Familjen bytte vårdcentral)",
     ]
 

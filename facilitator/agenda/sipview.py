@@ -582,7 +582,8 @@ def consent_section(case: Case, on: date) -> Section:
         f"{sv.LABEL_DATE}: {sv.day(consent.given_on)}",
         f"{sv.LABEL_CONSENT_QUESTION}: {(consent.question or case.question).strip() or sv.NOT_STATED}",
         f"{sv.LABEL_CONSENT_PERIOD}: {sv.CONSENT_PERIOD.format(on=sv.day(consent.given_on))}",
-        f"{sv.LABEL_COVERS}: {', '.join(n for n in named if n) or sv.NOT_STATED}",
+        # A verksamhet's name may hold a comma ("Solbackens skola, elevhälsan").
+        f"{sv.LABEL_COVERS}: {'; '.join(n for n in named if n) or sv.NOT_STATED}",
     ]
     items += [
         f"{sv.LABEL_WIDENED} "

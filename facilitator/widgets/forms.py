@@ -52,6 +52,7 @@ from facilitator.agenda.sipview import consent_section
 from facilitator.agenda.workdays import check_interval
 from facilitator.meeting.session import MeetingSession
 from facilitator.widgets.choices import ChoiceList
+from facilitator.widgets.inorder import organisation_suggester
 from facilitator.widgets.notes import NotesArea
 
 
@@ -369,10 +370,11 @@ class ConsentForm(CaptureForm):
         yield Static(id="consent-flags")
         chosen = {"confirmed"} if self.sip.consent_confirmed else set()
         yield ChoiceList([(sv.CONSENT_CONFIRMED, "confirmed")], chosen, id="consent-confirmed")
-        yield label(sv.LABEL_WIDEN)
-        yield ChoiceList([], id="consent-widen")
-        yield label(sv.LABEL_WIDEN_WHO)
-        yield Input(self._family(), id="consent-widen-who")
+        # Who agreed first, then what they agreed to: each tick is recorded with the name.
+        yield label(sv.LABEL_WIDEN_WHO).set_classes("field-label widen")
+        yield Input(self._family(), id="consent-widen-who", classes="widen")
+        yield label(sv.LABEL_WIDEN).set_classes("field-label widen")
+        yield ChoiceList([], id="consent-widen", classes="widen")
 
     def on_mount(self) -> None:
         self.show_models()
@@ -423,8 +425,8 @@ class ConsentForm(CaptureForm):
             offered.setdefault(organisation_id, case.organisation_name(organisation_id))
         widen = self.query_one("#consent-widen", ChoiceList)
         widen.set_choices([(name, key) for key, name in offered.items()], widened & set(offered))
-        widen.display = bool(offered)
-        self.query_one("#consent-widen-who").display = bool(offered)
+        for part in self.query(".widen"):
+            part.display = bool(offered)
 
     @on(ChoiceList.Changed, "#consent-confirmed")
     def _confirmed(self, event: ChoiceList.Changed) -> None:
@@ -531,6 +533,7 @@ class LeadAuthorityForm(CaptureForm):
             yield Input(
                 lead.organisation if lead else "",
                 placeholder=sv.PLACEHOLDER_ORGANISATION,
+                suggester=organisation_suggester([o.name for o in self.session.case.organisations]),
                 id="lead-organisation",
             )
         yield label(sv.LEAD_ONLY_KOMMUN_OR_REGION).set_classes("hint")
