@@ -203,7 +203,7 @@ def test_actions_per_huvudman_with_status_and_comment(rich):
     kommun = _section(document, "Kommunen ansvarar för").table
     assert kommun.header == list(sv.ACTION_PAPER_COLUMNS)
     assert kommun.rows[1] == [
-        "Föräldrastöd i grupp", "Đorđe Đorđević, Socialtjänsten", "2026-04-30", "klar",
+        "Föräldrastöd i grupp", "Đorđe Đorđević, Socialtjänsten (Kristianstads kommun, socialnämnden)", "2026-04-30", "klar",
         "Båda föräldrarna gick hela kursen.",
     ]
     # Nothing is printed for a huvudman without actions, and no empty filler.
