@@ -21,7 +21,7 @@ def _pdf_text(path) -> str:
 async def _edit_case(app, pilot) -> CaseScreen:
     await pilot.pause()
     await pilot.press("e")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, CaseScreen))  # the case is read off the UI thread
     form = app.screen
     assert isinstance(form, CaseScreen)
     return form

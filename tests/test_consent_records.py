@@ -352,14 +352,14 @@ def test_the_json_schema_has_the_records(capsys):
 async def test_the_case_forms_consent_reads_ticked_and_unticked_by_name_in_the_contrast_theme(store):
     from facilitator.screens.case import CaseScreen
     from facilitator.themes import CONTRAST_THEME
-    from tests.screens_helpers import demo_app, screen_lines
+    from tests.screens_helpers import demo_app, screen_lines, until
 
     app, _, _ = demo_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = CONTRAST_THEME
         await pilot.pause()
         await pilot.press("e")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))  # the case is read off the UI thread
         assert isinstance(app.screen, CaseScreen)
         app.screen.query_one("#consent-given").focus()
         await pilot.press("down", "enter")  # Jonas has not, after all

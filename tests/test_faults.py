@@ -3,6 +3,7 @@
 import errno
 import shutil
 import sqlite3
+import sys
 from datetime import datetime
 
 import pytest
@@ -387,9 +388,11 @@ async def test_a_copy_on_a_full_disk_says_so_in_swedish_and_the_name_can_be_used
     tries = []
 
     def full_once(fd):
-        tries.append(fd)
-        if len(tries) == 1:
-            raise OSError(errno.ENOSPC, "No space left on device")
+        # Only the copy's own write: the journal kept beside the database syncs too.
+        if sys._getframe(1).f_code.co_filename == live_module.__file__:
+            tries.append(fd)
+            if len(tries) == 1:
+                raise OSError(errno.ENOSPC, "No space left on device")
         real_fsync(fd)
 
     app, _, meeting_id = demo_app(store)

@@ -192,9 +192,8 @@ async def test_bad_dates_get_one_swedish_line_and_change_nothing(store):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("m")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, NewMeetingDialog))  # read off the UI thread
         dialog = app.screen
-        assert isinstance(dialog, NewMeetingDialog)
         dialog.query_one("#day", Input).value = "13/1 2026"
         await pilot.press("ctrl+s")
         await pilot.pause()

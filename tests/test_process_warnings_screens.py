@@ -11,7 +11,7 @@ from facilitator.dialogs.new_meeting import NewMeetingDialog
 from facilitator.screens.case import CaseScreen
 from facilitator.screens.overview import CaseOverviewScreen
 from tests.conftest import STOCKHOLM
-from tests.screens_helpers import START, demo_app, open_meeting, saved, screen_text, text_of, type_text
+from tests.screens_helpers import START, demo_app, open_meeting, saved, screen_text, text_of, type_text, until
 
 PROCESS_MAP = "enligt processkartan i Lotsmodellens manual (2014)"
 WEB_PAGE = "enligt Lotsmodellens webbsida"
@@ -20,9 +20,8 @@ WEB_PAGE = "enligt Lotsmodellens webbsida"
 async def _new_meeting_dialog(app, pilot) -> NewMeetingDialog:
     await pilot.pause()
     await pilot.press("m")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, NewMeetingDialog))  # read off the UI thread
     dialog = app.screen
-    assert isinstance(dialog, NewMeetingDialog)
     return dialog
 
 
@@ -141,7 +140,7 @@ async def test_case_screen_shows_the_day_the_kallelse_was_received(store):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("e")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))  # the case is read off the UI thread
         form = app.screen
         assert isinstance(form, CaseScreen)
         assert "Kallelsen mottagen (datum)" in screen_text(app)
