@@ -4,6 +4,7 @@ next planned meeting into the export folder, from the form as it stands, and say
 import io
 import re
 import stat
+from datetime import date
 
 from pypdf import PdfReader
 from textual.widgets import Input, TextArea
@@ -110,3 +111,21 @@ async def test_the_key_is_in_the_footer(store):
         form = await _edit_case(app, pilot)
         keys = {binding.action: binding.description for (_, binding, _, _) in form.active_bindings.values()}
         assert keys["kallelse"] == "Kallelse (PDF)"
+
+
+async def test_the_kallelse_from_f9_is_kept_as_sent_with_the_case(store):
+    app, clock, meeting_id = demo_app(store)
+    shown = notices(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _edit_case(app, pilot)
+        await pilot.press("f9")
+        await until(pilot, lambda: any(n.startswith("Kallelsen är sparad") for n in shown))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, CaseScreen))
+    (path,) = export_folder(store).iterdir()
+    assert "Skickad 2026-01-13" in _pdf_text(path)
+    (case,) = store.list_cases()
+    (sent,) = case.kallelser
+    assert (sent.meeting_id, sent.on) == (meeting_id, date(2026, 1, 13))
+    assert sent.sender.startswith("Karin Öberg, Solbackens skola, elevhälsan (initiativtagare)")
+    assert case.history[-1].kind.value == "kallelse_sent"

@@ -100,6 +100,7 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
         self.kept = kept
         self.restored = restored
         self.sent = list(case.kallelser) if case else []
+        self.history = list(case.history) if case else []
         """The kallelser sent, a new one from F9 included, kept when the case is saved."""
         self.organisations: list[Organisation] = list(case.organisations) if case else []
         """The case's verksamheter as the form holds them: a new one is added here."""
@@ -311,7 +312,8 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
             meeting = min(planned, key=lambda m: m.planned_start)
             exported, _ = send_kallelse(case, meeting, self.now.date(), "pdf")
             path = write_export(self.app.store, exported)
-            self.sent = list(case.kallelser)  # kept with the case when it is saved
+            # Kept with the case when it is saved: the kallelse as sent, and its note.
+            self.sent, self.history = list(case.kallelser), list(case.history)
         except Exception as error:  # noqa: BLE001 - reported, never raised into the UI
             self.post_message(self.KallelseWritten(None, export_problem(error)))
             return
@@ -391,6 +393,7 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
                 "organisations": list(self.organisations),
                 "consent": consent,
                 "kallelser": list(self.sent),
+                "history": list(self.history),
             }
             if self.case is None:
                 # A new case keeps one id, however many times it is saved.
