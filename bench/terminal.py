@@ -10,6 +10,7 @@ machines, not on the users' laptops.
 from __future__ import annotations
 
 import os
+import re
 import select
 import signal
 import struct
@@ -200,3 +201,10 @@ class Terminal:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def shows_words(words: str):
+    """A test of the screen: ``words`` are on it, however a toast or a narrow column
+    wraps them (only letters and digits are compared)."""
+    wanted = re.sub(r"[\W_]", "", words)
+    return lambda text: wanted in re.sub(r"[\W_]", "", text)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.terminal import Terminal
+from bench.terminal import Terminal, shows_words
 from facilitator.meeting.forms import FormDrafts
 
 pytestmark = pytest.mark.slow
@@ -54,7 +54,7 @@ def test_a_kill_while_typing_a_new_case_costs_at_most_the_last_second(tmp_path):
     try:
         again.wait_for("namn och födelseår")
         again.wait_for(kept)
-        again.wait_for("innan programmet stängdes")
+        again.wait_for(shows_words("innan programmet stängdes"), timeout=40)
         assert "Traceback" not in again.text()
     finally:
         again.close(quit_key=None)

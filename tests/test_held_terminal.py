@@ -46,6 +46,7 @@ def _edit_presence(term: Terminal, moves: list[str], choice: int, at: str = "") 
     term.press("tab", "tab", "tab", "tab", pause=0.1)  # verksamhet, titel, roller, deltar
     term.press(*["down"] * choice, "enter", pause=0.1)
     if at:
+        term.wait_for("Klockan (TT.MM)")  # the field for the time shows once the choice is made
         term.press("tab", pause=0.3)
         term.type(at)
         term.wait_for(at)

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from bench.terminal import shows_words
 from facilitator import strings as sv
 from facilitator.demo import DEMO_MEETING_ID
 from facilitator.store import Store
@@ -58,7 +59,7 @@ def test_a_kill_while_the_database_is_locked_costs_at_most_the_last_second(tmp_p
 
     again = in_terminal(tmp_path)
     try:
-        again.wait_for(sv.JOURNAL_REPLAYED[:40])
+        again.wait_for(shows_words(sv.JOURNAL_REPLAYED[:40]), timeout=40)
         assert "Traceback" not in again.text()
         stored = _purpose(tmp_path)
         again.press("ctrl+q", pause=0.5)
