@@ -256,7 +256,7 @@ class FollowUpMachine(EditorsMachine):
 
 
 BOUNDED = settings(
-    max_examples=3,
+    max_examples=2,
     stateful_step_count=6,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
