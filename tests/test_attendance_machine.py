@@ -1,7 +1,7 @@
 """The attendance editor as a state machine, driven through the meeting screen with the
-keys a secretary uses (Ctrl+N, Enter, Ctrl+T, Delete and its question, Esc), against a plain model of who
-is on the list and how each takes part. After every step the screen's table, the
-meeting in memory and, after Ctrl+S, the store agree with the model."""
+keys a secretary uses (Ctrl+N, Enter, Ctrl+T, Delete and its question, Esc), against a
+plain model of who is on the list and how each takes part. After every step the screen's
+table, the meeting in memory and, after Ctrl+S, the store agree with the model."""
 
 from __future__ import annotations
 
