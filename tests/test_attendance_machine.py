@@ -131,6 +131,6 @@ def test_the_attendance_editor_keeps_the_model(tmp_path):
     run_state_machine_as_test(
         lambda: AttendanceMachine(tmp_path),
         settings=settings(
-            max_examples=4, stateful_step_count=6, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+            max_examples=3, stateful_step_count=5, deadline=None, suppress_health_check=[HealthCheck.too_slow]
         ),
     )

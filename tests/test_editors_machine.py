@@ -257,7 +257,7 @@ class FollowUpMachine(EditorsMachine):
 
 BOUNDED = settings(
     max_examples=2,
-    stateful_step_count=6,
+    stateful_step_count=5,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     # A failure is reported as found: shrinking a machine that drives a screen takes minutes.
