@@ -70,7 +70,7 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
         Binding("f10", "to_start", sv.KEY_TO_START, show=False, priority=True, id="to-start"),
         Binding("ctrl+s", "save", sv.KEY_SAVE, show=False, priority=True, id="save"),
         # From anywhere in the step, a text field of it too: a new row in the step's list.
-        Binding("ctrl+n", "add_row", sv.KEY_ADD, show=False, priority=True, id="add-row"),
+        Binding("ctrl+n", "add_row", sv.KEY_ADD_ROW, show=False, priority=True, id="add-row"),
         # Every room view of the meeting to the child's view and back (the top bar says
         # when it is on); not in the footer, which it would push past 100 columns.
         Binding("ctrl+b", "child_room", sv.KEY_CHILD_ROOM, show=False, priority=True, id="child-room"),
@@ -488,7 +488,7 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
     async def action_add_row(self) -> None:
         """Ctrl+N: a new row in the list of the step shown. With two lists in the step,
         the one the cursor is in; from elsewhere in the step, a question which."""
-        editors = [form for form in self._forms if hasattr(form, "add_row")]
+        editors = [form for form in self._forms if form.ADD_NAME]
         if not editors:
             self.notify(sv.ADD_NOTHING, severity="warning", timeout=3, markup=False)
             return

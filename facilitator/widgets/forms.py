@@ -107,6 +107,8 @@ class CaptureForm(Vertical):
             self.context = context
 
     capture: Capture
+    ADD_NAME = ""
+    """A form with a list that Ctrl+N adds to names what it adds (and has ``add_row``)."""
 
     def __init__(self, session: MeetingSession, **kwargs):
         super().__init__(**kwargs)
@@ -142,6 +144,9 @@ class CaptureForm(Vertical):
         if field not in self.refused:
             self.refused.add(field)
             self.notify(sv.TEXT_TOO_LONG, severity="error", markup=False)
+
+    def add_row(self) -> None:
+        """Open the dialog for a new row of the form's list (forms with ``ADD_NAME``)."""
 
     def reload(self) -> None:
         """The models changed elsewhere (attendance in F2): show them again."""

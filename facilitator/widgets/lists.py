@@ -133,8 +133,6 @@ class ListEditor(CaptureForm):
 
     TABLE = ""
     """The id of the form's table."""
-    ADD_NAME = ""
-    """What Ctrl+N adds, as the choice is named when a step has more than one list."""
     REMOVE_QUESTION = ""
     """What Delete asks, with ``{name}``."""
 
