@@ -1,79 +1,44 @@
 """The attendance editor as a state machine, driven through the meeting screen with the
-keys a secretary uses (Ctrl+N, Enter, Ctrl+T, Delete, Esc), against a plain model of who
-is on the list and how each takes part. After every step the screen's table, the
-meeting in memory and, after Ctrl+S, the store agree with the model."""
+keys a secretary uses (Ctrl+N, Enter, Ctrl+T, Delete and its question, Esc), against a
+plain model of who is on the list and how each takes part. After every step the screen's
+table, the meeting in memory and, after Ctrl+S, the store agree with the model."""
 
 from __future__ import annotations
 
-import asyncio
 import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import invariant, precondition, rule, run_state_machine_as_test
 
 from facilitator.agenda.kinds import Presence
 from facilitator.agenda.sipview import presence_text
+from facilitator.dialogs.confirm import ConfirmDialog
 from facilitator.store import Store
+from tests.pilot_machine import PilotMachine
 from tests.screens_helpers import demo_app, open_meeting, screen_text, type_text
 
 PRESENCES = list(Presence)
 NAMES = ["Vera Holm", "Sami Öz", "Ida Ek", "Noor Said"]
 
 
-class AttendanceMachine(RuleBasedStateMachine):
+class AttendanceMachine(PilotMachine):
     def __init__(self, base: Path):
-        super().__init__()
         self.folder = Path(tempfile.mkdtemp(dir=base))
         self.store = Store.open(self.folder)
-        self.app, _, self.meeting_id = demo_app(self.store)
-        self.loop = asyncio.new_event_loop()
-        self.orders: asyncio.Queue = asyncio.Queue()
-        # One task holds the app from start to end (Textual keeps its state in that
-        # task's context); each step hands it a coroutine function and waits.
-        self.holder = self.loop.create_task(self._hold())
-        self.pilot = self._give(self._pilot_of)
+        app, _, self.meeting_id = demo_app(self.store)
+        super().__init__(app)
         self.screen = self.run(open_meeting(self.app, self.pilot))
         self.table = self.screen.query_one("#attendance")
         self.table.focus()
         self.run(self.pilot.pause())
         self.model = [(p.name, p.presence) for p in self.screen.session.meeting.attendance]
 
-    async def _hold(self) -> None:
-        async with self.app.run_test(size=(120, 36)) as pilot:
-            while True:
-                order, done = await self.orders.get()
-                if order is None:
-                    done.set_result(None)
-                    return
-                try:
-                    done.set_result(await order(pilot))
-                except BaseException as error:  # handed to the step that gave the order
-                    done.set_exception(error)
-
-    def _give(self, order):
-        done = self.loop.create_future()
-        self.orders.put_nowait((order, done))
-        return self.loop.run_until_complete(done)
-
-    async def _pilot_of(self, pilot):
-        return pilot
-
-    def run(self, coroutine):
-        """Run ``coroutine`` inside the task that holds the app."""
-
-        async def order(_pilot):
-            return await coroutine
-
-        return self._give(order)
-
     def teardown(self):
         try:
-            self._give(None)
-            self.loop.run_until_complete(self.holder)
+            self.close_app()
         finally:
-            self.loop.close()
             self.store.close()
 
     def _to_row(self, row: int) -> int:
@@ -83,8 +48,7 @@ class AttendanceMachine(RuleBasedStateMachine):
         return row
 
     def _press(self, *keys: str) -> None:
-        self.run(self.pilot.press(*keys))
-        self.run(self.pilot.pause())
+        self.press(*keys)
 
     def _choose_presence(self, presence: Presence) -> None:
         """In the open dialog, on the presence choice: choose ``presence``."""
@@ -134,12 +98,18 @@ class AttendanceMachine(RuleBasedStateMachine):
         self._press("escape")  # nothing typed: closes without asking, changes nothing
 
     @precondition(lambda self: len(self.model) > 1)
-    @rule(row=st.integers(0, 30))
-    def remove(self, row):
+    @rule(row=st.integers(0, 30), sure=st.booleans())
+    def remove(self, row, sure):
         row = self._to_row(row)
         self.table.focus()
-        self._press("delete")
-        del self.model[row]
+        self._press("delete")  # asks first
+        assert isinstance(self.app.screen, ConfirmDialog)
+        if sure:
+            self.run(self.pilot.click("#yes"))
+            self.run(self.pilot.pause())
+            del self.model[row]
+        else:
+            self._press("escape")
 
     @rule()
     def save(self):
@@ -161,6 +131,6 @@ def test_the_attendance_editor_keeps_the_model(tmp_path):
     run_state_machine_as_test(
         lambda: AttendanceMachine(tmp_path),
         settings=settings(
-            max_examples=4, stateful_step_count=6, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+            max_examples=3, stateful_step_count=5, deadline=None, suppress_health_check=[HealthCheck.too_slow]
         ),
     )

@@ -14,7 +14,7 @@ from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.review import ReviewScreen
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME
 from facilitator.widgets.lists import EditTable
-from tests.screens_helpers import demo_app, notices, open_meeting, saved, screen_lines, text_of, type_text, until
+from tests.screens_helpers import demo_app, notices, open_meeting, saved, screen_lines, screen_text, text_of, type_text, until
 
 
 async def test_attendance_by_keyboard_alone_and_the_consent_flag(store):
@@ -32,7 +32,12 @@ async def test_attendance_by_keyboard_alone_and_the_consent_flag(store):
         # Łukasz is the last row: mark him absent with Ctrl+T, then remove Ahmed (row 6).
         await pilot.press(*["down"] * 6, "ctrl+t")
         assert not screen.session.meeting.attendance[-1].present
-        await pilot.press("up", "delete")
+        await pilot.press("up", "delete")  # asks first
+        await pilot.pause()
+        assert "Ta bort Ahmed Şahin från närvarolistan?" in screen_text(app)
+        assert "Ahmed Şahin" in [p.name for p in screen.session.meeting.attendance]
+        await pilot.click("#yes")
+        await pilot.pause()
         assert "Ahmed Şahin" not in [p.name for p in screen.session.meeting.attendance]
         # Edit Karin: change her organisation.
         await pilot.press("up", "up", "enter")

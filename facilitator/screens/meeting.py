@@ -26,7 +26,7 @@ from textual.widgets import Static, TextArea
 from facilitator import strings as sv
 from facilitator.agenda.models import Capture
 from facilitator.agenda.timebox import TimeboxError
-from facilitator.dialogs import dialog_for
+from facilitator.dialogs import dialog_for, dialog_for_which
 from facilitator.meeting.follow import Showing
 from facilitator.meeting.live import LiveMeeting, SaveStatus
 from facilitator.screens.pacing import Collector, PromptFrames
@@ -69,6 +69,8 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
         Binding("f3", "previous_step", sv.KEY_PREVIOUS, show=False, priority=True, id="previous-step"),
         Binding("f10", "to_start", sv.KEY_TO_START, show=False, priority=True, id="to-start"),
         Binding("ctrl+s", "save", sv.KEY_SAVE, show=False, priority=True, id="save"),
+        # From anywhere in the step, a text field of it too: a new row in the step's list.
+        Binding("ctrl+n", "add_row", sv.KEY_ADD_ROW, show=False, priority=True, id="add-row"),
         # Every room view of the meeting to the child's view and back (the top bar says
         # when it is on); not in the footer, which it would push past 100 columns.
         Binding("ctrl+b", "child_room", sv.KEY_CHILD_ROOM, show=False, priority=True, id="child-room"),
@@ -121,6 +123,7 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
             "save",
             "export",
             "child_room",
+            "add_row",
         }
     )
 
@@ -481,6 +484,27 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
             # The rest is saved; "Sparat." would say that all of it is.
             self._announce_save = False
             self.notify(sv.NOT_SAVED_TOO_LONG, severity="error", timeout=8, markup=False)
+
+    async def action_add_row(self) -> None:
+        """Ctrl+N: a new row in the list of the step shown. With two lists in the step,
+        the one the cursor is in; from elsewhere in the step, a question which."""
+        editors = [form for form in self._forms if form.ADD_NAME]
+        if not editors:
+            self.notify(sv.ADD_NOTHING, severity="warning", timeout=3, markup=False)
+            return
+        await self.settle()
+        focused = self.focused
+        inside = [form for form in editors if focused is not None and form in focused.ancestors_with_self]
+        if len(editors) == 1 or inside:
+            (inside or editors)[0].add_row()
+            return
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                editors[int(key)].add_row()
+
+        choices = [(form.ADD_NAME, str(index)) for index, form in enumerate(editors)]
+        self.app.push_screen(dialog_for_which(choices), chosen)
 
     def action_help(self) -> None:
         from facilitator.dialogs.help import HelpScreen

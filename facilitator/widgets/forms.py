@@ -62,6 +62,8 @@ class DialogKind(Enum):
     """Someone called to the next meeting: how they take part is marked when they come."""
     ACTION = "action"
     GOAL = "goal"
+    REMOVE = "remove"
+    """Whether a row is to go (context ``question``): the answer is True or False."""
 
 
 class CaptureForm(Vertical):
@@ -105,6 +107,8 @@ class CaptureForm(Vertical):
             self.context = context
 
     capture: Capture
+    ADD_NAME = ""
+    """A form with a list that Ctrl+N adds to names what it adds (and has ``add_row``)."""
 
     def __init__(self, session: MeetingSession, **kwargs):
         super().__init__(**kwargs)
@@ -140,6 +144,9 @@ class CaptureForm(Vertical):
         if field not in self.refused:
             self.refused.add(field)
             self.notify(sv.TEXT_TOO_LONG, severity="error", markup=False)
+
+    def add_row(self) -> None:
+        """Open the dialog for a new row of the form's list (forms with ``ADD_NAME``)."""
 
     def reload(self) -> None:
         """The models changed elsewhere (attendance in F2): show them again."""
@@ -625,29 +632,73 @@ class NavigatorForm(TextFieldsForm):
             )
 
 
+CALLED = "called:"
+"""The value of someone called (not here) in the list of who attends next time."""
+
+
+class AttendeeChoices(ChoiceList):
+    """Who attends next time: Enter chooses someone who was here; on someone called who
+    was not, Enter opens them to change and Delete asks and removes them, as in every
+    list of the meeting."""
+
+    BINDINGS = [
+        Binding("enter", "open", sv.KEY_CHOOSE, show=False),
+        Binding("delete", "remove", sv.KEY_REMOVE, show=False),
+    ]
+
+    class RowWanted(Message):
+        def __init__(self, choices: AttendeeChoices, what: str, value: str):
+            super().__init__()
+            self.choices = choices
+            self.what = what
+            self.value = value
+
+        @property
+        def control(self) -> AttendeeChoices:
+            return self.choices
+
+    def _highlighted_value(self) -> str | None:
+        index = self.highlighted
+        return None if index is None else self._choice_values[index]
+
+    def action_open(self) -> None:
+        value = self._highlighted_value()
+        if value is None:
+            return
+        if value.startswith(CALLED):
+            self.post_message(self.RowWanted(self, "edit", value))
+        else:
+            self.action_toggle()
+
+    def action_remove(self) -> None:
+        value = self._highlighted_value()
+        if value is not None and value.startswith(CALLED):
+            self.post_message(self.RowWanted(self, "remove", value))
+
+
 class NextAttendeesForm(CaptureForm):
     """Who should attend the next meeting: those here (☑ with Enter), and actors who were
-    not in the room, added with Ctrl+N; the next meeting's attendance starts from them."""
+    not in the room, added with Ctrl+N, changed with Enter, removed with Delete; the next
+    meeting's attendance starts from them."""
 
     capture = Capture.NEXT_ATTENDEES
-
-    BINDINGS = [Binding("ctrl+n", "call", sv.KEY_CALL, show=False, id="call")]
+    ADD_NAME = sv.ADD_CALLED
 
     def compose(self) -> ComposeResult:
         yield label(sv.LABEL_NEXT_ATTENDEES)
-        yield ChoiceList(self._choices(), self._chosen(), id="next-attendees")
+        yield AttendeeChoices(self._choices(), self._chosen(), id="next-attendees")
         yield Label(sv.NEXT_ATTENDEES_HINT, classes="hint", markup=False)
 
     def _choices(self):
         here = [(person_label(p), p.name) for p in self.session.meeting.attendance]
         called = [
-            (person_label(p) + Content(f" ({sv.LABEL_CALLED})"), f"called:{p.id}")
+            (person_label(p) + Content(f" ({sv.LABEL_CALLED})"), f"{CALLED}{p.id}")
             for p in self.sip.next_meeting.called
         ]
         return here + called
 
     def _chosen(self) -> list[str]:
-        return list(self.sip.next_meeting.attendees) + [f"called:{p.id}" for p in self.sip.next_meeting.called]
+        return list(self.sip.next_meeting.attendees) + [f"{CALLED}{p.id}" for p in self.sip.next_meeting.called]
 
     def show_models(self) -> None:
         self.query_one("#next-attendees", ChoiceList).set_choices(self._choices(), self._chosen())
@@ -660,13 +711,22 @@ class NextAttendeesForm(CaptureForm):
     def _changed(self, event: ChoiceList.Changed) -> None:
         names = [p.name for p in self.session.meeting.attendance]
         chosen = set(event.selected)
-        called = [p for p in self.sip.next_meeting.called if f"called:{p.id}" in chosen]
+        called = [p for p in self.sip.next_meeting.called if f"{CALLED}{p.id}" in chosen]
         dropped = len(called) < len(self.sip.next_meeting.called)
         self._set([n for n in names if n in chosen], called)
         if dropped:
             self.show_models()  # someone called is not called after all: off the list
 
-    def action_call(self) -> None:
+    def _shown_again(self, person_id: str | None = None) -> None:
+        self.show_models()
+        choices = self.query_one("#next-attendees", ChoiceList)
+        if person_id is not None:
+            values = [value for _, value in self._choices()]
+            if f"{CALLED}{person_id}" in values:
+                choices.highlighted = values.index(f"{CALLED}{person_id}")
+        choices.focus()
+
+    def add_row(self) -> None:
         """Call someone who was not here: an actor the next meeting needs."""
 
         def done(person: Person | None) -> None:
@@ -674,10 +734,37 @@ class NextAttendeesForm(CaptureForm):
                 return
             nxt = self.sip.next_meeting
             self._set(list(nxt.attendees), [*nxt.called, person])
-            self.show_models()
-            self.query_one(ChoiceList).focus()
+            self._shown_again(person.id)
 
         self.ask(DialogKind.CALLED, None, done)
+
+    @on(AttendeeChoices.RowWanted, "#next-attendees")
+    def _row_wanted(self, event: AttendeeChoices.RowWanted) -> None:
+        event.stop()
+        person_id = event.value.removeprefix(CALLED)
+        current = next((p for p in self.sip.next_meeting.called if p.id == person_id), None)
+        if current is None:
+            return
+
+        def others(keep: Person | None) -> list[Person]:
+            return [keep if p.id == person_id else p for p in self.sip.next_meeting.called if keep or p.id != person_id]
+
+        def changed(person: Person | None) -> None:
+            if person is None or person == current or current not in self.sip.next_meeting.called:
+                return
+            self._set(list(self.sip.next_meeting.attendees), others(person))
+            self._shown_again(person.id)
+
+        def removed(yes: bool | None) -> None:
+            if not yes or current not in self.sip.next_meeting.called:
+                return
+            self._set(list(self.sip.next_meeting.attendees), others(None))
+            self._shown_again()
+
+        if event.what == "edit":
+            self.ask(DialogKind.CALLED, current, changed)
+        else:
+            self.ask(DialogKind.REMOVE, current, removed, question=sv.REMOVE_CALLED.format(name=current.name))
 
 
 class NextMeetingForm(CaptureForm):

@@ -1,12 +1,15 @@
 """Table editors for the lists of a meeting: attendance, goals and actions.
 
-Each is a DataTable driven by the keyboard alone: N adds, Enter edits, Delete removes
-(and Space toggles presence in attendance). Adding and editing open a dialog; every
-change goes into the models at once.
+Each is a DataTable driven by the keyboard alone, and every one behaves the same way
+(``ListEditor``): Ctrl+N adds, Enter opens the row under the cursor to change it and does
+nothing else, Esc in that dialog changes nothing, Delete asks and removes exactly that
+row (and Ctrl+T toggles presence in attendance). Every change goes into the models at
+once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from rich.text import Text
@@ -116,6 +119,113 @@ class EditTable(DataTable):
         self._request("remove", needs_row=True)
 
 
+class ListEditor(CaptureForm):
+    """A form around one table of one of the meeting's lists, and the one way every such
+    list is edited: ``add_row`` (Ctrl+N) opens an empty dialog, Enter opens the row under
+    the cursor in its dialog, Delete asks and removes that row. An answer that comes back
+    from a dialog finds its row again by id, so it changes the row it was opened for and
+    no other; Esc (no answer) or an answer equal to the row changes nothing.
+
+    Subclasses say where the list is (``items``, ``put_items``), which dialog opens a row
+    (``open_row``) and how a row is named in the question before it goes (``name_of``).
+    They never handle ``EditTable.Requested`` themselves: Textual calls the handlers of
+    every class in the hierarchy, so a second handler would act on the same key twice."""
+
+    TABLE = ""
+    """The id of the form's table."""
+    REMOVE_QUESTION = ""
+    """What Delete asks, with ``{name}``."""
+
+    def items(self) -> list:
+        raise NotImplementedError
+
+    def put_items(self, items: list) -> None:
+        raise NotImplementedError
+
+    def open_row(self, current: object | None, done: Callable[[object], None]) -> None:
+        raise NotImplementedError
+
+    def name_of(self, item) -> str:
+        raise NotImplementedError
+
+    def taken(self, item) -> None:
+        """A row was added or changed (for the child's view to follow it)."""
+
+    def table(self) -> EditTable:
+        return self.query_one(f"#{self.TABLE}", EditTable)
+
+    @on(EditTable.Requested)
+    def _requested(self, event: EditTable.Requested) -> None:
+        if event.table.id != self.TABLE:
+            return
+        event.stop()
+        event.prevent_default()  # no handler of a base class acts on the key again
+        if event.what == "add":
+            self.add_row()
+        elif event.what == "edit":
+            self.edit_row(event.row)
+        elif event.what == "remove":
+            self.remove_row(event.row)
+
+    def _at(self, item_id: str) -> int | None:
+        return next((i for i, item in enumerate(self.items()) if item.id == item_id), None)
+
+    def add_row(self) -> None:
+        def done(item) -> None:
+            if item is None:
+                return
+            self.put_items([*self.items(), item])
+            self._changed(item)
+
+        self.open_row(None, done)
+
+    def edit_row(self, row: int | None) -> None:
+        items = self.items()
+        if row is None or not 0 <= row < len(items):
+            return
+        current = items[row]
+
+        def done(item) -> None:
+            if item is None or item == current:
+                return
+            at = self._at(current.id)
+            if at is None:
+                return  # the row went meanwhile: nothing to change
+            rows = list(self.items())
+            rows[at] = item
+            self.put_items(rows)
+            self._changed(item)
+
+        self.open_row(current, done)
+
+    def remove_row(self, row: int | None) -> None:
+        items = self.items()
+        if row is None or not 0 <= row < len(items):
+            return
+        current = items[row]
+
+        def done(yes: bool | None) -> None:
+            if not yes or self._at(current.id) is None:
+                return
+            self.put_items([item for item in self.items() if item.id != current.id])
+            self.show_models()
+            self.table().focus()
+            self.edited(urgent=True)
+
+        question = self.REMOVE_QUESTION.format(name=self.name_of(current))
+        self.ask(DialogKind.REMOVE, current, done, question=question)
+
+    def _changed(self, item) -> None:
+        self.taken(item)
+        self.show_models()
+        table = self.table()
+        at = self._at(item.id)
+        if at is not None:
+            table.move_cursor(row=at)
+        table.focus()
+        self.edited(urgent=True)
+
+
 def cells(*values: str) -> list[Text]:
     """Table cells from user text: plain Text, so nothing is read as markup."""
     return [Text(value) for value in values]
@@ -132,11 +242,14 @@ WIDE = 110
 """From this many columns the attendance table also shows the contact details."""
 
 
-class AttendanceEditor(TextFieldsForm):
+class AttendanceEditor(ListEditor, TextFieldsForm):
     """Närvarolista: name, organisation, roles, present, contact. In the presentation
     round it comes with a field for what is said there, which takes the cursor first."""
 
     capture = Capture.ATTENDANCE
+    TABLE = "attendance"
+    ADD_NAME = sv.ADD_PERSON
+    REMOVE_QUESTION = sv.REMOVE_PERSON
 
     BINDINGS = [Binding("ctrl+t", "toggle_present", sv.KEY_TOGGLE_PRESENT, show=False, id="toggle-present")]
 
@@ -204,34 +317,29 @@ class AttendanceEditor(TextFieldsForm):
         self.show_models()
         self.edited(urgent=True)
 
-    @on(EditTable.Requested, "#attendance")
-    def _requested(self, event: EditTable.Requested) -> None:
-        event.stop()
-        if event.what == "remove":
-            del self.people[event.row]
-            self.show_models()
-            self.edited(urgent=True)
-            return
-        current = self.people[event.row] if event.what == "edit" else None
+    def items(self) -> list[Person]:
+        return self.people
 
-        def done(person: Person | None) -> None:
-            if person is None:
-                return
-            if current is None:
-                self.people.append(person)
-            else:
-                self.people[event.row] = person
-            self.show_models()
-            self.query_one(EditTable).focus()
-            self.edited(urgent=True)
+    def put_items(self, items: list[Person]) -> None:
+        self.people[:] = items  # the same list: the meeting and F2's screen share it
 
+    def open_row(self, current: Person | None, done) -> None:
         self.ask(DialogKind.PERSON, current, done, attendance=self.people)
 
+    def name_of(self, item: Person) -> str:
+        return item.name
 
-class GoalsEditor(CaptureForm):
-    """The child's and family's goals: type a goal and press Enter."""
+
+class GoalsEditor(ListEditor):
+    """The child's and family's goals: type a goal and press Enter (or Ctrl+N for the
+    whole dialog); Enter on a goal opens it to change it."""
 
     capture = Capture.GOALS
+    TABLE = "goals"
+    ADD_NAME = sv.ADD_GOAL
+    REMOVE_QUESTION = sv.REMOVE_GOAL
+    FOLLOW_UP = False
+    """Whether a goal opens to be followed up (its status and evaluation)."""
 
     DEFAULT_CSS = """
     GoalsEditor Select { width: 18; }
@@ -285,29 +393,29 @@ class GoalsEditor(CaptureForm):
         self.show_models()
         self.edited(urgent=True)
 
-    @on(EditTable.Requested, "#goals")
-    def _requested(self, event: EditTable.Requested) -> None:
-        event.stop()
-        goals = list(self.sip.goals)
-        if event.what == "add":
-            self.query_one("#goal-text", Input).focus()
-            return
-        goal = goals.pop(event.row)
-        if event.what == "edit":
-            # Back into the field to be changed and added again.
-            self.query_one("#goal-text", Input).value = goal.text
-            self.query_one("#goal-horizon", Select).value = goal.horizon
-            self.query_one("#goal-child", Input).value = goal.child
-            self.query_one("#goal-text", Input).focus()
-        self.sip.goals = goals
-        self.show_models()
-        self.edited(urgent=True)
+    def items(self) -> list[Goal]:
+        return self.sip.goals
+
+    def put_items(self, items: list[Goal]) -> None:
+        self.sip.goals = items
+
+    def open_row(self, current: Goal | None, done) -> None:
+        self.ask(DialogKind.GOAL, current, done, follow_up=self.FOLLOW_UP)
+
+    def name_of(self, item: Goal) -> str:
+        return item.text
+
+    def taken(self, item: Goal) -> None:
+        self.sip.child_focus = item.id
 
 
-class ActionsEditor(CaptureForm):
+class ActionsEditor(ListEditor):
     """Insatser: what, who (from attendance, organisation filled in), huvudman, by when."""
 
     capture = Capture.ACTIONS
+    TABLE = "actions"
+    ADD_NAME = sv.ADD_ACTION
+    REMOVE_QUESTION = sv.REMOVE_ACTION
 
     DEFAULT_CSS = """
     ActionsEditor EditTable { height: auto; max-height: 16; }
@@ -345,32 +453,20 @@ class ActionsEditor(CaptureForm):
             rows.append((action.id, cells(*(values if self.WITH_STATUS else values[:4]))))
         self.query_one(EditTable).show_rows(rows)
 
-    @on(EditTable.Requested, "#actions")
-    def _requested(self, event: EditTable.Requested) -> None:
-        event.stop()
-        actions = list(self.sip.actions)
-        if event.what == "remove":
-            del actions[event.row]
-            self.sip.actions = actions
-            self.show_models()
-            self.edited(urgent=True)
-            return
-        current = actions[event.row] if event.what == "edit" else None
+    def items(self) -> list[Action]:
+        return self.sip.actions
 
-        def done(action: Action | None) -> None:
-            if action is None:
-                return
-            if current is None:
-                actions.append(action)
-            else:
-                actions[event.row] = action
-            self.sip.actions = actions
-            self.sip.child_focus = action.id
-            self.show_models()
-            self.query_one(EditTable).focus()
-            self.edited(urgent=True)
+    def put_items(self, items: list[Action]) -> None:
+        self.sip.actions = items
 
+    def open_row(self, current: Action | None, done) -> None:
         self.ask(DialogKind.ACTION, current, done, attendance=self.session.meeting.attendance)
+
+    def name_of(self, item: Action) -> str:
+        return item.what
+
+    def taken(self, item: Action) -> None:
+        self.sip.child_focus = item.id
 
 
 class ActionStatusEditor(ActionsEditor):
@@ -390,6 +486,7 @@ class GoalStatusEditor(GoalsEditor):
     New goals are typed as in the first meeting; Enter on a goal follows it up."""
 
     capture = Capture.GOAL_STATUS
+    FOLLOW_UP = True
 
     DEFAULT_CSS = """
     GoalStatusEditor Select { width: 18; }
@@ -423,26 +520,6 @@ class GoalStatusEditor(GoalsEditor):
                 for goal in self.sip.goals
             ]
         )
-
-    @on(EditTable.Requested, "#goals")
-    def _requested(self, event: EditTable.Requested) -> None:
-        if event.what != "edit":
-            return super()._requested(event)
-        event.stop()
-        goals = list(self.sip.goals)
-        current = goals[event.row]
-
-        def done(goal: Goal | None) -> None:
-            if goal is None:
-                return
-            goals[event.row] = goal
-            self.sip.goals = goals
-            self.sip.child_focus = goal.id
-            self.show_models()
-            self.query_one(EditTable).focus()
-            self.edited(urgent=True)
-
-        self.ask(DialogKind.GOAL, current, done)
 
 
 _UNDERSTOOD_NEXT: dict[ChildUnderstood | None, ChildUnderstood | None] = {
