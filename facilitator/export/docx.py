@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -35,11 +36,13 @@ _TABLE_PT = (9.0, 8.5, 8.0, 7.5, 7.0)
 _CELL_MARGIN_MM = 1.9
 """Word's default left and right cell margin (0.08 in)."""
 _SAFETY_MM = 1.0
-_WIDER = 1.08
-"""Word sets the text in Calibri, measured here with the PDF's font and this much wider
-(Calibri itself, and Carlito where Word is not installed, are narrower), so that no word
-is broken inside a column."""
+_WIDER = 1.02
+"""Word sets the text in Calibri, measured here with the metrics of Carlito (the same
+widths; LibreOffice puts Carlito in its place where Calibri is not installed), and this
+much wider against rounding, so that no word is broken inside a column."""
 BODY_FONT = "Calibri"
+PROGRAM = "facilitator"
+_BLACK = RGBColor(0, 0, 0)
 _BODY_PT = 10.5
 _GREY = RGBColor(0x5A, 0x5A, 0x5A)
 _MISSING = RGBColor(0xA0, 0, 0)
@@ -92,6 +95,42 @@ def _body_font(word: WordDocument) -> None:
     title = word.styles["Title"]
     title.font.size = Pt(20)
     title.paragraph_format.space_after = Pt(8)
+    # Black like the PDF's, not the template's blue; the title's rule under it too.
+    for style in (title, heading, part):
+        style.font.color.rgb = _BLACK
+    for border in title.element.iter(qn("w:bottom")):
+        border.set(qn("w:color"), "000000")
+        border.attrib.pop(qn("w:themeColor"), None)
+
+
+def _properties(word: WordDocument, document: SipDocument, now: datetime) -> None:
+    """The document's properties: its title, made by this program now, in Swedish (the
+    template's say python-docx, 2013 and Microsoft Macintosh Word, with its thumbnail)."""
+    from facilitator import __version__
+
+    properties = word.core_properties
+    properties.title = _safe(document.title)
+    properties.author = PROGRAM
+    properties.last_modified_by = PROGRAM
+    properties.comments = ""
+    properties.revision = 1
+    properties.created = properties.modified = now.replace(microsecond=0, tzinfo=None)
+    properties.language = LANGUAGE
+    package = word.part.package
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            element = parse_xml(part.blob)
+            for child in list(element):
+                name = child.tag.rsplit("}", 1)[-1]
+                if name == "Application":
+                    child.text = f"{PROGRAM} {__version__}"
+                elif name in ("AppVersion", "Template"):
+                    # Word's own version ("14.0000") and its template: not this program's.
+                    element.remove(child)
+            part._blob = serialize_part_xml(element)
+    for key, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[key]
 
 
 def _set_language(rpr) -> None:
@@ -375,9 +414,10 @@ def _signatures(word: WordDocument, document: SipDocument) -> None:
     _fixed_widths(table, [half + 4, half + 4])
 
 
-def to_docx(document: SipDocument) -> bytes:
+def to_docx(document: SipDocument, now: datetime | None = None) -> bytes:
+    """The document as a Word file, its properties dated ``now`` (the time of export)."""
     word = Document()
-    word.core_properties.title = _safe(document.title)
+    _properties(word, document, now or datetime.now(UTC))
     _page(word)
     _body_font(word)
     _language(word)

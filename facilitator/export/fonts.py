@@ -16,6 +16,10 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from facilitator.agenda.sipview import SipDocument
 
 FOLDER = Path(__file__).with_name("fontfiles")
 _MM_PER_PT = 25.4 / 72
@@ -81,6 +85,27 @@ def unprintable(texts: Iterable[str]) -> list[str]:
             if code not in drawn and code not in _NOT_DRAWN:
                 seen.setdefault(ch, None)
     return list(seen)
+
+
+def document_texts(document: SipDocument) -> list[str]:
+    """Every text the document prints."""
+    texts = [document.title, document.subtitle, document.header_line, document.confidential]
+    texts += [x for pair in document.facts for x in pair]
+    for section in document.paper:
+        texts += [section.heading, *section.paragraphs, *section.items, *section.missing]
+        if section.table is not None:
+            texts += [*section.table.header, *(v for row in section.table.rows for v in row)]
+        texts += [bar.label for bar in section.bars]
+    if document.signers:
+        texts += [document.signature_heading, document.signature_hint]
+    for signer in document.signers:
+        texts += [signer.name, signer.title, signer.role, signer.oral]
+    return [t for t in texts if t]
+
+
+def unprintable_in(document: SipDocument) -> list[str]:
+    """The characters of ``document`` that no font of the PDF has (printed as "?")."""
+    return unprintable(document_texts(document))
 
 
 @lru_cache(maxsize=1)

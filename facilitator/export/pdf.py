@@ -6,8 +6,8 @@ so å ä ö and names such as Đorđević, Şahin, Łukasz, Nguyễn, Ивано
 on any machine; Noto Sans Arabic and Noto Sans Ethiopic take the characters it lacks, and
 HarfBuzz (``uharfbuzz``) shapes the text, so a name in Arabic script is joined and runs
 right to left, and a name in Ge'ez script is whole. A character no font has is printed as
-"?" rather than stopping the export, and named by ``unprintable_in`` (the review and
-``export --strict`` list it).
+"?" rather than stopping the export, and named by ``fonts.unprintable_in`` (the review
+and ``export --strict`` list it).
 
 Layout: table columns are sized from their content and never break a word (a table that
 cannot fit its longest words gets a smaller font); a heading never stands alone at the
@@ -28,7 +28,7 @@ from fpdf.fonts import FontFace
 from facilitator import strings as sv
 from facilitator.agenda.sipview import Bar, Section, Signer, SipDocument, Table
 from facilitator.export import layout
-from facilitator.export.fonts import covered, fallback_files, font_files, unprintable
+from facilitator.export.fonts import covered, fallback_files, font_files
 
 FONT = "SourceSans"
 _MARGIN = layout.MARGIN_MM
@@ -58,27 +58,6 @@ def printable(text: str) -> str:
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
 _OTHER_LETTERS = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u052f\u1200-\u139f\u1e00-\u1eff]")
 ARABIC_FONT = "NotoSansArabic"
-
-
-def document_texts(document: SipDocument) -> list[str]:
-    """Every text the document prints."""
-    texts = [document.title, document.subtitle, document.header_line, document.confidential]
-    texts += [x for pair in document.facts for x in pair]
-    for section in document.paper:
-        texts += [section.heading, *section.paragraphs, *section.items, *section.missing]
-        if section.table is not None:
-            texts += [*section.table.header, *(v for row in section.table.rows for v in row)]
-        texts += [bar.label for bar in section.bars]
-    if document.signers:
-        texts += [document.signature_heading, document.signature_hint]
-    for signer in document.signers:
-        texts += [signer.name, signer.title, signer.role, signer.oral]
-    return [t for t in texts if t]
-
-
-def unprintable_in(document: SipDocument) -> list[str]:
-    """The characters of ``document`` that no font of the PDF has (printed as "?")."""
-    return unprintable(document_texts(document))
 
 
 class _Pdf(FPDF):

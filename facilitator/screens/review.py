@@ -17,6 +17,7 @@ from facilitator import strings as sv
 from facilitator.agenda.checks import missing_parts
 from facilitator.agenda.models import Capture
 from facilitator.agenda.sipview import Section, sip_document
+from facilitator.export.fonts import unprintable_in
 from facilitator.meeting.session import MeetingSession
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.sipview import section_body, section_heading
@@ -37,6 +38,7 @@ class ReviewScreen(Screen[Capture | str | None]):
         self.session = session
         self.can_finish = can_finish
         self.missing = missing_parts(session.meeting, session.case)
+        self.unprintable = unprintable_in(sip_document(session.case, session.meeting))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "finish":
@@ -68,6 +70,9 @@ class ReviewScreen(Screen[Capture | str | None]):
                     yield Static(sv.REVIEW_MISSING_HINT, classes="hint", markup=False)
                 else:
                     yield Static(Content.styled(sv.REVIEW_COMPLETE, "bold $text-success"))
+                if self.unprintable:
+                    text = sv.REVIEW_UNPRINTABLE.format(chars=sv.characters(self.unprintable))
+                    yield Static(Content.styled(text, "bold $warning"), id="unprintable")
                 yield Static(
                     sv.REVIEW_FINISH_HINT if self.can_finish else sv.REVIEW_BACK_HINT,
                     classes="hint",
