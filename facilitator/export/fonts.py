@@ -60,9 +60,21 @@ def _cmap(path: Path) -> frozenset[int]:
 
 
 @lru_cache(maxsize=1)
+def body_covered() -> frozenset[int]:
+    """The code points Source Sans Pro can draw."""
+    return _cmap(font_files()[""])
+
+
+def needs_fallback(texts: Iterable[str]) -> bool:
+    """Whether any of ``texts`` holds a character Source Sans Pro lacks."""
+    drawn = body_covered()
+    return any(ord(ch) not in drawn for text in texts for ch in text if ch not in "\n\t")
+
+
+@lru_cache(maxsize=1)
 def covered() -> frozenset[int]:
     """The code points the PDF can draw: those of the body font and of its fallbacks."""
-    codes = set(_cmap(font_files()[""]))
+    codes = set(body_covered())
     for files in fallback_files().values():
         codes |= _cmap(files[""])
     return frozenset(codes)

@@ -28,7 +28,7 @@ from fpdf.fonts import FontFace
 from facilitator import strings as sv
 from facilitator.agenda.sipview import Bar, Section, Signer, SipDocument, Table
 from facilitator.export import layout
-from facilitator.export.fonts import covered, fallback_files, font_files
+from facilitator.export.fonts import covered, document_texts, fallback_files, font_files, needs_fallback
 
 FONT = "SourceSans"
 _MARGIN = layout.MARGIN_MM
@@ -58,6 +58,11 @@ def printable(text: str) -> str:
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
 _OTHER_LETTERS = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u052f\u1200-\u139f\u1e00-\u1eff]")
 ARABIC_FONT = "NotoSansArabic"
+_SHAPED = re.compile(
+    "[\u0300-\u036f\u0590-\u08ff\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f\ufb1d-\ufdff\ufe20-\ufe2f\ufe70-\ufefc]"
+)
+"""Text that needs shaping: combining marks, Hebrew and Arabic script (joined, right to
+left), Ge'ez script; the rest of what the fonts hold is set one character a glyph."""
 
 
 class _Pdf(FPDF):
@@ -66,12 +71,20 @@ class _Pdf(FPDF):
         self.document = document
         for style, path in font_files().items():
             self.add_font(FONT, style, str(path))
-        for family, files in fallback_files().items():
-            for style, path in files.items():
-                self.add_font(family, style, str(path))
-        # The italic footer falls back on the upright face of a fallback family.
-        self.set_fallback_fonts(list(fallback_files()), exact_match=False)
+        # The fallback fonts only for a document that needs them: each costs time to
+        # load, and any makes every text be looked at one character at a time.
+        self.fallbacks = needs_fallback(document_texts(document))
+        self.inside = False
+        """Within a text that ``_script`` has set up (fpdf2 may measure its parts)."""
+        if self.fallbacks:
+            for family, files in fallback_files().items():
+                for style, path in files.items():
+                    self.add_font(family, style, str(path))
+        # Shaping is slow (it measures every string through HarfBuzz): it is switched on
+        # only for the texts that need it (``_script``).
         self.set_text_shaping(True)
+        self.shaping = self.text_shaping
+        self.text_shaping = None
         self.set_margins(_MARGIN, _MARGIN, _MARGIN)
         self.set_auto_page_break(True, margin=layout.BOTTOM_MM)
         self.alias_nb_pages("{nb}")
@@ -102,19 +115,33 @@ class _Pdf(FPDF):
 
     @contextmanager
     def _script(self, text: str) -> Iterator[None]:
-        """A text all in Arabic script (a name) is set in the Arabic font throughout,
-        its spaces too, so that the line is one right-to-left run that reads back in
-        the order it was written; other text takes the Arabic font only for the
-        characters the body font lacks."""
-        if self.font_family != FONT.lower() or not _ARABIC.search(text) or _OTHER_LETTERS.search(text):
+        """The fallback fonts and shaping for a text that needs them, and only then
+        (either makes fpdf2 look at every character). A text all in Arabic script (a
+        name) is set in the Arabic font throughout, its spaces too, so that the line is
+        one right-to-left run that reads back in the order it was written."""
+        foreign = self.fallbacks and not self.inside and needs_fallback((text,))
+        shaped = not self.inside and _SHAPED.search(text) is not None
+        if not (foreign or shaped):
             yield
             return
+        self.inside = True
+        if foreign:
+            self.set_fallback_fonts(list(fallback_files()), exact_match=False)
+        if shaped:
+            self.text_shaping = self.shaping
+        whole = foreign and self.font_family == FONT.lower() and _ARABIC.search(text) and not _OTHER_LETTERS.search(text)
         family, style, size = self.font_family, self.font_style, self.font_size_pt
-        self.set_font(ARABIC_FONT, style.replace("I", ""), size)
+        if whole:
+            self.set_font(ARABIC_FONT, style.replace("I", ""), size)
         try:
             yield
         finally:
-            self.set_font(family, style, size)
+            if whole:
+                self.set_font(family, style, size)
+            self.text_shaping = None
+            if foreign:
+                self.set_fallback_fonts([])
+            self.inside = False
 
     def multi_cell(self, w, h=None, text="", *args, **kwargs):
         with self._script(text):
@@ -123,6 +150,10 @@ class _Pdf(FPDF):
     def cell(self, w=None, h=None, text="", *args, **kwargs):
         with self._script(text):
             return super().cell(w, h, text, *args, **kwargs)
+
+    def get_string_width(self, s, *args, **kwargs):
+        with self._script(s):
+            return super().get_string_width(s, *args, **kwargs)
 
     @property
     def room(self) -> float:
