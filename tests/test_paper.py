@@ -203,3 +203,27 @@ def test_word_properties_name_the_program_the_day_and_swedish():
     assert "Microsoft" not in app
     for style in ("Title", "Heading 1", "Heading 2"):
         assert str(word.styles[style].font.color.rgb) == "000000", style
+
+
+async def test_the_review_names_a_character_no_font_of_the_pdf_has(store):
+    from facilitator.app import FacilitatorApp
+    from facilitator.demo import demo_case
+    from facilitator.screens.review import ReviewScreen
+
+    from .screens_helpers import START, open_meeting, screen_text
+
+    case, meeting = demo_case(START)
+    case.guardians[0].name += " 🌷"
+    case.guardians[1].name = NAMES["arabic"]
+    store.save_case(case)
+    store.save_meeting(meeting)
+    app = FacilitatorApp(store=store, clock=ManualClock(START))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        app.push_screen(ReviewScreen(screen.session))
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        # The line stands at the top of the column of what is missing (wrapped there).
+        assert "PDF:en har inget typsnitt för 🌷 (U+1F337):" in text
+        assert 'tecknen skrivs som "?".' in text
+        assert "U+06" not in text  # the Arabic name prints

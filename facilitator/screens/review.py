@@ -54,6 +54,9 @@ class ReviewScreen(Screen[Capture | str | None]):
                     if not section.heading_only:
                         yield Static(section_body(section, sv.NOT_STATED), classes="section-body")
             with VerticalScroll(id="review-missing"):
+                if self.unprintable:
+                    text = sv.REVIEW_UNPRINTABLE.format(chars=sv.characters(self.unprintable))
+                    yield Static(Content.styled(text, "bold $warning"), id="unprintable")
                 if self.missing:
                     yield Static(Content.styled(sv.REVIEW_MISSING, "bold $error"))
                     yield OptionList(
@@ -70,9 +73,6 @@ class ReviewScreen(Screen[Capture | str | None]):
                     yield Static(sv.REVIEW_MISSING_HINT, classes="hint", markup=False)
                 else:
                     yield Static(Content.styled(sv.REVIEW_COMPLETE, "bold $text-success"))
-                if self.unprintable:
-                    text = sv.REVIEW_UNPRINTABLE.format(chars=sv.characters(self.unprintable))
-                    yield Static(Content.styled(text, "bold $warning"), id="unprintable")
                 yield Static(
                     sv.REVIEW_FINISH_HINT if self.can_finish else sv.REVIEW_BACK_HINT,
                     classes="hint",
