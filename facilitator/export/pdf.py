@@ -177,6 +177,10 @@ class _Pdf(FPDF):
         """A paragraph that may run on to the next page, but never leaves one line alone
         at the foot of a page or at the top of the next (widow and orphan control)."""
         width, height = self.epw, self.line_h
+        # Most paragraphs are far from the foot of the page: they are not laid out twice.
+        if _most_lines(self, text, width) * height <= self.room:
+            self.text_block(text)
+            return
         lines = self.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
         fit = int((self.room + 1e-6) // height)
         count = len(lines)
@@ -191,6 +195,12 @@ class _Pdf(FPDF):
         self.text_block("\n".join(lines[:here]))
         self.add_page()
         self.text_block("\n".join(lines[here:]))
+
+
+def _most_lines(pdf: FPDF, text: str, width: float) -> float:
+    """More lines than ``text`` can take in a column ``width`` wide, in the current font,
+    without laying it out: to lay out only what ends near the foot of a page."""
+    return pdf.get_string_width(text) / (width - 2 * pdf.c_margin) * 1.25 + text.count("\n") + 2
 
 
 @dataclass
@@ -408,7 +418,9 @@ def _paragraph_piece(pdf: _Pdf, text: str, lead: Callable[[], float] | None = No
         """At least two lines of a paragraph go with the heading."""
         if lead is not None:
             return lines() * pdf.line_h + lead()
-        return min(lines(), _KEEP_LINES) * pdf.line_h
+        pdf.set_font(FONT, "", pdf.body_pt)
+        one_line = "\n" not in text and pdf.get_string_width(text) <= pdf.epw - 2 * pdf.c_margin
+        return pdf.line_h if one_line else _KEEP_LINES * pdf.line_h
 
     def draw() -> None:
         pdf.set_font(FONT, "", pdf.body_pt)
@@ -433,7 +445,10 @@ def _item_pieces(pdf: _Pdf, items: list[str]) -> list[_Piece]:
     def draw(index: int) -> None:
         text = items[index]
         pdf.set_font(FONT, "", pdf.body_pt)
-        pdf.keep(kept(index))
+        if pdf.room < _most_lines(pdf, text, pdf.epw - 4) * pdf.line_h + (
+            _most_lines(pdf, items[-1], pdf.epw - 4) * pdf.line_h if index == len(items) - 2 else 0
+        ):
+            pdf.keep(kept(index))  # measured only near the foot of a page
         y = pdf.get_y()
         pdf.cell(4, pdf.line_h, "•")
         pdf.set_xy(pdf.l_margin + 4, y)
