@@ -350,20 +350,32 @@ def _heading(word: WordDocument, text: str, level: int = 1) -> Paragraph:
     return heading
 
 
-def _section(word: WordDocument, part: Section) -> None:
+def _section(word: WordDocument, part: Section, keeping: bool = False) -> bool:
+    """The section; from ``Section.signed_from`` on (or throughout, with ``keeping``)
+    each paragraph is kept with the next, so that what the signatures agree to stands
+    on one page with them. Returns whether that has begun."""
     _heading(word, part.heading, part.level)
-    for paragraph in part.paragraphs:
-        word.add_paragraph(_safe(paragraph))
+    written: list[Paragraph] = []
+    for index, paragraph in enumerate(part.paragraphs):
+        keeping = keeping or index == part.signed_from
+        written.append(word.add_paragraph(_safe(paragraph)))
+        if keeping:
+            written[-1].paragraph_format.keep_with_next = True
     for item in part.items:
-        word.add_paragraph(_safe(item), style="List Bullet")
+        written.append(word.add_paragraph(_safe(item), style="List Bullet"))
     if part.table is not None and part.table.rows:
         _table(word, part.table)
     if part.bars:
         _bars(word, part.bars)
     for missing in part.missing:
-        run = word.add_paragraph().add_run(_safe(f"{sv.MISSING_PREFIX}: {missing}"))
+        written.append(word.add_paragraph())
+        run = written[-1].add_run(_safe(f"{sv.MISSING_PREFIX}: {missing}"))
         run.bold = True
         run.font.color.rgb = _MISSING
+    if keeping:
+        for paragraph in written:
+            paragraph.paragraph_format.keep_with_next = True
+    return keeping
 
 
 def _line_above(paragraph: Paragraph) -> None:
@@ -439,8 +451,9 @@ def to_docx(document: SipDocument, now: datetime | None = None) -> bytes:
             + _SAFETY_MM
         )
         _fixed_widths(facts, [label_w, _TEXT_WIDTH - label_w])
+    keeping = False
     for part in document.paper:
-        _section(word, part)
+        keeping = _section(word, part, keeping)
     _signatures(word, document)
     buffer = io.BytesIO()
     word.save(buffer)
