@@ -16,6 +16,7 @@ foot of a page; the signature block is kept together when it fits on a page.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -178,11 +179,13 @@ class _Pdf(FPDF):
         at the foot of a page or at the top of the next (widow and orphan control)."""
         width, height = self.epw, self.line_h
         # Most paragraphs are far from the foot of the page: they are not laid out twice.
-        if _most_lines(self, text, width) * height <= self.room:
+        fit = int((self.room + 1e-6) // height)
+        if _most_lines(self, text, width) <= fit or (fit >= _KEEP_LINES and _least_lines(self, text, width) >= fit + _KEEP_LINES):
+            # Far from the foot of the page, or so long that enough of it goes on each
+            # side of the break: not laid out twice.
             self.text_block(text)
             return
         lines = self.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
-        fit = int((self.room + 1e-6) // height)
         count = len(lines)
         if count <= fit:
             self.text_block(text)
@@ -201,6 +204,15 @@ def _most_lines(pdf: FPDF, text: str, width: float) -> float:
     """More lines than ``text`` can take in a column ``width`` wide, in the current font,
     without laying it out: to lay out only what ends near the foot of a page."""
     return pdf.get_string_width(text) / (width - 2 * pdf.c_margin) * 1.25 + text.count("\n") + 2
+
+
+def _least_lines(pdf: FPDF, text: str, width: float) -> int:
+    """No more lines than ``text`` takes in a column ``width`` wide: no line holds more
+    than the column's width of its characters (the spaces left out, as a break drops them)."""
+    usable = width - 2 * pdf.c_margin
+    return sum(
+        max(1, math.ceil(pdf.get_string_width(part.replace(" ", "")) / usable - 1e-6)) for part in text.split("\n")
+    )
 
 
 @dataclass
