@@ -125,13 +125,17 @@ NAMES = {
 def test_a_guardians_name_in_its_own_script_reads_back_from_the_pdf():
     case, _, follow_up, _ = process()
     document = kallelse_document(case, follow_up)
-    document.signers = [Signer(name, sv.ROLE[Role.GUARDIAN]) for name in NAMES.values()]
+    # Brackets and a dash the Arabic font lacks come from the body font.
+    mixed = "علي (حسن) – ١٢/٣"
+    document.signers = [Signer(name, sv.ROLE[Role.GUARDIAN]) for name in [*NAMES.values(), mixed]]
     assert unprintable_in(document) == []
     signed = pages(to_pdf(document))[-1]
     for script, name in NAMES.items():
         # The same code points in the order they were written (right to left on paper).
         assert name in signed, script
     assert not any("?" in line for line in signed)
+    line = next(line for line in signed if "١٢/٣" in line)
+    assert all(part in line for part in ("علي", "حسن", "(", ")", "–"))
 
 
 def test_a_character_no_font_has_is_named_not_printed_silently():

@@ -126,14 +126,16 @@ class _Pdf(FPDF):
             yield
             return
         self.inside = True
-        if foreign:
-            self.set_fallback_fonts(list(fallback_files()), exact_match=False)
         if shaped:
             self.text_shaping = self.shaping
         whole = foreign and self.font_family == FONT.lower() and _ARABIC.search(text) and not _OTHER_LETTERS.search(text)
         family, style, size = self.font_family, self.font_style, self.font_size_pt
         if whole:
+            # The body font in turn takes what the Arabic font lacks: brackets, quotes.
+            self.set_fallback_fonts([*fallback_files(), FONT], exact_match=False)
             self.set_font(ARABIC_FONT, style.replace("I", ""), size)
+        elif foreign:
+            self.set_fallback_fonts(list(fallback_files()), exact_match=False)
         try:
             yield
         finally:
