@@ -83,6 +83,8 @@ def _body_font(word: WordDocument) -> None:
     normal.font.name = BODY_FONT
     normal.font.size = Pt(_BODY_PT)
     normal.paragraph_format.space_after = Pt(4)
+    # Widow and orphan control (layout.KEEP_LINES), whatever the reader's defaults.
+    normal.paragraph_format.widow_control = True
     # Headings and title closer to the PDF's than the template's airy ones.
     heading = word.styles["Heading 1"]
     heading.paragraph_format.space_before = Pt(12)

@@ -41,8 +41,7 @@ _PAD_V, _PAD_H = 0.8, 1.2
 _SAFETY = 0.3
 """Room left in a column beyond its longest word, against rounding in the line breaking."""
 _GREY = 90
-_KEEP_LINES = 2
-"""The fewest lines of a paragraph left at the foot of a page or carried to the next."""
+_KEEP_LINES = layout.KEEP_LINES
 _MISSING_RGB = (160, 0, 0)
 _PLANNED_RGB = (185, 185, 185)
 _REPLANNED_RGB = (120, 150, 200)
