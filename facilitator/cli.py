@@ -317,6 +317,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         except NoNextMeeting:
             raise UsageError(sv.CLI_NO_NEXT_MEETING) from None
+    if args.strict and exported.unprintable:
+        raise UsageError(
+            sv.CLI_UNPRINTABLE.format(document=sv.DOCUMENT_NAME[args.document], chars=sv.characters(exported.unprintable))
+        )
     if args.strict and exported.missing:
         raise UsageError(
             sv.CLI_NOT_COMPLETE.format(document=sv.DOCUMENT_NAME[args.document], missing=exported.missing[0])

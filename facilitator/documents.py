@@ -39,6 +39,8 @@ class Exported:
     filename: str
     missing: list[str]
     """What the law or the routine asks for and the document lacks (empty for json and ics)."""
+    unprintable: tuple[str, ...] = ()
+    """The characters of a PDF that no font of it has (printed as "?")."""
 
 
 class NotForDocument(ValueError):
@@ -79,6 +81,16 @@ def render(document: SipDocument, fmt: str) -> bytes:
 
         return to_docx(document)
     raise ValueError(f"{fmt!r} does not lay out a document")
+
+
+def exported(view: SipDocument, fmt: str, filename: str) -> Exported:
+    """``view`` rendered in ``fmt``, with what it lacks and (a PDF) what it cannot print."""
+    unprintable: tuple[str, ...] = ()
+    if fmt == "pdf":
+        from facilitator.export.fonts import unprintable_in
+
+        unprintable = tuple(unprintable_in(view))
+    return Exported(render(view, fmt), filename, view.missing, unprintable)
 
 
 def not_for_document(document: str, fmt: str) -> bool:
@@ -123,7 +135,7 @@ def send_kallelse(case: Case, meeting: Meeting, today: date, fmt: str, config: P
     if sent is not None:
         case.kallelser = [*case.kallelser, sent]
         case.history = [*case.history, CaseEvent(on=today, kind=CaseEventKind.KALLELSE_SENT, meeting_id=meeting.id)]
-    return Exported(render(view, fmt), file_name(meeting, "kallelse", fmt), view.missing), sent is not None
+    return exported(view, fmt, file_name(meeting, "kallelse", fmt)), sent is not None
 
 
 def export_document(case: Case, meeting: Meeting, document: str, fmt: str) -> Exported:
@@ -147,7 +159,7 @@ def export_document(case: Case, meeting: Meeting, document: str, fmt: str) -> Ex
         from facilitator.agenda.report import report_document
 
         view = report_document(case, meeting)
-    return Exported(render(view, fmt), file_name(meeting, document, fmt), view.missing)
+    return exported(view, fmt, file_name(meeting, document, fmt))
 
 
 def export_meeting(
@@ -164,10 +176,10 @@ def export_meeting(
     meeting = store.load_meeting(meeting_id)
     case = store.load_case(meeting.case_id)
     if document == "kallelse":
-        exported, changed = send_kallelse(case, meeting, now.date(), fmt)
-        if changed and not (strict and exported.missing):  # refused: not sent
+        sent, changed = send_kallelse(case, meeting, now.date(), fmt)
+        if changed and not (strict and (sent.missing or sent.unprintable)):  # refused: not sent
             store.save_case(case)
-        return exported
+        return sent
     if document != "sip":
         return export_document(case, meeting, document, fmt)
     if fmt == "json":
@@ -189,7 +201,7 @@ def export_meeting(
         (r.sip for r in reversed(revisions) if revision and r.number < revision.number), None
     )
     view = sip_document(case, meeting, revision.number if revision else None, previous)
-    return Exported(render(view, fmt), file_name(meeting, "sip", fmt), view.missing)
+    return exported(view, fmt, file_name(meeting, "sip", fmt))
 
 
 def write_export(store: Store, exported: Exported) -> Path:

@@ -596,6 +596,8 @@ CLI_WROTE = "Sparade {path}"
 CLI_IMPORTED = "Importerade ärendet med {meetings}"
 DOCUMENT_NAME = {"sip": "SIP:en", "kallelse": "kallelsen", "rapport": "mötesrapporten", "barn": "barnets plan"}
 CLI_NOT_COMPLETE = "{document} är inte komplett, det saknas: {missing}"
+CLI_UNPRINTABLE = "{document} kan inte skrivas ut som den är: inget typsnitt har {chars} (tecknen blir \"?\")"
+REVIEW_UNPRINTABLE = "PDF:en har inget typsnitt för {chars}: tecknen skrivs som \"?\"."
 CLI_NO_NEXT_MEETING = "SIP:en har inget datum för nästa möte, så det finns ingen kalenderinbjudan"
 CLI_ONLY_SIP = "--format {format} finns bara för sip; kallelse och rapport skrivs som pdf, docx eller md"
 CLI_CHILD_PLAN_FORMATS = "--format {format} finns inte för barnets plan; den skrivs som pdf eller md"
@@ -1182,6 +1184,11 @@ def listing(words: list[str] | tuple[str, ...]) -> str:
     if len(words) < 2:
         return "".join(words)
     return f"{', '.join(words[:-1])} {AND} {words[-1]}"
+
+
+def characters(chars: list[str] | tuple[str, ...]) -> str:
+    """Characters with their code points, for a reader to find them: "😀 (U+1F600)"."""
+    return listing([f"{ch} (U+{ord(ch):04X})" for ch in chars])
 
 
 def count(n: int, one: str, many: str) -> str:

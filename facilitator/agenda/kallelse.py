@@ -158,6 +158,7 @@ def kallelse_document(
             sv.CONSENT_FORM_BETWEEN,
         ],
         items=[o for o in between + outside if o.strip()],
+        signed_from=1,
     )
     if revoked:
         form.items += [f"{sv.KALLELSE_REVOKED_LIST}: {'; '.join(revoked)}"]

@@ -91,6 +91,9 @@ class Section:
     heading_only: bool = False
     """A heading over the parts that follow (level 2), with nothing of its own but what
     is missing."""
+    signed_from: int | None = None
+    """The paragraph from which on this section is what the signatures agree to: it,
+    what follows it and the signatures stand on one page when they fit on one."""
 
     @property
     def empty(self) -> bool:

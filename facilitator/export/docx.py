@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -35,11 +36,13 @@ _TABLE_PT = (9.0, 8.5, 8.0, 7.5, 7.0)
 _CELL_MARGIN_MM = 1.9
 """Word's default left and right cell margin (0.08 in)."""
 _SAFETY_MM = 1.0
-_WIDER = 1.08
-"""Word sets the text in Calibri, measured here with the PDF's font and this much wider
-(Calibri itself, and Carlito where Word is not installed, are narrower), so that no word
-is broken inside a column."""
+_WIDER = 1.02
+"""Word sets the text in Calibri, measured here with the metrics of Carlito (the same
+widths; LibreOffice puts Carlito in its place where Calibri is not installed), and this
+much wider against rounding, so that no word is broken inside a column."""
 BODY_FONT = "Calibri"
+PROGRAM = "facilitator"
+_BLACK = RGBColor(0, 0, 0)
 _BODY_PT = 10.5
 _GREY = RGBColor(0x5A, 0x5A, 0x5A)
 _MISSING = RGBColor(0xA0, 0, 0)
@@ -80,6 +83,8 @@ def _body_font(word: WordDocument) -> None:
     normal.font.name = BODY_FONT
     normal.font.size = Pt(_BODY_PT)
     normal.paragraph_format.space_after = Pt(4)
+    # Widow and orphan control (layout.KEEP_LINES), whatever the reader's defaults.
+    normal.paragraph_format.widow_control = True
     # Headings and title closer to the PDF's than the template's airy ones.
     heading = word.styles["Heading 1"]
     heading.paragraph_format.space_before = Pt(12)
@@ -92,6 +97,42 @@ def _body_font(word: WordDocument) -> None:
     title = word.styles["Title"]
     title.font.size = Pt(20)
     title.paragraph_format.space_after = Pt(8)
+    # Black like the PDF's, not the template's blue; the title's rule under it too.
+    for style in (title, heading, part):
+        style.font.color.rgb = _BLACK
+    for border in title.element.iter(qn("w:bottom")):
+        border.set(qn("w:color"), "000000")
+        border.attrib.pop(qn("w:themeColor"), None)
+
+
+def _properties(word: WordDocument, document: SipDocument, now: datetime) -> None:
+    """The document's properties: its title, made by this program now, in Swedish (the
+    template's say python-docx, 2013 and Microsoft Macintosh Word, with its thumbnail)."""
+    from facilitator import __version__
+
+    properties = word.core_properties
+    properties.title = _safe(document.title)
+    properties.author = PROGRAM
+    properties.last_modified_by = PROGRAM
+    properties.comments = ""
+    properties.revision = 1
+    properties.created = properties.modified = now.replace(microsecond=0, tzinfo=None)
+    properties.language = LANGUAGE
+    package = word.part.package
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            element = parse_xml(part.blob)
+            for child in list(element):
+                name = child.tag.rsplit("}", 1)[-1]
+                if name == "Application":
+                    child.text = f"{PROGRAM} {__version__}"
+                elif name in ("AppVersion", "Template"):
+                    # Word's own version ("14.0000") and its template: not this program's.
+                    element.remove(child)
+            part._blob = serialize_part_xml(element)
+    for key, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[key]
 
 
 def _set_language(rpr) -> None:
@@ -311,20 +352,32 @@ def _heading(word: WordDocument, text: str, level: int = 1) -> Paragraph:
     return heading
 
 
-def _section(word: WordDocument, part: Section) -> None:
+def _section(word: WordDocument, part: Section, keeping: bool = False) -> bool:
+    """The section; from ``Section.signed_from`` on (or throughout, with ``keeping``)
+    each paragraph is kept with the next, so that what the signatures agree to stands
+    on one page with them. Returns whether that has begun."""
     _heading(word, part.heading, part.level)
-    for paragraph in part.paragraphs:
-        word.add_paragraph(_safe(paragraph))
+    written: list[Paragraph] = []
+    for index, paragraph in enumerate(part.paragraphs):
+        keeping = keeping or index == part.signed_from
+        written.append(word.add_paragraph(_safe(paragraph)))
+        if keeping:
+            written[-1].paragraph_format.keep_with_next = True
     for item in part.items:
-        word.add_paragraph(_safe(item), style="List Bullet")
+        written.append(word.add_paragraph(_safe(item), style="List Bullet"))
     if part.table is not None and part.table.rows:
         _table(word, part.table)
     if part.bars:
         _bars(word, part.bars)
     for missing in part.missing:
-        run = word.add_paragraph().add_run(_safe(f"{sv.MISSING_PREFIX}: {missing}"))
+        written.append(word.add_paragraph())
+        run = written[-1].add_run(_safe(f"{sv.MISSING_PREFIX}: {missing}"))
         run.bold = True
         run.font.color.rgb = _MISSING
+    if keeping:
+        for paragraph in written:
+            paragraph.paragraph_format.keep_with_next = True
+    return keeping
 
 
 def _line_above(paragraph: Paragraph) -> None:
@@ -375,9 +428,10 @@ def _signatures(word: WordDocument, document: SipDocument) -> None:
     _fixed_widths(table, [half + 4, half + 4])
 
 
-def to_docx(document: SipDocument) -> bytes:
+def to_docx(document: SipDocument, now: datetime | None = None) -> bytes:
+    """The document as a Word file, its properties dated ``now`` (the time of export)."""
     word = Document()
-    word.core_properties.title = _safe(document.title)
+    _properties(word, document, now or datetime.now(UTC))
     _page(word)
     _body_font(word)
     _language(word)
@@ -399,8 +453,9 @@ def to_docx(document: SipDocument) -> bytes:
             + _SAFETY_MM
         )
         _fixed_widths(facts, [label_w, _TEXT_WIDTH - label_w])
+    keeping = False
     for part in document.paper:
-        _section(word, part)
+        keeping = _section(word, part, keeping)
     _signatures(word, document)
     buffer = io.BytesIO()
     word.save(buffer)

@@ -24,6 +24,10 @@ HEADER_MM = 7.0
 FOOTER_MM = MARGIN_MM - 4
 """From the foot of the page to the foot of the footer line."""
 
+KEEP_LINES = 2
+"""The fewest lines of a paragraph left at the foot of a page or carried to the next (the
+PDF's widow and orphan control; Word's is the same two lines)."""
+
 TEXT_BAR_CELLS = 20
 """The longest bar as text, in characters."""
 

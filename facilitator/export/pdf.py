@@ -2,8 +2,12 @@
 in the room.
 
 Source Sans Pro (SIL OFL, shipped by the ``font-source-sans-pro`` package) is embedded,
-so å ä ö and names such as Đorđević, Şahin or Łukasz print on any machine. A character
-the font lacks is printed as "?" rather than stopping the export.
+so å ä ö and names such as Đorđević, Şahin, Łukasz, Nguyễn, Иванова or Παπαδόπουλος print
+on any machine; Noto Sans Arabic and Noto Sans Ethiopic take the characters it lacks, and
+HarfBuzz (``uharfbuzz``) shapes the text, so a name in Arabic script is joined and runs
+right to left, and a name in Ge'ez script is whole. A character no font has is printed as
+"?" rather than stopping the export, and named by ``fonts.unprintable_in`` (the review
+and ``export --strict`` list it).
 
 Layout: table columns are sized from their content and never break a word (a table that
 cannot fit its longest words gets a smaller font); a heading never stands alone at the
@@ -12,7 +16,10 @@ foot of a page; the signature block is kept together when it fits on a page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fpdf import FPDF
@@ -22,7 +29,7 @@ from fpdf.fonts import FontFace
 from facilitator import strings as sv
 from facilitator.agenda.sipview import Bar, Section, Signer, SipDocument, Table
 from facilitator.export import layout
-from facilitator.export.fonts import covered, font_files
+from facilitator.export.fonts import covered, document_texts, fallback_files, font_files, needs_fallback
 
 FONT = "SourceSans"
 _MARGIN = layout.MARGIN_MM
@@ -34,6 +41,7 @@ _PAD_V, _PAD_H = 0.8, 1.2
 _SAFETY = 0.3
 """Room left in a column beyond its longest word, against rounding in the line breaking."""
 _GREY = 90
+_KEEP_LINES = layout.KEEP_LINES
 _MISSING_RGB = (160, 0, 0)
 _PLANNED_RGB = (185, 185, 185)
 _REPLANNED_RGB = (120, 150, 200)
@@ -47,12 +55,36 @@ def printable(text: str) -> str:
     return "".join(ch if ord(ch) in drawn or ch in "\n\t" else "?" for ch in text)
 
 
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+_OTHER_LETTERS = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u052f\u1200-\u139f\u1e00-\u1eff]")
+ARABIC_FONT = "NotoSansArabic"
+_SHAPED = re.compile(
+    "[\u0300-\u036f\u0590-\u08ff\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f\ufb1d-\ufdff\ufe20-\ufe2f\ufe70-\ufefc]"
+)
+"""Text that needs shaping: combining marks, Hebrew and Arabic script (joined, right to
+left), Ge'ez script; the rest of what the fonts hold is set one character a glyph."""
+
+
 class _Pdf(FPDF):
     def __init__(self, document: SipDocument):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.document = document
         for style, path in font_files().items():
             self.add_font(FONT, style, str(path))
+        # The fallback fonts only for a document that needs them: each costs time to
+        # load, and any makes every text be looked at one character at a time.
+        self.fallbacks = needs_fallback(document_texts(document))
+        self.inside = False
+        """Within a text that ``_script`` has set up (fpdf2 may measure its parts)."""
+        if self.fallbacks:
+            for family, files in fallback_files().items():
+                for style, path in files.items():
+                    self.add_font(family, style, str(path))
+        # Shaping is slow (it measures every string through HarfBuzz): it is switched on
+        # only for the texts that need it (``_script``).
+        self.set_text_shaping(True)
+        self.shaping = self.text_shaping
+        self.text_shaping = None
         self.set_margins(_MARGIN, _MARGIN, _MARGIN)
         self.set_auto_page_break(True, margin=layout.BOTTOM_MM)
         self.alias_nb_pages("{nb}")
@@ -81,6 +113,50 @@ class _Pdf(FPDF):
         self.cell(0, 4, sv.PAGE_OF.format(page=self.page_no(), pages="{nb}"), align="R")
         self.set_text_color(0)
 
+    @contextmanager
+    def _script(self, text: str) -> Iterator[None]:
+        """The fallback fonts and shaping for a text that needs them, and only then
+        (either makes fpdf2 look at every character). A text all in Arabic script (a
+        name) is set in the Arabic font throughout, its spaces too, so that the line is
+        one right-to-left run that reads back in the order it was written."""
+        foreign = self.fallbacks and not self.inside and needs_fallback((text,))
+        shaped = not self.inside and _SHAPED.search(text) is not None
+        if not (foreign or shaped):
+            yield
+            return
+        self.inside = True
+        if shaped:
+            self.text_shaping = self.shaping
+        whole = foreign and self.font_family == FONT.lower() and _ARABIC.search(text) and not _OTHER_LETTERS.search(text)
+        family, style, size = self.font_family, self.font_style, self.font_size_pt
+        if whole:
+            # The body font in turn takes what the Arabic font lacks: brackets, quotes.
+            self.set_fallback_fonts([*fallback_files(), FONT], exact_match=False)
+            self.set_font(ARABIC_FONT, style.replace("I", ""), size)
+        elif foreign:
+            self.set_fallback_fonts(list(fallback_files()), exact_match=False)
+        try:
+            yield
+        finally:
+            if whole:
+                self.set_font(family, style, size)
+            self.text_shaping = None
+            if foreign:
+                self.set_fallback_fonts([])
+            self.inside = False
+
+    def multi_cell(self, w, h=None, text="", *args, **kwargs):
+        with self._script(text):
+            return super().multi_cell(w, h, text, *args, **kwargs)
+
+    def cell(self, w=None, h=None, text="", *args, **kwargs):
+        with self._script(text):
+            return super().cell(w, h, text, *args, **kwargs)
+
+    def get_string_width(self, s, *args, **kwargs):
+        with self._script(s):
+            return super().get_string_width(s, *args, **kwargs)
+
     @property
     def room(self) -> float:
         """What is left of the page's body below the current position."""
@@ -99,6 +175,46 @@ class _Pdf(FPDF):
     def text_block(self, text: str, height: float | None = None, width: float = 0) -> None:
         self.multi_cell(width or self.epw, height or self.line_h, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
+    def flowing(self, text: str) -> None:
+        """A paragraph that may run on to the next page, but never leaves one line alone
+        at the foot of a page or at the top of the next (widow and orphan control)."""
+        width, height = self.epw, self.line_h
+        # Most paragraphs are far from the foot of the page: they are not laid out twice.
+        fit = int((self.room + 1e-6) // height)
+        if _most_lines(self, text, width) <= fit or (fit >= _KEEP_LINES and _least_lines(self, text, width) >= fit + _KEEP_LINES):
+            # Far from the foot of the page, or so long that enough of it goes on each
+            # side of the break: not laid out twice.
+            self.text_block(text)
+            return
+        lines = self.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
+        count = len(lines)
+        if count <= fit:
+            self.text_block(text)
+            return
+        here = min(fit, count - _KEEP_LINES)
+        if here < _KEEP_LINES:
+            self.keep(count * height)
+            self.text_block(text)
+            return
+        self.text_block("\n".join(lines[:here]))
+        self.add_page()
+        self.text_block("\n".join(lines[here:]))
+
+
+def _most_lines(pdf: FPDF, text: str, width: float) -> float:
+    """More lines than ``text`` can take in a column ``width`` wide, in the current font,
+    without laying it out: to lay out only what ends near the foot of a page."""
+    return pdf.get_string_width(text) / (width - 2 * pdf.c_margin) * 1.25 + text.count("\n") + 2
+
+
+def _least_lines(pdf: FPDF, text: str, width: float) -> int:
+    """No more lines than ``text`` takes in a column ``width`` wide: no line holds more
+    than the column's width of its characters (the spaces left out, as a break drops them)."""
+    usable = width - 2 * pdf.c_margin
+    return sum(
+        max(1, math.ceil(pdf.get_string_width(part.replace(" ", "")) / usable - 1e-6)) for part in text.split("\n")
+    )
+
 
 @dataclass
 class _Piece:
@@ -107,6 +223,8 @@ class _Piece:
     start: Callable[[], float]
     """Measured only for the first part of a section, the one kept with the heading."""
     draw: Callable[[], None]
+    height: Callable[[], float]
+    """All of it, for what must stand on one page with what follows."""
 
 
 # Tables ------------------------------------------------------------------------------
@@ -155,6 +273,9 @@ def _table_piece(pdf: _Pdf, table: Table) -> _Piece:
     def start() -> float:
         return 1 + _row_height(pdf, header, widths, size, True) + _row_height(pdf, rows[0], widths, size, False)
 
+    def height() -> float:
+        return 1 + sum(_row_height(pdf, r, widths, size, i == 0) for i, r in enumerate([header, *rows]))
+
     def draw() -> None:
         pdf.ln(1)
         pdf.set_font(FONT, "", size)
@@ -174,7 +295,7 @@ def _table_piece(pdf: _Pdf, table: Table) -> _Piece:
                 drawn.row(values)
         pdf.set_font(FONT, "", pdf.body_pt)
 
-    return _Piece(start, draw)
+    return _Piece(start, draw, height)
 
 
 # Bars --------------------------------------------------------------------------------
@@ -275,8 +396,11 @@ def _bars_pieces(pdf: _Pdf, bars: list[Bar]) -> list[_Piece]:
         pdf.set_xy(pdf.l_margin, max(label_bottom, y) + 2.5)
 
     pieces = []
+    heights = [height(bar) for bar in bars]
+    # The last group never stands alone on a page: it goes with the one before.
+    kept = [h + (heights[-1] if i == len(bars) - 2 else 0) for i, h in enumerate(heights)]
     for index, bar in enumerate(bars):
-        needed = height(bar)
+        needed = kept[index]
 
         def draw(bar: Bar = bar, needed: float = needed, first: bool = index == 0) -> None:
             if first:
@@ -287,43 +411,65 @@ def _bars_pieces(pdf: _Pdf, bars: list[Bar]) -> list[_Piece]:
 
         # The first group goes with the legend (and the heading).
         start = needed + (_LEGEND_H if index == 0 else 0)
-        pieces.append(_Piece(lambda start=start: start, draw))
+        whole = heights[index] + (_LEGEND_H if index == 0 else 0)
+        pieces.append(_Piece(lambda start=start: start, draw, lambda whole=whole: whole))
     return pieces
 
 
 # Sections ----------------------------------------------------------------------------
 
 
-def _paragraph_piece(pdf: _Pdf, text: str) -> _Piece:
+def _paragraph_piece(pdf: _Pdf, text: str, lead: Callable[[], float] | None = None) -> _Piece:
+    """A paragraph; with ``lead``, one that introduces what follows it (a list after a
+    colon), kept whole on a page with the height ``lead`` gives."""
+
+    def lines() -> int:
+        pdf.set_font(FONT, "", pdf.body_pt)
+        return pdf.lines(pdf.epw, text)
 
     def start() -> float:
         """At least two lines of a paragraph go with the heading."""
+        if lead is not None:
+            return lines() * pdf.line_h + lead()
         pdf.set_font(FONT, "", pdf.body_pt)
         one_line = "\n" not in text and pdf.get_string_width(text) <= pdf.epw - 2 * pdf.c_margin
-        return pdf.line_h if one_line else 2 * pdf.line_h
+        return pdf.line_h if one_line else _KEEP_LINES * pdf.line_h
 
     def draw() -> None:
         pdf.set_font(FONT, "", pdf.body_pt)
-        pdf.text_block(text)
+        if lead is not None:
+            pdf.keep(start())
+        pdf.flowing(text)
         pdf.ln(1)
 
-    return _Piece(start, draw)
+    return _Piece(start, draw, lambda: lines() * pdf.line_h + 1)
 
 
-def _item_piece(pdf: _Pdf, text: str) -> _Piece:
+def _item_pieces(pdf: _Pdf, items: list[str]) -> list[_Piece]:
+    """The bullets of a list, each kept whole, and the last never alone on a page."""
 
-    def start() -> float:
+    def height(text: str) -> float:
         pdf.set_font(FONT, "", pdf.body_pt)
         return pdf.lines(pdf.epw - 4, text) * pdf.line_h
 
-    def draw() -> None:
+    def kept(index: int) -> float:
+        return height(items[index]) + (height(items[-1]) if index == len(items) - 2 else 0)
+
+    def draw(index: int) -> None:
+        text = items[index]
         pdf.set_font(FONT, "", pdf.body_pt)
+        if pdf.room < _most_lines(pdf, text, pdf.epw - 4) * pdf.line_h + (
+            _most_lines(pdf, items[-1], pdf.epw - 4) * pdf.line_h if index == len(items) - 2 else 0
+        ):
+            pdf.keep(kept(index))  # measured only near the foot of a page
         y = pdf.get_y()
         pdf.cell(4, pdf.line_h, "•")
         pdf.set_xy(pdf.l_margin + 4, y)
         pdf.multi_cell(pdf.epw - 4, pdf.line_h, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    return _Piece(start, draw)
+    return [
+        _Piece(lambda i=i: kept(i), lambda i=i: draw(i), lambda i=i: height(items[i])) for i in range(len(items))
+    ]
 
 
 def _line_piece(pdf: _Pdf, text: str, style: str, colour: tuple[int, int, int] = (0, 0, 0)) -> _Piece:
@@ -335,16 +481,22 @@ def _line_piece(pdf: _Pdf, text: str, style: str, colour: tuple[int, int, int] =
     def draw() -> None:
         pdf.set_font(FONT, style, pdf.body_pt)
         pdf.set_text_color(*colour)
+        pdf.keep(start())
         pdf.text_block(text)
         pdf.set_text_color(0)
         pdf.set_font(FONT, "", pdf.body_pt)
 
-    return _Piece(start, draw)
+    return _Piece(start, draw, start)
 
 
 def _pieces(pdf: _Pdf, section: Section) -> list[_Piece]:
-    pieces = [_paragraph_piece(pdf, printable(p)) for p in section.paragraphs]
-    pieces += [_item_piece(pdf, printable(i)) for i in section.items]
+    items = _item_pieces(pdf, [printable(i) for i in section.items])
+    count = len(section.paragraphs)
+    pieces = [
+        _paragraph_piece(pdf, printable(p), items[0].start if items and i == count - 1 else None)
+        for i, p in enumerate(section.paragraphs)
+    ]
+    pieces += items
     if section.table is not None and section.table.rows:
         pieces.append(_table_piece(pdf, section.table))
     if section.bars:
@@ -375,18 +527,36 @@ def _first_height(pdf: _Pdf, section: Section, pieces: list[_Piece], after: Sect
     return pdf.line_h
 
 
-def _section(pdf: _Pdf, section: Section, after: Section | None = None) -> None:
+def _section(pdf: _Pdf, section: Section, after: Section | None = None, rest: float = 0.0) -> None:
+    """A section; ``rest`` is the height of what follows it to the end of the document,
+    for the part of it that the signatures agree to (``Section.signed_from``)."""
     pieces = _pieces(pdf, section)
     heading = printable(section.heading)
     heading_height = _heading_height(pdf, section)
     # The heading goes where what follows it starts (a heading with nothing under it
     # still keeps a line's room, for the next heading not to follow it on a new page).
+    if section.signed_from == 0:
+        _keep_signed(pdf, heading_height + sum(p.height() for p in pieces) + rest)
     pdf.keep(heading_height + _first_height(pdf, section, pieces, after))
     pdf.ln((2 if section.level == 1 else 1) * pdf.scale)
     pdf.set_font(FONT, "B", _HEADING_PT.get(section.level, 10.5) * pdf.scale)
     pdf.multi_cell(pdf.epw, 6 * pdf.scale, heading, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
+        if index and index == section.signed_from:
+            _keep_signed(pdf, sum(p.height() for p in pieces[index:]) + rest)
         piece.draw()
+
+
+def _keep_signed(pdf: _Pdf, height: float) -> None:
+    """What the signatures agree to stands on one page with them, when it fits on one."""
+    if height <= pdf.page_break_trigger - pdf.body_top:
+        pdf.keep(height)
+
+
+def _section_height(pdf: _Pdf, section: Section) -> float:
+    return (2 if section.level == 1 else 1) * pdf.scale + _heading_height(pdf, section) + sum(
+        p.height() for p in _pieces(pdf, section)
+    )
 
 
 # Signatures --------------------------------------------------------------------------
@@ -422,17 +592,31 @@ def _signer(pdf: _Pdf, signer: Signer, x: float, y: float, width: float, hint: s
     pdf.set_text_color(0)
 
 
+def _signature_rows(pdf: _Pdf, document: SipDocument):
+    """The width of a column, the signers two by two, each pair's height, and the
+    heading's height."""
+    width = (pdf.epw - _COLUMN_GAP) / 2
+    pairs = [document.signers[i : i + 2] for i in range(0, len(document.signers), 2)]
+    heights = [max(_signer_height(pdf, s, width, document.signature_hint) for s in pair) for pair in pairs]
+    pdf.set_font(FONT, "B", 12)
+    heading_height = 4 + pdf.lines(pdf.epw, printable(document.signature_heading)) * 6
+    return width, pairs, heights, heading_height
+
+
+def _signatures_height(pdf: _Pdf, document: SipDocument) -> float:
+    if not document.signers:
+        return 0.0
+    _, _, heights, heading_height = _signature_rows(pdf, document)
+    return heading_height + sum(heights)
+
+
 def _signatures(pdf: _Pdf, document: SipDocument) -> None:
     """Two signature lines a row; the whole block on one page when it fits on one, and
     never the heading without the first row under it."""
     if not document.signers:
         return
-    width = (pdf.epw - _COLUMN_GAP) / 2
-    pairs = [document.signers[i : i + 2] for i in range(0, len(document.signers), 2)]
-    heights = [max(_signer_height(pdf, s, width, document.signature_hint) for s in pair) for pair in pairs]
+    width, pairs, heights, heading_height = _signature_rows(pdf, document)
     heading = printable(document.signature_heading)
-    pdf.set_font(FONT, "B", 12)
-    heading_height = 4 + pdf.lines(pdf.epw, heading) * 6
     whole = heading_height + sum(heights)
     page = pdf.page_break_trigger - pdf.body_top
     pdf.keep(whole if whole <= page else heading_height + heights[0])
@@ -468,6 +652,9 @@ def to_pdf(document: SipDocument) -> bytes:
         pdf.multi_cell(pdf.epw - label_w, 5.5 * pdf.scale, printable(value), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     paper = document.paper
     for index, section in enumerate(paper):
-        _section(pdf, section, paper[index + 1] if index + 1 < len(paper) else None)
+        rest = 0.0
+        if section.signed_from is not None:
+            rest = sum(_section_height(pdf, s) for s in paper[index + 1 :]) + _signatures_height(pdf, document)
+        _section(pdf, section, paper[index + 1] if index + 1 < len(paper) else None, rest)
     _signatures(pdf, document)
     return bytes(pdf.output())

@@ -17,6 +17,7 @@ from facilitator import strings as sv
 from facilitator.agenda.checks import missing_parts
 from facilitator.agenda.models import Capture
 from facilitator.agenda.sipview import Section, sip_document
+from facilitator.export.fonts import unprintable_in
 from facilitator.meeting.session import MeetingSession
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.sipview import section_body, section_heading
@@ -37,6 +38,7 @@ class ReviewScreen(Screen[Capture | str | None]):
         self.session = session
         self.can_finish = can_finish
         self.missing = missing_parts(session.meeting, session.case)
+        self.unprintable = unprintable_in(sip_document(session.case, session.meeting))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "finish":
@@ -52,6 +54,9 @@ class ReviewScreen(Screen[Capture | str | None]):
                     if not section.heading_only:
                         yield Static(section_body(section, sv.NOT_STATED), classes="section-body")
             with VerticalScroll(id="review-missing"):
+                if self.unprintable:
+                    text = sv.REVIEW_UNPRINTABLE.format(chars=sv.characters(self.unprintable))
+                    yield Static(Content.styled(text, "bold $warning"), id="unprintable")
                 if self.missing:
                     yield Static(Content.styled(sv.REVIEW_MISSING, "bold $error"))
                     yield OptionList(
