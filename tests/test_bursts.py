@@ -140,3 +140,22 @@ def test_keys_right_behind_f4_into_the_choice_of_lots_land_in_its_text(tmp_path)
         term.close(quit_key=None)
     with Store.open(tmp_path) as store:
         assert store.load_meeting(DEMO_MEETING_ID).sip.navigator_view == words
+
+
+def test_a_new_case_typed_in_one_burst_lands_field_by_field(tmp_path):
+    """The child's name, the year of birth and a guardian, Tab between them, and Ctrl+S: in
+    one write, as a paste or a remote terminal delivers it."""
+    with writer(tmp_path) as term:
+        term.wait_for("Ärenden och möten")
+        term.type("n")
+        term.wait_for("namn och födelseår")
+        term.write("Anna Berg\t2015\tMamma Berg".encode() + KEYS["ctrl+s"])
+        term.wait_for("Nytt möte")  # stored: the form for the case's first meeting opens
+        term.press("escape", pause=0.3)
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0
+    with Store.open(tmp_path) as store:
+        case = next(c for c in store.list_cases() if c.child.name != "Elsa Åkesson")
+    assert (case.child.name, case.child.birth_year, [g.name for g in case.guardians]) == (
+        "Anna Berg", 2015, ["Mamma Berg"]
+    )
