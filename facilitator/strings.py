@@ -1048,6 +1048,10 @@ BUTTON_CANCEL = "Avbryt"
 PROBLEM_NAME = "Skriv ett namn."
 PROBLEM_ROLE = "Välj minst en roll."
 PROBLEM_WHAT = "Skriv vad insatsen är."
+DUE_PAST = "Klart senast {day} har redan varit. Ändra datumet, eller tryck Ctrl+S igen för att spara det ändå."
+DUE_FAR = (
+    "Klart senast {day} är mer än två år fram. Ändra datumet, eller tryck Ctrl+S igen för att spara det ändå."
+)
 PROBLEM_GOAL = "Skriv målet."
 PROBLEM_TOO_LONG = "Någon text är för lång."
 

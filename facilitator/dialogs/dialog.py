@@ -45,9 +45,26 @@ class FormDialog(InOrderFocus, ModalScreen[T | None]):
 
     def refuse(self, message: str, field: str | None = None) -> None:
         """Say in one line what is wrong, and put the cursor where it is; nothing is saved."""
-        self.query_one("#problem", Static).update(message)
+        problem = self.query_one("#problem", Static)
+        problem.update(message)
         if field:
-            self.query_one(field).focus()
+            widget = self.query_one(field)
+            self._beside(problem, widget)
+            widget.focus()
+        self.call_after_refresh(problem.scroll_visible, animate=False)
+
+    @staticmethod
+    def _beside(problem: Static, widget) -> None:
+        """Move the problem's line to just below the field it is about (or the row that
+        holds it), so it is read where the cursor is, not below the fold."""
+        parent = problem.parent
+        if parent is None:
+            return
+        holder = widget
+        while holder is not None and holder.parent is not parent:
+            holder = holder.parent
+        if holder is not None and holder is not problem:
+            parent.move_child(problem, after=holder)
 
     def action_next_field(self) -> None:
         """Enter in a text field moves the cursor on at once (in the last one, saves);
