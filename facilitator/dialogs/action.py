@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import from_ns
@@ -17,6 +17,7 @@ from facilitator.agenda.models import Action, ActionStatus, Person
 from facilitator.dialogs.dialog import FormDialog
 from facilitator.widgets.forms import authority_select, person_label
 from facilitator.widgets.inorder import organisation_suggester
+from facilitator.widgets.select import Select
 
 
 _DUE_DOUBT = {DueDoubt.PAST: sv.DUE_PAST, DueDoubt.FAR: sv.DUE_FAR}

@@ -33,6 +33,9 @@ class FormDialog(InOrderFocus, ModalScreen[T | None]):
         *IN_ORDER_BINDINGS,
     ]
     LAST_FIELD = ""
+    AUTO_FOCUS = "Input, Select, TextArea, ChoiceList, Checkbox, Button"
+    """A form opens with the cursor in its first field (Textual's "*" took the form's
+    scrolling box, which has no cursor)."""
 
     def __init__(self) -> None:
         super().__init__(classes="dialog")
