@@ -166,3 +166,24 @@ async def test_a_new_participant_without_a_role_is_told_so_where_the_cursor_is(s
         # Shown just below the roles, which have the cursor.
         roles = app.focused.region
         assert roles.y + roles.height <= row <= roles.y + roles.height + 1, lines
+
+
+async def test_the_signature_hint_names_the_key_that_marks_a_signature(store):
+    """The hint says Enter, and Enter is what marks; Space (which no list here takes) is
+    named by no hint."""
+    texts = [v for v in vars(sv).values() if isinstance(v, str)]
+    assert not [t for t in texts if "mellanslag" in t.lower() or "space" in t.lower()]
+    app, _clock, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await screen.jump_to(Capture.SIGNATURES)
+        await pilot.pause()
+        assert "Markera med Enter" in " ".join(" ".join(screen_lines(app)).split())
+        signatures = screen.query_one("#signatures")
+        signatures.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen.session.meeting.sip.signatures == []
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.session.meeting.sip.signatures) == 1
