@@ -187,3 +187,16 @@ async def test_the_signature_hint_names_the_key_that_marks_a_signature(store):
         await pilot.press("enter")
         await pilot.pause()
         assert len(screen.session.meeting.sip.signatures) == 1
+
+
+async def test_the_palette_says_in_swedish_that_nothing_matches(store):
+    app, _clock, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "zzqx")
+        await pilot.pause(1.0)  # Textual says it has no match half a second after the search
+        lines = screen_lines(app)
+        assert any(sv.PALETTE_NO_MATCH in line for line in lines), lines
+        assert not english(lines), english(lines)
