@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import from_ns
@@ -31,7 +31,6 @@ from facilitator.store.errors import StorageFailure
 from facilitator.widgets.choices import ChoiceList
 from facilitator.widgets.label import relabel
 from facilitator.widgets.savestate import SaveBanner, SaveLabel
-from facilitator.widgets.select import Select
 
 if TYPE_CHECKING:
     from textual.screen import Screen

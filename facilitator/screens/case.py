@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
@@ -38,7 +38,6 @@ from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.forms import authority_select
 from facilitator.widgets.inorder import IN_ORDER_BINDINGS, InOrderFocus
 from facilitator.widgets.problems import export_problem
-from facilitator.widgets.select import Select
 
 if TYPE_CHECKING:
     from facilitator.meeting.forms import KeptForm, Values
