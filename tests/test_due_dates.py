@@ -43,9 +43,9 @@ def test_two_years_from_a_leap_day():
     assert due_doubt(date(2026, 3, 1), date(2024, 2, 29)) is DueDoubt.FAR
 
 
-async def _dialog(store, pilot_app, action=None):
+async def _dialog(app, action=None):
     saved: list = []
-    pilot_app.push_screen(ActionDialog(action, []), saved.append)
+    app.push_screen(ActionDialog(action, []), saved.append)
     return saved
 
 
@@ -58,7 +58,7 @@ async def test_a_doubtful_due_date_asks_once_and_the_second_ctrl_s_takes_it(stor
     app, _clock, _ = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        saved = await _dialog(store, app)
+        saved = await _dialog(app)
         await pilot.pause()
         await type_text(pilot, "Läxhjälp")
         app.screen.query_one("#action-due", Input).value = typed
@@ -80,7 +80,7 @@ async def test_a_changed_doubtful_date_is_asked_about_again_and_a_kept_one_is_no
     app, _clock, _ = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        saved = await _dialog(store, app)
+        saved = await _dialog(app)
         await pilot.pause()
         await type_text(pilot, "Läxhjälp")
         due = app.screen.query_one("#action-due", Input)
@@ -95,7 +95,7 @@ async def test_a_changed_doubtful_date_is_asked_about_again_and_a_kept_one_is_no
         await pilot.pause()
         assert [a.due for a in saved] == [date(2024, 1, 31)]
         # An insats whose due date has passed since it was set is changed without a question.
-        saved = await _dialog(store, app, saved[0])
+        saved = await _dialog(app, saved[0])
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
