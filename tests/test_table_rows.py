@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Input
 
-from facilitator.agenda.models import Capture
+from facilitator.agenda.models import Action, Capture
 
 from .screens_helpers import demo_app, open_meeting, screen_lines, type_text
 
@@ -50,7 +50,12 @@ async def test_insatser_added_stay_in_view_and_the_step_scrolls(store, size):
         table = screen.query_one("#actions", DataTable)
         table.focus()
         labels = [f"Insats {k}: samtal varannan vecka" for k in range(ROWS)]
-        for count, label in enumerate(labels, start=1):
+        # The first two as if added before; the rest through the dialog, as typed.
+        form = table.parent
+        form.sip.actions = [Action(what=label) for label in labels[:2]]
+        form.show_models()
+        await pilot.pause()
+        for count, label in enumerate(labels[2:], start=3):
             await pilot.press("ctrl+n")
             await pilot.pause()
             await type_text(pilot, label)
