@@ -200,3 +200,19 @@ async def test_the_palette_says_in_swedish_that_nothing_matches(store):
         lines = screen_lines(app)
         assert any(sv.PALETTE_NO_MATCH in line for line in lines), lines
         assert not english(lines), english(lines)
+
+
+async def test_the_case_form_says_what_is_missing_below_the_field_with_the_cursor(store):
+    app, _clock, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused.id == "child-name"
+        lines = screen_lines(app)
+        (row,) = [i for i, line in enumerate(lines) if sv.PROBLEM_CHILD_NAME in line]
+        field = app.focused.region
+        assert field.y + field.height <= row <= field.y + field.height + 1, lines

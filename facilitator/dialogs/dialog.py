@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from facilitator import strings as sv
+from facilitator.widgets.beside import show_beside
 from facilitator.widgets.inorder import IN_ORDER_BINDINGS, InOrderFocus
 
 T = TypeVar("T")
@@ -50,24 +51,10 @@ class FormDialog(InOrderFocus, ModalScreen[T | None]):
         """Say in one line what is wrong, and put the cursor where it is; nothing is saved."""
         problem = self.query_one("#problem", Static)
         problem.update(message)
-        if field:
-            widget = self.query_one(field)
-            self._beside(problem, widget)
+        widget = self.query_one(field) if field else None
+        show_beside(problem, widget)
+        if widget is not None:
             widget.focus()
-        self.call_after_refresh(problem.scroll_visible, animate=False)
-
-    @staticmethod
-    def _beside(problem: Static, widget) -> None:
-        """Move the problem's line to just below the field it is about (or the row that
-        holds it), so it is read where the cursor is, not below the fold."""
-        parent = problem.parent
-        if parent is None:
-            return
-        holder = widget
-        while holder is not None and holder.parent is not parent:
-            holder = holder.parent
-        if holder is not None and holder is not problem:
-            parent.move_child(problem, after=holder)
 
     def action_next_field(self) -> None:
         """Enter in a text field moves the cursor on at once (in the last one, saves);
