@@ -12,6 +12,7 @@ from facilitator import strings as sv
 from facilitator.agenda.models import Capture
 from facilitator.dialogs.person import PersonDialog
 from facilitator.dialogs.revoke import RevokeDialog
+from facilitator.screens.review import ReviewScreen
 
 from .screens_helpers import demo_app, notices, open_meeting, screen_lines, type_text
 from .test_cli import english_words
@@ -143,6 +144,12 @@ async def test_no_english_in_the_meeting_its_footers_dialogs_and_notices(store):
             assert isinstance(app.screen, ModalScreen), key
             assert_swedish(app, key)
             await _back(pilot)
+        # Every step closed: the SIP review, with its footer.
+        await pilot.press("f5", *["f4"] * len(screen.timebox.steps))
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert_swedish(app, "review")
+        await _back(pilot)
         assert not [(n, w) for n in said for w in english([n])]
 
 
