@@ -332,10 +332,12 @@ class FacilitatorApp(CrashGuard, App[int]):
     def action_help_quit(self) -> None:
         """Ctrl+C, which ends most terminal programs, says in Swedish which key ends this one
         (Textual's own says it in English)."""
-        binding = next(
-            (b.binding for b in self.active_bindings.values() if b.binding.action in ("quit", "app.quit")), None
-        )
-        keys = (binding.key if binding is not None else "ctrl+q").split(",")[0].split("+")
+        key_name = "ctrl+q"
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                key_name = active.binding.key
+                break
+        keys = key_name.split(",")[0].split("+")
         key = "+".join(part.upper() if len(part) == 1 else part.capitalize() for part in keys)  # Ctrl+Q
         self.notify(sv.HELP_QUIT.format(key=key), title=sv.HELP_QUIT_TITLE, markup=False)
 

@@ -55,7 +55,9 @@ class MeetingCommands(Provider):
             return
         # Nothing by that name: said here, in Swedish (Textual's palette would say
         # "No matches found").
-        yield Hit(0.0001, sv.PALETTE_NO_MATCH, _nothing, text=sv.PALETTE_NO_MATCH, help=sv.PALETTE_NO_MATCH_HELP)
+        yield Hit(
+            0.0001, sv.PALETTE_NO_MATCH, _nothing, text=sv.PALETTE_NO_MATCH, help=sv.PALETTE_NO_MATCH_HELP
+        )
 
 
 def _nothing() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Input
 
-from facilitator.agenda.models import Action, Capture
+from facilitator.agenda.models import Action, Capture, Person, Role
 
 from .screens_helpers import demo_app, open_meeting, screen_lines, type_text
 
@@ -96,3 +96,23 @@ async def test_goals_typed_stay_in_view_with_the_field(store, size):
         table = screen.query_one("#goals", DataTable)
         await _walk(app, pilot, table, labels)
         assert table.scroll_y == 0 and table.max_scroll_y == 0
+
+
+async def test_a_long_attendance_keeps_its_cursor_in_view_in_the_attendance_dialog(store):
+    """F2's attendance over any step: the dialog scrolls, the table does not."""
+    app, _clock, _ = demo_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_meeting(app, pilot)
+        attendance = screen.session.meeting.attendance
+        attendance += [Person(name=f"Deltagare {k:02}", roles=[Role.PROFESSIONAL]) for k in range(20)]
+        await pilot.press("f2")
+        await pilot.pause()
+        table = app.screen.query_one("#attendance", DataTable)
+        table.focus()
+        await pilot.pause()
+        for _ in range(len(attendance) - 1):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.cursor_row == len(attendance) - 1
+        assert _shown(app, ["Deltagare 18", "Deltagare 19"]) == ["Deltagare 18", "Deltagare 19"]
+        assert table.scroll_y == 0

@@ -133,34 +133,34 @@ class EditTable(DataTable):
             wanted = joined if joined.height <= window.height else field
         scroller.scroll_to_region(wanted, animate=False, immediate=True, force=True)
 
+    def _room(self) -> int:
+        """How many lines of the table the step shows at once."""
+        scroller = self._scroller()
+        return scroller.scrollable_content_region.height if scroller is not None else 0
+
     def reveal_cursor(self) -> None:
-        """Bring the cursor's row into view, with a row either side of it."""
+        """Bring the cursor's row into view, with a row either side of it when there is
+        room for them."""
         if not self.row_count:
             return
         row = self.cursor_row
-        context = self.CONTEXT_ROWS
-        top, bottom = self._row_span(row - context, row + context)
-        cursor_top, _ = self._row_span(row, row)
-        window = self._scroller()
-        if window is not None and bottom - top > window.scrollable_content_region.height:
-            top, bottom = self._row_span(row, row)  # no room for context: the row itself
-        else:
-            top = min(top, cursor_top)
+        top, bottom = self._row_span(row - self.CONTEXT_ROWS, row + self.CONTEXT_ROWS)
+        if bottom - top > self._room():
+            top, bottom = self._row_span(row, row)
         self._reveal(top, bottom)
 
     def _reveal_added(self) -> None:
         """Bring the row just added into view with the two before it, and with what has
-        the focus: the cursor's row when the table has it, the field it was typed in
-        when that is in the same form."""
+        the focus: the cursor's row when the table has it (when both fit), the field it
+        was typed in when that is in the same form."""
         self._added = False
         if not self.row_count or not self.is_mounted:
             return
         last = self.row_count - 1
         top, bottom = self._row_span(last - self.CONTEXT_ROWS - 1, last)
         if self.has_focus:
-            scroller = self._scroller()
             cursor_top, _ = self._row_span(self.cursor_row, self.cursor_row)
-            if scroller is not None and bottom - min(top, cursor_top) <= scroller.scrollable_content_region.height:
+            if bottom - cursor_top <= self._room():
                 top = min(top, cursor_top)
             self._reveal(top, bottom)
             return
