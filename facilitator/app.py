@@ -329,6 +329,18 @@ class FacilitatorApp(CrashGuard, App[int]):
         if self._quit_when_saved and not message.status.failed:
             await self._quit_saved()
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C, which ends most terminal programs, says in Swedish which key ends this one
+        (Textual's own says it in English)."""
+        key_name = "ctrl+q"
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                key_name = active.binding.key
+                break
+        keys = key_name.split(",")[0].split("+")
+        key = "+".join(part.upper() if len(part) == 1 else part.capitalize() for part in keys)  # Ctrl+Q
+        self.notify(sv.HELP_QUIT.format(key=key), title=sv.HELP_QUIT_TITLE, markup=False)
+
     def action_command_palette(self) -> None:
         """The command palette, asking in Swedish; not over the room view (Ctrl+R), which
         is on the projector."""

@@ -45,7 +45,20 @@ class MeetingCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        found = False
         for name, help_text, callback in self._commands():
             score = matcher.match(name)
             if score > 0:
+                found = True
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+        if found or any(matcher.match(command[0]) > 0 for command in self.app.get_system_commands(self.screen)):
+            return
+        # Nothing by that name: said here, in Swedish (Textual's palette would say
+        # "No matches found").
+        yield Hit(
+            0.0001, sv.PALETTE_NO_MATCH, _nothing, text=sv.PALETTE_NO_MATCH, help=sv.PALETTE_NO_MATCH_HELP
+        )
+
+
+def _nothing() -> None:
+    """What the no-match line does when chosen: nothing."""

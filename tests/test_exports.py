@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from facilitator.agenda import Action, ActionStatus, Goal, Person, Role, clean_line
+from facilitator.agenda import Action, ActionStatus, Goal, MeetingKind, Person, Role, clean_line
 from facilitator.agenda.sipview import sip_document
 from facilitator.documents import export_meeting
 from facilitator.export.docx import to_docx
@@ -104,6 +104,23 @@ def test_ics_has_the_next_meeting_and_no_personal_data():
     personal = [case.child.name, *NAMES, "Mia Öberg", "Skolfrånvaro", "Åsa", "Öberg", case.question[:10]]
     for word in personal:
         assert word not in text, word
+
+
+@pytest.mark.parametrize(
+    ("current", "booked", "title"),
+    [
+        (MeetingKind.FOLLOW_UP, MeetingKind.CLOSING, "Lotsmöte: Avslutande möte"),
+        (MeetingKind.FIRST, MeetingKind.FOLLOW_UP, "Lotsmöte: Uppföljande möte"),
+        (MeetingKind.CLOSING, None, "Lotsmöte: Uppföljande möte"),
+    ],
+)
+def test_ics_names_the_kind_of_the_meeting_it_books(current, booked, title):
+    case = full_case()
+    meeting = full_meeting(case).model_copy(update={"kind": current})
+    meeting.sip.next_meeting = meeting.sip.next_meeting.model_copy(update={"kind": booked})
+    (event,) = icalendar.Calendar.from_ical(to_ics(meeting, datetime(2026, 1, 13, 10, tzinfo=UTC))).walk("VEVENT")
+    assert str(event["summary"]) == title
+    assert str(event["description"]).startswith(title.removeprefix("Lotsmöte: ") + " enligt SIP.")
 
 
 def test_a_follow_up_exports_as_uppfoljning_with_what_changed(store):

@@ -17,6 +17,12 @@ with the screen's first frame instead of a frame later. With it and the start sc
 pushed once the app is ready, ``python -m bench.startup`` on 2026-11-30 measured the case
 list in a terminal at 1.50 × bare Textual (510 against 333 ms), against 1.59 × before.
 
+One place composes a Textual widget from the classes of its private module:
+``widgets/select.py`` (``Select``) composes Textual's ``SelectCurrent`` and, in place of
+its ``SelectOverlay``, a subclass whose Esc binding is described in Swedish (the footer
+shows it while the list is open); Textual has no public way to describe another widget's
+binding. It is not there for speed: a test here holds its compose to Textual's.
+
 The tests read the screen as text (``screens_helpers.screen_lines``) the way
 ``App.export_screenshot`` renders it, through the screen's compositor, because Textual
 offers that render only as SVG; a test here holds the two together.
@@ -120,3 +126,21 @@ def test_the_crash_guard_replaces_the_method_textual_sends_every_unhandled_error
     for name in ("self._return_code = 1", "self._exception = error", "self._exception_event.set()", "_fatal_error"):
         assert name in source, name
     assert list(inspect.signature(App.panic).parameters) == ["self", "renderables"]
+
+
+def test_the_select_composes_as_textuals_with_the_swedish_list():
+    from textual.widgets import Select as TextualSelect
+    from textual.widgets._select import SelectCurrent, SelectOverlay
+
+    from facilitator import strings as sv
+    from facilitator.widgets.select import ChoicesOverlay, Select
+
+    source = inspect.getsource(TextualSelect.compose)
+    assert "yield SelectCurrent(self.prompt)" in source
+    assert "yield SelectOverlay(type_to_search=self._type_to_search)" in source
+    assert list(inspect.signature(SelectOverlay.__init__).parameters) == ["self", "type_to_search"]
+    assert issubclass(ChoicesOverlay, SelectOverlay) and issubclass(Select, TextualSelect)
+    assert SelectCurrent.__module__ == SelectOverlay.__module__
+    (escape,) = [b for b in ChoicesOverlay.BINDINGS if b.key == "escape"]
+    assert escape.action == "dismiss" and escape.description == sv.KEY_CLOSE_LIST
+    assert [b[1] for b in SelectOverlay.BINDINGS if b[0] == "escape"] == ["dismiss"]

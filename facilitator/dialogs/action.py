@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from facilitator import strings as sv
-from facilitator.agenda.dates import parse_day
+from facilitator.agenda.clock import from_ns
+from facilitator.agenda.dates import DueDoubt, due_doubt, parse_day
 from facilitator.agenda.models import Action, ActionStatus, Person
 from facilitator.dialogs.dialog import FormDialog
 from facilitator.widgets.forms import authority_select, person_label
 from facilitator.widgets.inorder import organisation_suggester
+from facilitator.widgets.select import Select
+
+
+_DUE_DOUBT = {DueDoubt.PAST: sv.DUE_PAST, DueDoubt.FAR: sv.DUE_FAR}
 
 
 class ActionDialog(FormDialog[Action]):
@@ -25,6 +32,8 @@ class ActionDialog(FormDialog[Action]):
         self.organisations = organisations or []
         """The case's verksamheter, suggested as one is typed."""
         self.people = [p for p in attendance if p.present] or list(attendance)
+        self._asked_due: date | None = None
+        """A doubtful due date already asked about: the next Ctrl+S with it takes it."""
 
     def compose(self) -> ComposeResult:
         a = self.action_
@@ -66,6 +75,10 @@ class ActionDialog(FormDialog[Action]):
     def on_mount(self) -> None:
         self.query_one("#action-what", Input).focus()
 
+    def _today(self) -> date:
+        clock = getattr(self.app, "clock", None)
+        return from_ns(clock.wall_ns()).date() if clock is not None else date.today()
+
     @on(Select.Changed, "#action-who")
     def _who(self, event: Select.Changed) -> None:
         person = next((p for p in self.people if p.id == event.value), None)
@@ -80,6 +93,11 @@ class ActionDialog(FormDialog[Action]):
             due = parse_day(self.query_one("#action-due", Input).value)
         except ValueError:
             return self.refuse(sv.BAD_DATE, "#action-due")
+        kept = (self._asked_due, self.action_.due if self.action_ else None)
+        doubt = None if due in kept else due_doubt(due, self._today())
+        if doubt is not None:
+            self._asked_due = due
+            return self.refuse(_DUE_DOUBT[doubt].format(day=due.isoformat()), "#action-due")
         who = self.query_one("#action-who", Select).value
         person = next((p for p in self.people if p.id == who), None)
         authority = self.query_one("#action-authority", Select).value

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -43,7 +43,8 @@ class AttendanceScreen(ModalScreen[None]):
         self._on_edit()
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog-box"):
+        # It scrolls, not the table: a long attendance list keeps its cursor in view.
+        with VerticalScroll(id="dialog-box"):
             yield AttendanceEditor(self.session, with_notes=False)
             yield Static(sv.ATTENDANCE_CLOSE, classes="hint", markup=False)
         yield KeyFooter()

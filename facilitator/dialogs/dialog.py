@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from facilitator import strings as sv
+from facilitator.widgets.beside import show_beside
 from facilitator.widgets.inorder import IN_ORDER_BINDINGS, InOrderFocus
 
 T = TypeVar("T")
@@ -33,6 +34,9 @@ class FormDialog(InOrderFocus, ModalScreen[T | None]):
         *IN_ORDER_BINDINGS,
     ]
     LAST_FIELD = ""
+    AUTO_FOCUS = "Input, Select, TextArea, ChoiceList, Checkbox, Button"
+    """A form opens with the cursor in its first field (Textual's "*" took the form's
+    scrolling box, which has no cursor)."""
 
     def __init__(self) -> None:
         super().__init__(classes="dialog")
@@ -45,9 +49,12 @@ class FormDialog(InOrderFocus, ModalScreen[T | None]):
 
     def refuse(self, message: str, field: str | None = None) -> None:
         """Say in one line what is wrong, and put the cursor where it is; nothing is saved."""
-        self.query_one("#problem", Static).update(message)
-        if field:
-            self.query_one(field).focus()
+        problem = self.query_one("#problem", Static)
+        problem.update(message)
+        widget = self.query_one(field) if field else None
+        show_beside(problem, widget)
+        if widget is not None:
+            widget.focus()
 
     def action_next_field(self) -> None:
         """Enter in a text field moves the cursor on at once (in the last one, saves);

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Goal, GoalHorizon, GoalStatus
 from facilitator.dialogs.dialog import FormDialog
+from facilitator.widgets.select import Select
 
 
 class GoalDialog(FormDialog[Goal]):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_clock, parse_day
@@ -19,6 +19,7 @@ from facilitator.agenda.workdays import check_meeting, first_meeting_earliest, p
 from facilitator.dialogs.dialog import FormDialog
 from facilitator.dialogs.kept import KeepsTyping
 from facilitator.widgets.choices import ChoiceList
+from facilitator.widgets.select import Select
 
 if TYPE_CHECKING:
     from facilitator.agenda.models import Meeting

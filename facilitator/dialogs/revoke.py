@@ -7,12 +7,13 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from facilitator import strings as sv
 from facilitator.agenda.dates import parse_day
 from facilitator.agenda.models import Revocation
 from facilitator.dialogs.dialog import FormDialog
+from facilitator.widgets.select import Select
 
 WHOLE = "__whole__"
 

@@ -26,8 +26,9 @@ def to_ics(meeting: Meeting, now: datetime) -> bytes:
     calendar.add("prodid", "-//facilitator//Lotsmöte//SV")
     calendar.add("version", "2.0")
     event = Event()
-    kind = MeetingKind.CLOSING if meeting.kind is MeetingKind.CLOSING else MeetingKind.FOLLOW_UP
-    event.add("summary", sv.ICS_SUMMARY.format(kind=sv.MEETING_KIND[kind]))
+    kind = nxt.kind or MeetingKind.FOLLOW_UP
+    name = sv.MEETING_KIND[kind]
+    event.add("summary", sv.ICS_SUMMARY.format(kind=name))
     start = nxt.start.astimezone(UTC)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=nxt.minutes))
@@ -35,6 +36,6 @@ def to_ics(meeting: Meeting, now: datetime) -> bytes:
     event.add("uid", f"{meeting.id}-next@facilitator")
     if nxt.place:
         event.add("location", nxt.place)
-    event.add("description", sv.ICS_DESCRIPTION)
+    event.add("description", sv.ICS_DESCRIPTION.format(kind=name))
     calendar.add_component(event)
     return calendar.to_ical()

@@ -33,6 +33,7 @@ from facilitator.agenda.models import (
 )
 from facilitator.agenda.workdays import check_first_meeting, first_meeting_earliest
 from facilitator.dialogs.kept import KeepsTyping
+from facilitator.widgets.beside import show_beside
 from facilitator.widgets.choices import ChoiceList
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.forms import authority_select
@@ -335,7 +336,9 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
 
         def refuse(message: str, field: str) -> None:
             problem.update(message)
-            self.query_one(field).focus()
+            widget = self.query_one(field)
+            show_beside(problem, widget)
+            widget.focus()
 
         if not self._value("#child-name").strip():
             return refuse(sv.PROBLEM_CHILD_NAME, "#child-name")

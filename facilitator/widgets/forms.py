@@ -26,7 +26,6 @@ from textual.widgets import (
     Button,
     Input,
     Label,
-    Select,
     Static,
     TextArea,
 )
@@ -54,6 +53,7 @@ from facilitator.meeting.session import MeetingSession
 from facilitator.widgets.choices import ChoiceList
 from facilitator.widgets.inorder import organisation_suggester
 from facilitator.widgets.notes import NotesArea
+from facilitator.widgets.select import Select
 
 
 class DialogKind(Enum):

@@ -17,14 +17,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import DataTable, Input, Label, Select
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, Label
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
 from facilitator.agenda.models import Action, Capture, ChildUnderstood, Goal, GoalHorizon, Person, Presence
 from facilitator.agenda.sipview import presence_text, role_text
 from facilitator.widgets.forms import CaptureForm, DialogKind, ParticipationForm, TextFieldsForm, label
+from facilitator.widgets.select import Select
 
 
 class Column(NamedTuple):
@@ -42,7 +45,19 @@ class EditTable(DataTable):
     while the table has the focus changes no data.
 
     Its columns share the table's width (each at least its minimum) and long text wraps
-    onto more rows, so every column stays in view on a narrow screen."""
+    onto more rows, so every column stays in view on a narrow screen.
+
+    It is as tall as its rows and never scrolls itself: the step it stands in scrolls,
+    so that the row under the cursor, with a row either side, is in view as the cursor
+    moves, and a row just added is in view with the field it was typed in."""
+
+    DEFAULT_CSS = """
+    /* As tall as its rows (DataTable's own cap is its container's height, which made it
+       scroll inside itself; CSS has no "none" for max-height). */
+    EditTable { height: auto; max-height: 9999; }
+    """
+    CONTEXT_ROWS = 1
+    """Rows kept in view on either side of the cursor's row."""
 
     BINDINGS = [
         Binding("ctrl+n", "add", sv.KEY_ADD, show=False, id="row-add"),
@@ -66,11 +81,95 @@ class EditTable(DataTable):
         self.columns_wanted = columns
         self._rows: list[tuple[str, list[Text]]] = []
         self._laid_out_for = -1
+        self._added = False
+        """A row was added and is still to be brought into view."""
 
     def show_rows(self, rows: list[tuple[str, list[Text]]]) -> None:
-        """Show ``rows`` (key, cells), keeping the cursor on the same row number."""
+        """Show ``rows`` (key, cells), keeping the cursor on the same row number. A row
+        added at the end is brought into view."""
+        added = len(rows) > len(self._rows)
         self._rows = rows
         self._lay_out(force=True)
+        if added:
+            self._added = True
+            self.call_after_refresh(self._reveal_added)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table is self and self.has_focus:
+            self.call_after_refresh(self.reveal_cursor)
+
+    def on_focus(self) -> None:
+        if not self._added:
+            self.call_after_refresh(self.reveal_cursor)
+
+    def _row_span(self, first: int, last: int) -> tuple[int, int]:
+        """The lines (top, bottom) that rows ``first`` to ``last`` take in the table; the
+        header goes with the first row."""
+        heights = [row.height for row in self.ordered_rows]
+        header = self.header_height if self.show_header else 0
+        first = max(0, first)
+        last = min(len(heights) - 1, last)
+        top = header + sum(heights[:first]) if first else 0
+        bottom = header + sum(heights[: last + 1])
+        return top, bottom
+
+    def _scroller(self) -> Widget | None:
+        """The container that scrolls the table (the step), if any."""
+        for ancestor in self.ancestors:
+            if isinstance(ancestor, Widget) and ancestor.styles.overflow_y in ("auto", "scroll"):
+                return ancestor
+        return None
+
+    def _reveal(self, top: int, bottom: int, keep: Widget | None = None) -> None:
+        """Scroll the step so the table's lines ``top`` to ``bottom`` are in view (and
+        ``keep`` with them when both fit; its top wins when they do not)."""
+        scroller = self._scroller()
+        if scroller is None or not self.is_mounted or not self.region:
+            return
+        window = scroller.scrollable_content_region
+        lift = int(scroller.scroll_y) - window.y  # screen line -> the scroller's own line
+        y0 = self.content_region.y - int(self.scroll_y)
+        wanted = Region(0, y0 + top + lift, 1, max(1, bottom - top))
+        if keep is not None and keep.region:
+            field = Region(0, keep.region.y + lift, 1, keep.region.height)
+            joined = wanted.union(field)
+            wanted = joined if joined.height <= window.height else field
+        scroller.scroll_to_region(wanted, animate=False, immediate=True, force=True)
+
+    def _room(self) -> int:
+        """How many lines of the table the step shows at once."""
+        scroller = self._scroller()
+        return scroller.scrollable_content_region.height if scroller is not None else 0
+
+    def reveal_cursor(self) -> None:
+        """Bring the cursor's row into view, with a row either side of it when there is
+        room for them."""
+        if not self.row_count:
+            return
+        row = self.cursor_row
+        top, bottom = self._row_span(row - self.CONTEXT_ROWS, row + self.CONTEXT_ROWS)
+        if bottom - top > self._room():
+            top, bottom = self._row_span(row, row)
+        self._reveal(top, bottom)
+
+    def _reveal_added(self) -> None:
+        """Bring the row just added into view with the two before it, and with what has
+        the focus: the cursor's row when the table has it (when both fit), the field it
+        was typed in when that is in the same form."""
+        self._added = False
+        if not self.row_count or not self.is_mounted:
+            return
+        last = self.row_count - 1
+        top, bottom = self._row_span(last - self.CONTEXT_ROWS - 1, last)
+        if self.has_focus:
+            cursor_top, _ = self._row_span(self.cursor_row, self.cursor_row)
+            if bottom - cursor_top <= self._room():
+                top = min(top, cursor_top)
+            self._reveal(top, bottom)
+            return
+        focused = self.screen.focused
+        keep = focused if focused is not None and self.parent in focused.ancestors else None
+        self._reveal(top, bottom, keep)
 
     def on_resize(self) -> None:
         self._lay_out()
@@ -254,7 +353,6 @@ class AttendanceEditor(ListEditor, TextFieldsForm):
     BINDINGS = [Binding("ctrl+t", "toggle_present", sv.KEY_TOGGLE_PRESENT, show=False, id="toggle-present")]
 
     DEFAULT_CSS = """
-    AttendanceEditor EditTable { height: auto; max-height: 24; }
     AttendanceEditor #f-introductions { min-height: 3; max-height: 8; }
     """
 
@@ -343,7 +441,6 @@ class GoalsEditor(ListEditor):
 
     DEFAULT_CSS = """
     GoalsEditor Select { width: 18; }
-    GoalsEditor EditTable { height: auto; max-height: 12; }
     """
 
     TITLE = sv.SECTION_GOALS
@@ -417,10 +514,6 @@ class ActionsEditor(ListEditor):
     ADD_NAME = sv.ADD_ACTION
     REMOVE_QUESTION = sv.REMOVE_ACTION
 
-    DEFAULT_CSS = """
-    ActionsEditor EditTable { height: auto; max-height: 16; }
-    """
-
     COLUMNS = [
         Column(sv.ACTION_SCREEN_COLUMNS[0], 4, 16),  # Vad
         Column(sv.ACTION_SCREEN_COLUMNS[1], 2, 12),  # Vem (and verksamhet)
@@ -490,7 +583,6 @@ class GoalStatusEditor(GoalsEditor):
 
     DEFAULT_CSS = """
     GoalStatusEditor Select { width: 18; }
-    GoalStatusEditor EditTable { height: auto; max-height: 14; }
     """
 
     TITLE = sv.GOAL_STATUS_TITLE
@@ -538,10 +630,6 @@ def _understood_text(understood: ChildUnderstood | None) -> str:
 class ParticipationEditor(ParticipationForm):
     """How the child took part, whether the child was told and understood (the meeting as
     a whole, and each goal and insats that has a line for the child)."""
-
-    DEFAULT_CSS = """
-    ParticipationEditor EditTable { height: auto; max-height: 10; }
-    """
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
