@@ -42,8 +42,7 @@ async def test_enter_esc_enter_and_delete_on_the_goals_followed_up(store):
 
         # Enter opens the goal to follow it up, and does nothing else.
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, GoalDialog))
-        assert "Följ upp målet" in screen_text(app)
+        await until(pilot, lambda: isinstance(app.screen, GoalDialog) and "Följ upp målet" in screen_text(app))
         assert field.value == ""
         assert [g.model_dump() for g in sip.goals] == before
 

@@ -33,6 +33,11 @@ async def _walk(app, pilot, table: DataTable, labels: list[str]) -> None:
     neighbours are always in view, and the table itself never scrolls."""
     table.focus()
     await pilot.pause()
+    for _ in range(len(labels)):  # from the first row (a row just added has the cursor)
+        if table.cursor_row == 0:
+            break
+        await pilot.press("up")
+        await pilot.pause()
     for row in [*range(1, len(labels)), *range(len(labels) - 2, -1, -1)]:
         await pilot.press("down" if row > table.cursor_row else "up")
         await pilot.pause()

@@ -47,6 +47,15 @@ class FormDialog(InOrderFocus, ModalScreen[T | None]):
             yield Button(sv.BUTTON_CANCEL, id="cancel")
             yield Button(save_label, variant="primary", id="save")
 
+    def _show_title(self) -> None:
+        box = next(iter(self.query("#dialog-box")), None)
+        focused = self.focused
+        if box is None:
+            return
+        box.scroll_home(animate=False, immediate=True)
+        if focused is not None and not box.can_view_entire(focused):
+            box.scroll_to_widget(focused, animate=False, immediate=True)
+
     def refuse(self, message: str, field: str | None = None) -> None:
         """Say in one line what is wrong, and put the cursor where it is; nothing is saved."""
         problem = self.query_one("#problem", Static)
@@ -91,6 +100,8 @@ class FormDialog(InOrderFocus, ModalScreen[T | None]):
 
     def on_mount(self) -> None:
         self._as_opened = self._typed()
+        # The first field's focus may scroll the box; its title stays in view above it.
+        self.call_after_refresh(self._show_title)
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
