@@ -258,6 +258,9 @@ def test_the_draft_outlives_a_failing_store_and_goes_once_it_is_stored(tmp_path,
         while not failures and time.monotonic() < deadline:
             time.sleep(0.01)
         assert failures[0].reason == "locked" and kept.storing
+        deadline = time.monotonic() + 15  # the draft is written on a thread of its own
+        while drafts.read(kept.key) is None and time.monotonic() < deadline:
+            time.sleep(0.01)
         assert drafts.read(kept.key).values == {"child-name": "Noah"}  # beside the failing store
         failing["on"] = False
         deadline = time.monotonic() + 5
