@@ -17,7 +17,7 @@ from facilitator.store.database import DB_NAME
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recovery import move_aside
 from tests.conftest import full_case, full_meeting, sqlite_error
-from tests.screens_helpers import demo_app, digits, notices, open_meeting, saved, text_of, type_text, until
+from tests.screens_helpers import demo_app, digits, notices, open_meeting, opened, saved, text_of, type_text, until
 
 FAULTS = {
     "full": sqlite_error("database or disk is full", sqlite3.SQLITE_FULL),
@@ -157,7 +157,7 @@ async def test_a_second_writer_gets_read_only(store):
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             await pilot.press("enter")
-            await pilot.pause()
+            await opened(app, pilot)
             assert isinstance(app.screen, ConfirmDialog)
             assert "redan öppet" in text_of(app.screen, "#question")
             await pilot.press("tab", "enter")  # the other button: open read-only

@@ -27,7 +27,7 @@ from facilitator.meeting.session import MeetingSession
 from facilitator.screens.overview import CaseOverviewScreen
 from facilitator.screens.summary import SummaryScreen
 from tests.conftest import STOCKHOLM, full_case, full_meeting
-from tests.screens_helpers import demo_app, notices, open_meeting, saved, type_text
+from tests.screens_helpers import demo_app, notices, open_meeting, opened, saved, type_text
 
 
 def _ids(case):
@@ -196,7 +196,7 @@ async def test_a_whole_process_first_follow_up_and_closing(store):
         await pilot.pause()
         clock.advance(6 * 7 * 86400 - 90 * 60)  # the day of the follow-up
         app.open_meeting(follow.id)
-        await pilot.pause()
+        await opened(app, pilot)
         screen = app.screen
         await pilot.press("f5", "f4", "f4", "f4")
         await pilot.pause()
@@ -236,7 +236,7 @@ async def test_a_whole_process_first_follow_up_and_closing(store):
         store.save_meeting(closing)
         clock.advance(8 * 7 * 86400)  # the day of the closing meeting
         app.open_meeting(closing.id)
-        await pilot.pause()
+        await opened(app, pilot)
         screen = app.screen
         await pilot.press("f5", *["f4"] * 8, "f4", "f4")
         await pilot.pause()

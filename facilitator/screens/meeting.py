@@ -366,8 +366,9 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
 
     def _after_review(self, result: Capture | str | None) -> None:
         if result == "finish":
+            # Handed to the writer; the summary does not wait for the disk (the save
+            # label says when it is written, and leaving waits on another thread).
             self.live.close_step()
-            self.live.wait_saved(2.0)
             self.query_one(AgendaView).refresh_from(self.timebox)
             self.app.show_summary(self.session)
         elif isinstance(result, Capture):
