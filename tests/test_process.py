@@ -193,7 +193,7 @@ async def test_a_whole_process_first_follow_up_and_closing(store):
         )
         store.save_meeting(follow)
         app.screen.refresh_meetings()
-        await pilot.pause()
+        await until(pilot, lambda: not app.screen.refreshing)
         clock.advance(6 * 7 * 86400 - 90 * 60)  # the day of the follow-up
         app.open_meeting(follow.id)
         await opened(app, pilot)

@@ -75,7 +75,7 @@ class StartScreen(StartForms, Screen[None]):
         table = self.query_one("#meetings", DataTable)
         for label in sv.START_COLUMNS:
             table.add_column(label)
-        self.refresh_meetings()
+        self._read_first()
         table.focus()
         if not self._drafts_looked_for:
             # A form left open when the program ended (a crash, a kill) comes back; looked
@@ -97,13 +97,51 @@ class StartScreen(StartForms, Screen[None]):
         self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", timeout=10, markup=False)
 
     def refresh_meetings(self) -> None:
-        """Read the meetings from the store and show them, keeping the selection."""
-        table = self.query_one("#meetings", DataTable)
+        """Read the meetings from the store on a worker thread and show them, keeping the
+        selection (the store's connection may be held by a form's writer thread, waiting
+        for a database another program holds)."""
+        self._refreshing = True
+        self._read_meetings()
+
+    _refreshing = False
+
+    @property
+    def refreshing(self) -> bool:
+        """The list is being read again."""
+        return self._refreshing
+
+    @work(thread=True, exclusive=True, group="meetings", exit_on_error=False)
+    def _read_meetings(self) -> None:
+        worker = get_current_worker()
         try:
-            self._meetings = self.app.store.list_meetings()
+            meetings = self.app.store.list_meetings()
+        except StoreError as error:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._list_failed, error)
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_meetings, meetings)
+
+    def _list_failed(self, error: StoreError) -> None:
+        self._refreshing = False
+        self._report(error)
+
+    def _read_first(self) -> None:
+        """The list when the screen first opens, read here: nothing of this program uses
+        the store yet, and the list is on the first frame (startup is measured to it)."""
+        try:
+            meetings = self.app.store.list_meetings()
         except StoreError as error:
             self._report(error)
             return
+        self._show_meetings(meetings)
+
+    def _show_meetings(self, meetings: list[MeetingSummary]) -> None:
+        self._refreshing = False
+        if not self.is_attached:
+            return
+        table = self.query_one("#meetings", DataTable)
+        self._meetings = meetings
         self._show_damaged()
         table.clear()
         for meeting in self._meetings:
