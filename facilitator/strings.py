@@ -892,7 +892,7 @@ EXPORTED_UNSAVED = (
     "SIP:en är skriven till {path} med allt som skrivits (bara du kan läsa filen), men mötet "
     "är inte sparat i databasen än: {problem} Inget som skrivits går förlorat; det sparas så snart det går."
 )
-SAVE_PENDING = "databasen har inte svarat än."
+SAVE_PENDING = "skrivningen pågår fortfarande."
 EXPORT_REFUSED_STORE = (
     "SIP:en exporterades inte: {problem} Inget som skrivits går förlorat; det finns kvar i "
     "programmet och sparas så snart det går."
