@@ -124,3 +124,55 @@ async def test_the_countdown_redraws_while_the_database_hangs(store, monkeypatch
         low = started + slice_start * 0.5
         assert any(low <= at < low + 0.5 for at in during), (slice_start, during)
     assert watch.longest_gap < 0.5, watch.longest_gap
+
+
+async def _longest_gap_for(seconds: float) -> float:
+    """The longest the event loop was away while this waited ``seconds`` in 20 ms steps."""
+    longest = 0.0
+    last = time.monotonic()
+    end = last + seconds
+    while time.monotonic() < end:
+        await asyncio.sleep(0.02)
+        now = time.monotonic()
+        longest = max(longest, now - last)
+        last = now
+    return longest
+
+
+async def test_the_start_screen_stays_alive_while_the_database_hangs(store, monkeypatch):
+    from facilitator.dialogs.confirm import ConfirmDialog
+    from facilitator.screens.overview import CaseOverviewScreen
+    from facilitator.screens.start import StartScreen
+
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        hang = Hang(monkeypatch, store)
+        hang.hold()
+        await pilot.press("o")  # the overview opens at once; the case follows the hang
+        await pilot.pause()
+        overview = app.screen
+        assert isinstance(overview, CaseOverviewScreen) and not overview.shown
+        overview_gap = await _longest_gap_for(1.0)
+        hang.release()
+        await until(pilot, lambda: overview.shown)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, StartScreen) and not app.screen.refreshing)
+
+        hang.hold()
+        await pilot.press("d")  # whether the case is open is asked off the screen's thread
+        delete_gap = await _longest_gap_for(1.0)
+        assert not isinstance(app.screen, ConfirmDialog)
+        hang.release()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("escape")  # not deleted
+        await until(pilot, lambda: isinstance(app.screen, StartScreen))
+
+        hang.hold()
+        await pilot.press("enter")  # the meeting's lock and record, on a worker
+        open_gap = await _longest_gap_for(1.0)
+        assert app.opening and isinstance(app.screen, StartScreen)
+        hang.release()
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.pause()
+    assert max(overview_gap, delete_gap, open_gap) < 0.5, (overview_gap, delete_gap, open_gap)
