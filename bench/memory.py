@@ -66,6 +66,8 @@ async def _meeting(folder: Path, seconds: int, characters: int) -> int:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
+        while app.opening:  # the meeting is read on a worker
+            await pilot.pause(0.01)
         await pilot.pause()
         await pilot.press("f5")  # the timer starts
         screen = app.screen

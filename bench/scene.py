@@ -30,6 +30,8 @@ async def long_step(existing: int) -> AsyncIterator[tuple[FacilitatorApp, Pilot,
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             await pilot.press("enter")
+            while app.opening:  # the meeting is read on a worker
+                await pilot.pause(0.01)
             await pilot.pause()
             await pilot.press("f5", "f4", "f4", "f4")  # the family's story, timer running
             await pilot.pause()

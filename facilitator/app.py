@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,6 +64,8 @@ class FacilitatorApp(CrashGuard, App[int]):
         self._notice = notice
         self._quit_when_saved = False
         self._quit_unstored = False
+        self._opening: str | None = None
+        """The meeting being opened (its lock tried and its record read on a worker)."""
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.config_dir = config_dir
@@ -126,14 +129,41 @@ class FacilitatorApp(CrashGuard, App[int]):
     # --- navigation --------------------------------------------------------------------
 
     def open_meeting(self, meeting_id: str) -> None:
-        """Open a meeting to write in it, or read-only if another window writes in it."""
+        """Open a meeting to write in it, or read-only if another window writes in it. The
+        lock is tried and the meeting read on a worker thread (a lock let go a moment ago
+        is waited for, and the database may be slow): the screen stays alive meanwhile,
+        and the meeting opens once they are done."""
+        if self._opening is not None:
+            return  # Enter twice: the meeting is on its way
+        self._opening = meeting_id
+        self._take_meeting(meeting_id)
+
+    @work(thread=True, group="open-meeting")
+    def _take_meeting(self, meeting_id: str) -> None:
+        try:
+            lock, locked = self._lock_meeting(meeting_id)
+            # Loaded after the lock is taken: no other window writes it from here on.
+            session, problem = self._load_session(meeting_id, lock)
+        except BaseException:
+            self.call_from_thread(self._opening_done)
+            raise
+        self.call_from_thread(self._meeting_taken, session, lock, locked, problem)
+
+    @property
+    def opening(self) -> bool:
+        """A meeting is being opened: its lock tried, its record read."""
+        return self._opening is not None
+
+    def _opening_done(self) -> None:
+        self._opening = None
+
+    def _meeting_taken(self, session: MeetingSession | None, lock: MeetingLock, locked: bool, problem: str) -> None:
         from facilitator.meeting.live import LiveMeeting
         from facilitator.screens.meeting import MeetingScreen
 
-        lock, locked = self._lock_meeting(meeting_id)
-        # Loaded after the lock is taken: no other window writes it from here on.
-        session = self._load_session(meeting_id, lock)
+        self._opening = None
         if session is None:
+            self.notify(sv.STORE_PROBLEM.format(problem=problem), severity="error", markup=False)
             return
         if locked and session.timebox.finished:
             # A finished, signed meeting opens to be read; changing it is a deliberate act.
@@ -172,12 +202,13 @@ class FacilitatorApp(CrashGuard, App[int]):
         from facilitator.meeting.live import LiveMeeting
         from facilitator.screens.meeting import MeetingScreen
 
-        lock, locked = self._lock_meeting(meeting_id)
+        lock, locked = await asyncio.to_thread(self._lock_meeting, meeting_id)
         if not locked:
             self.notify(sv.REOPEN_OPEN_ELSEWHERE, severity="error", timeout=10, markup=False)
             return
-        session = self._load_session(meeting_id, lock)
+        session, problem = await asyncio.to_thread(self._load_session, meeting_id, lock)
         if session is None:
+            self.notify(sv.STORE_PROBLEM.format(problem=problem), severity="error", markup=False)
             return
         session.reopen_finished()
         live = LiveMeeting(session, lock)
@@ -193,17 +224,16 @@ class FacilitatorApp(CrashGuard, App[int]):
         except OSError:
             return lock, False
 
-    def _load_session(self, meeting_id: str, lock: MeetingLock) -> MeetingSession | None:
-        """The meeting as stored; None, the lock let go and the problem said, when the
-        store cannot give it."""
+    def _load_session(self, meeting_id: str, lock: MeetingLock) -> tuple[MeetingSession | None, str]:
+        """The meeting as stored; None, the lock let go, and the problem in Swedish when
+        the store cannot give it. Blocking: for a worker thread."""
         from facilitator.meeting.session import MeetingSession
 
         try:
-            return MeetingSession.load(self.store, meeting_id, self.clock, self.agendas, own=lock.held)
+            return MeetingSession.load(self.store, meeting_id, self.clock, self.agendas, own=lock.held), ""
         except StoreError as exc:
             lock.release()
-            self.notify(sv.STORE_PROBLEM.format(problem=store_problem(exc)), severity="error", markup=False)
-            return None
+            return None, store_problem(exc)
 
     def show_summary(self, session: MeetingSession) -> None:
         from facilitator.screens.summary import SummaryScreen

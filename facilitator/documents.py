@@ -18,6 +18,7 @@ from facilitator.store.database import Store
 
 if TYPE_CHECKING:
     from facilitator.agenda.models import Case, Meeting
+    from facilitator.agenda.revisions import SipRevision
     from facilitator.agenda.sipview import SipDocument
 
 FORMATS = ("pdf", "docx", "md", "json", "ics")
@@ -182,10 +183,34 @@ def export_meeting(
         return sent
     if document != "sip":
         return export_document(case, meeting, document, fmt)
+    return sip_export(store, case, meeting, fmt, now)
+
+
+def sip_export(
+    store: Store,
+    case: Case,
+    meeting: Meeting,
+    fmt: str,
+    now: datetime,
+    held: bool = False,
+    revisions: list[SipRevision] | None = None,
+) -> Exported:
+    """The SIP of ``meeting`` of ``case`` as these models hold it. ``held``: they are the
+    ones the program holds in memory (the words typed last included), newer than what is
+    stored, so the whole case (json) takes this meeting from them too. The store is read
+    only for what the meeting does not hold: the other meetings (json) and the SIP's
+    revisions, unless they are given (as read when the meeting was opened)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
     if fmt == "json":
         from facilitator.export.jsondoc import to_json
 
-        data = to_json(case, store.meetings_of(case.id)).encode("utf-8")
+        meetings = store.meetings_of(case.id)
+        if held:
+            meetings = [meeting if m.id == meeting.id else m for m in meetings]
+            if all(m.id != meeting.id for m in meetings):
+                meetings = sorted([*meetings, meeting], key=lambda m: (m.planned_start, m.id))
+        data = to_json(case, meetings).encode("utf-8")
         return Exported(data, file_name(meeting, "sip", "json"), [])
     if fmt == "ics":
         from facilitator.export.ics import to_ics
@@ -195,12 +220,18 @@ def export_meeting(
         )
     from facilitator.agenda.sipview import sip_document
 
-    revisions = store.revisions(case.id)
+    if revisions is None:
+        revisions = store.revisions(case.id)
     revision = next((r for r in revisions if r.meeting_id == meeting.id), None)
-    previous = next(
-        (r.sip for r in reversed(revisions) if revision and r.number < revision.number), None
-    )
-    view = sip_document(case, meeting, revision.number if revision else None, previous)
+    number = revision.number if revision else None
+    if held and revision is None and revisions:
+        # Not stored yet: it becomes the revision after the case's latest, as the store
+        # numbers it when it is written.
+        number = revisions[-1].number + 1
+    elif held and revision is None:
+        number = 1
+    previous = next((r.sip for r in reversed(revisions) if number is not None and r.number < number), None)
+    view = sip_document(case, meeting, number, previous)
     return exported(view, fmt, file_name(meeting, "sip", fmt))
 
 

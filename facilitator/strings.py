@@ -899,6 +899,15 @@ CHILD_ROOM_OFF = "Rumsvyn visar nu dagordningen."
 CHILD_ROOM_MARK = "Rumsvy: barnets vy"
 EXPORTED = "SIP:en är sparad som {path} (bara du kan läsa filen)."
 EXPORT_FAILED = "Det gick inte att exportera: {problem}"
+EXPORTED_UNSAVED = (
+    "SIP:en är skriven till {path} med allt som skrivits (bara du kan läsa filen), men mötet "
+    "är inte sparat i databasen än: {problem} Inget som skrivits går förlorat; det sparas så snart det går."
+)
+SAVE_PENDING = "skrivningen pågår fortfarande."
+EXPORT_REFUSED_STORE = (
+    "SIP:en exporterades inte: {problem} Inget som skrivits går förlorat; det finns kvar i "
+    "programmet och sparas så snart det går."
+)
 EXPORT_HINT = "Ctrl+P och ”Exportera SIP som PDF” sparar SIP:en för utskrift."
 KEY_REVOKE = "Återkalla samtycke"
 KEY_OVERVIEW = "Ärendeöversikt"

@@ -28,11 +28,19 @@ def demo_app(store, clock: ManualClock | None = None, config_dir=None, focus_mee
 async def open_meeting(app, pilot) -> MeetingScreen:
     await pilot.pause()
     await pilot.press("enter")
-    await pilot.pause()
+    await opened(app, pilot)
     screen = app.screen
     assert isinstance(screen, MeetingScreen)
     await pilot.pause()
     return screen
+
+
+async def opened(app, pilot, timeout: float = 10.0) -> None:
+    """Let the meeting being opened open: its lock is tried and it is read on a worker
+    thread, and its screen (or a question about it) follows."""
+    await pilot.pause()
+    await until(pilot, lambda: not app.opening, timeout)
+    await pilot.pause()
 
 
 def digits(screen) -> str:

@@ -18,7 +18,7 @@ from facilitator.store.database import DB_NAME
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recovery import move_aside
 from tests.conftest import full_case, full_meeting, sqlite_error
-from tests.screens_helpers import demo_app, digits, notices, open_meeting, saved, text_of, type_text, until
+from tests.screens_helpers import demo_app, digits, notices, open_meeting, opened, saved, text_of, type_text, until
 
 FAULTS = {
     "full": sqlite_error("database or disk is full", sqlite3.SQLITE_FULL),
@@ -158,7 +158,7 @@ async def test_a_second_writer_gets_read_only(store):
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             await pilot.press("enter")
-            await pilot.pause()
+            await opened(app, pilot)
             assert isinstance(app.screen, ConfirmDialog)
             assert "redan öppet" in text_of(app.screen, "#question")
             await pilot.press("tab", "enter")  # the other button: open read-only
@@ -253,8 +253,7 @@ async def test_deleting_a_case_removes_its_text_from_disk_and_its_exports(store)
         await pilot.pause()
         app.screen.query_one("#meetings").move_cursor(row=[m.id for m in store.list_meetings()].index(meeting_id))
         await pilot.press("d")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert "Elsa Åkesson" in text_of(app.screen, "#question")
         assert "exporterats" in text_of(app.screen, "#question")
         await pilot.press("tab", "enter")
@@ -280,7 +279,7 @@ async def test_a_case_open_for_writing_elsewhere_is_not_deleted(store):
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             await pilot.press("d")
-            await pilot.pause()
+            await until(pilot, lambda: any("öppet för att skriva i ett annat fönster" in m for m in shown))
             assert not isinstance(app.screen, ConfirmDialog)
             messages = shown
             assert any("öppet för att skriva i ett annat fönster" in m for m in messages)
@@ -424,7 +423,7 @@ async def test_deleting_while_another_program_reads_says_the_text_is_not_wiped_y
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             await pilot.press("d")
-            await pilot.pause()
+            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
             await pilot.press("tab", "enter")
             await until(pilot, lambda: bool(shown))
             assert store.list_meetings() == []

@@ -178,6 +178,7 @@ async def test_a_meeting_imported_at_the_edges_opens_and_runs(tmp_path, capsys):
     from facilitator.dialogs.confirm import ConfirmDialog
     from facilitator.screens.meeting import MeetingScreen
     from tests.conftest import full_case, full_meeting
+    from tests.screens_helpers import opened
     from tests.screens_helpers import START, digits
 
     case = full_case()
@@ -197,7 +198,7 @@ async def test_a_meeting_imported_at_the_edges_opens_and_runs(tmp_path, capsys):
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             await pilot.press("enter")
-            await pilot.pause()
+            await opened(app, pilot)
             assert isinstance(app.screen, ConfirmDialog)
             await pilot.click("#yes")
             await pilot.pause()

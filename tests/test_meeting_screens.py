@@ -14,7 +14,18 @@ from facilitator.screens.meeting import MeetingScreen
 from facilitator.screens.review import ReviewScreen
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME
 from facilitator.widgets.lists import EditTable
-from tests.screens_helpers import demo_app, notices, open_meeting, saved, screen_lines, screen_text, text_of, type_text, until
+from tests.screens_helpers import (
+    demo_app,
+    notices,
+    open_meeting,
+    opened,
+    saved,
+    screen_lines,
+    screen_text,
+    text_of,
+    type_text,
+    until,
+)
 
 
 async def test_attendance_by_keyboard_alone_and_the_consent_flag(store):
@@ -364,14 +375,14 @@ async def test_a_meeting_planned_for_another_day_asks_before_it_opens(store):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause()
+        await opened(app, pilot)
         assert isinstance(app.screen, ConfirmDialog)
         assert "2026-01-13" in text_of(app.screen, "#question")
         await pilot.press("enter")  # the safe answer: not now
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         await pilot.press("enter")
-        await pilot.pause()
+        await opened(app, pilot)
         await pilot.click("#yes")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)

@@ -27,7 +27,7 @@ from facilitator.meeting.session import MeetingSession
 from facilitator.screens.overview import CaseOverviewScreen
 from facilitator.screens.summary import SummaryScreen
 from tests.conftest import STOCKHOLM, full_case, full_meeting
-from tests.screens_helpers import demo_app, notices, open_meeting, saved, type_text
+from tests.screens_helpers import demo_app, notices, open_meeting, opened, saved, type_text, until
 
 
 def _ids(case):
@@ -193,10 +193,10 @@ async def test_a_whole_process_first_follow_up_and_closing(store):
         )
         store.save_meeting(follow)
         app.screen.refresh_meetings()
-        await pilot.pause()
+        await until(pilot, lambda: not app.screen.refreshing)
         clock.advance(6 * 7 * 86400 - 90 * 60)  # the day of the follow-up
         app.open_meeting(follow.id)
-        await pilot.pause()
+        await opened(app, pilot)
         screen = app.screen
         await pilot.press("f5", "f4", "f4", "f4")
         await pilot.pause()
@@ -236,7 +236,7 @@ async def test_a_whole_process_first_follow_up_and_closing(store):
         store.save_meeting(closing)
         clock.advance(8 * 7 * 86400)  # the day of the closing meeting
         app.open_meeting(closing.id)
-        await pilot.pause()
+        await opened(app, pilot)
         screen = app.screen
         await pilot.press("f5", *["f4"] * 8, "f4", "f4")
         await pilot.pause()
@@ -248,7 +248,7 @@ async def test_a_whole_process_first_follow_up_and_closing(store):
         await pilot.pause()
         overview = app.screen
         assert isinstance(overview, CaseOverviewScreen)
-        await pilot.pause()
+        await until(pilot, lambda: overview.shown)
         text = "\n".join(str(w.visual) for w in overview.query("Static"))
         assert "ärendet är avslutat" in text
         assert "Revision 1 → 2" in text and "Anpassat schema: planerad → klar" in text
@@ -321,6 +321,8 @@ async def test_revoking_for_one_organisation_from_the_overview(store):
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, CaseOverviewScreen)
+        overview = app.screen
+        await until(pilot, lambda: overview.shown)
         await pilot.press("r")
         await pilot.pause()
         dialog = app.screen
@@ -329,7 +331,7 @@ async def test_revoking_for_one_organisation_from_the_overview(store):
         dialog.query_one("#revoke-by").value = "Maria Åkesson"
         dialog.query_one("#revoke-date").value = "2026-01-14"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await until(pilot, lambda: "Återkallat" in "\n".join(str(w.visual) for w in app.screen.query("Static")))
         text = "\n".join(str(w.visual) for w in app.screen.query("Static"))
         assert "Återkallat 2026-01-14: BUP Öst av Maria Åkesson" in text
         assert "BUP Öst" not in text.split("Omfattar:")[1].split("\n")[0]  # once, as revoked

@@ -165,8 +165,9 @@ async def test_overview_shows_the_kallelse_received_and_the_booked_closing_meeti
     store.save_meeting(meeting)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        app.push_screen(CaseOverviewScreen(store, meeting.case_id, START.date()))
-        await pilot.pause()
+        overview = CaseOverviewScreen(store, meeting.case_id, START.date())
+        app.push_screen(overview)
+        await until(pilot, lambda: overview.shown)
         text = screen_text(app)
         assert "Kallelsen mottagen: 2025-12-09" in text
         assert "Det avslutande mötet 2026-05-06 är 1 dag för sent" in text

@@ -27,9 +27,14 @@ from facilitator.store.errors import StorageFailure, classify
 from facilitator.store.journal import Journal, JournalDraft, JournalEntry
 
 if TYPE_CHECKING:
+    from facilitator.agenda.models import Case, Meeting
+    from facilitator.store.database import PreparedCase, PreparedMeeting
     from facilitator.store.lock import MeetingLock
 
 
+STORED_WAIT_SECONDS = 1.0
+"""How long an export waits (on its worker) to tell whether the database holds what the
+file holds; the file is written first, whatever the answer."""
 ALIVE_EVERY_NS = 5 * NS_PER_S
 """How often the window notes that it is alive (for the resume notice after a crash)."""
 
@@ -312,19 +317,42 @@ class LiveMeeting:
 
     # --- exporting and closing -----------------------------------------------------------------
 
-    def export(self, fmt: str, now: datetime | None = None) -> Path:
-        """Write the SIP as saved to a file in the export folder, owner-only; blocking, for
-        a worker thread. Waits for the writer first, so the file holds what was typed."""
-        from facilitator.documents import export_folder, export_meeting, write_private
+    def held(self, flush: bool = True) -> Held:
+        """The meeting and its case as this program holds them now, the fields read in
+        first (the words typed last included; ``flush=False`` when a save just read
+        them): serialised on the caller's thread (the one that owns the fields and the
+        models), for ``export`` on another."""
+        from facilitator.store.database import PreparedCase, PreparedMeeting
 
-        self.wait_saved(5.0)
+        if flush and self.writer is not None and not self._closed:
+            self._flush()
+        return Held(PreparedMeeting.of(self.session.meeting), PreparedCase.of(self.session.case))
+
+    def export(self, fmt: str, held: Held | None = None, now: datetime | None = None) -> Exported:
+        """Write the SIP, as ``held`` holds it (taken by ``held`` on the thread that owns
+        the fields), to a file in the export folder, owner-only; blocking, for a worker
+        thread. The file never waits for the database: it holds what was typed whether or
+        not that is stored yet, and ``Exported.stored`` says whether it is. Raises the
+        store's error when the store cannot be read for the SIP's revisions, and
+        ``OSError`` when the file cannot be written."""
+        from facilitator.documents import export_folder, sip_export, write_private
+
+        if held is None:
+            held = self.held()
+        case, meeting = held.models()
         folder = export_folder(self.session.store)
         ensure_private_dir(folder)
         when = now or from_ns(self.clock.wall_ns())
-        exported = export_meeting(self.session.store, self.session.meeting.id, fmt, when)
+        exported = sip_export(
+            self.session.store, case, meeting, fmt, when, held=True, revisions=self.session.revisions
+        )
         path = folder / exported.filename
         write_private(path, exported.data)
-        return path
+        # Whether the database holds it too: a healthy disk stores it in a moment, and
+        # this waits on the worker's thread, never on the screen's.
+        if self.wait_saved(STORED_WAIT_SECONDS):
+            return Exported(path, True, None)
+        return Exported(path, False, self.status.failure)
 
     def write_copy(self, path: Path) -> None:
         """Write the case and this meeting, as they stand in memory, to a new file of the
@@ -379,6 +407,32 @@ class LiveMeeting:
         self._closed = True
         if self.lock is not None:
             self.lock.release()
+
+
+class Held(NamedTuple):
+    """The meeting and its case as the program held them at one instant, serialised."""
+
+    meeting: PreparedMeeting
+    case: PreparedCase
+
+    def models(self) -> tuple[Case, Meeting]:
+        """New models of what was held (for another thread: nobody else changes them)."""
+        from facilitator.agenda.models import Case, Meeting, Sip
+
+        meeting = Meeting.model_validate_json(self.meeting.body)
+        meeting.sip = Sip.model_validate_json(self.meeting.sip)
+        return Case.model_validate_json(self.case.body), meeting
+
+
+class Exported(NamedTuple):
+    """A file the live meeting exported."""
+
+    path: Path
+    stored: bool
+    """The database holds what the file holds, too."""
+    failure: StorageFailure | None
+    """Why the database does not hold it yet, when a write has failed (it is retried);
+    None while the first write is still under way."""
 
 
 class _JournalSink:

@@ -9,7 +9,8 @@ waits for the disk and the writer never reads a model the UI is changing.
 from __future__ import annotations
 
 import json
-from typing import NamedTuple
+from datetime import datetime
+from typing import TYPE_CHECKING, NamedTuple
 
 from facilitator.agenda.clock import Clock, from_ns
 from facilitator.agenda.meetings import hold, new_participants, plan_booked_next, sync_status, timebox_for
@@ -26,6 +27,9 @@ from facilitator.agenda.timebox import Timebox
 from facilitator.store.database import PreparedCase, PreparedMeeting, Store
 from facilitator.store.errors import StorageFailure, StoreError
 from facilitator.store.journal import Journal, JournalEntry, replay
+
+if TYPE_CHECKING:
+    from facilitator.agenda.revisions import SipRevision
 
 
 class Snapshot(NamedTuple):
@@ -85,6 +89,13 @@ class MeetingSession:
         self.booked: Meeting | None = None
         """The meeting this one's SIP booked, planned when it ended."""
         self._booked_unsaved = False
+        self.revisions: list[SipRevision] | None = None
+        """The case's SIP revisions as stored when the meeting was opened (``load``), for
+        an export that never waits for the database; None: read them when needed."""
+        self.others: list[tuple[str, datetime]] | None = None
+        """The case's other meetings (id, planned start) as stored when the meeting was
+        opened (``load``): what the booked next meeting is planned against, so ending the
+        meeting reads nothing on the thread that ends it; None: read them then."""
 
     @classmethod
     def load(
@@ -105,13 +116,12 @@ class MeetingSession:
         case_changed = False
         if entry is not None:
             meeting, case, case_changed = _from_journal(store, entry, meeting, case)
-        earlier = [
-            m
-            for m in store.meetings_of(meeting.case_id)
-            if (m.planned_start, m.id) < (meeting.planned_start, meeting.id)
-        ]
+        stored = store.meetings_of(meeting.case_id)
+        earlier = [m for m in stored if (m.planned_start, m.id) < (meeting.planned_start, meeting.id)]
         previous = earlier[-1] if earlier else None
         session = cls(store, case, meeting, clock, previous, agendas)
+        session.revisions = store.revisions(case.id)
+        session.others = [(m.id, m.planned_start) for m in stored if m.id != meeting.id]
         if case_changed:
             session.case_changed()
         return session
@@ -160,10 +170,12 @@ class MeetingSession:
 
     def _plan_booked(self) -> None:
         """Plan the next meeting as the SIP books it, unless the case has one already."""
-        try:
-            others = [(m.id, m.planned_start) for m in self.store.list_meetings() if m.case_id == self.case.id]
-        except StoreError:
-            others = []
+        others = self.others
+        if others is None:
+            try:
+                others = [(m.id, m.planned_start) for m in self.store.list_meetings() if m.case_id == self.case.id]
+            except StoreError:
+                others = []
         booked = plan_booked_next(self.case, self.meeting, others, self.agendas)
         if booked is not None:
             self.booked = booked
@@ -276,9 +288,22 @@ class MeetingSession:
             recreated = True
         else:
             recreated = False
-        if snapshot.booked is not None:
+        if snapshot.booked is not None and not self._planned_elsewhere(snapshot.booked):
             self.store.write_meeting(snapshot.booked)  # after this one: it is the next revision
         return recreated
+
+    def _planned_elsewhere(self, booked: PreparedMeeting) -> bool:
+        """Whether another window planned the case's next meeting while this one was held
+        (the booked meeting was planned against the meetings stored when it opened): then
+        that one stands and the booked one is not stored. On the writer's thread."""
+        if self.others is None:
+            return False
+        known = {mid for mid, _ in self.others} | {self.meeting.id, booked.id}
+        return any(
+            m.id not in known and m.planned_start > self.meeting.planned_start
+            for m in self.store.list_meetings()
+            if m.case_id == self.case.id
+        )
 
     def write_draft(self, draft: Draft) -> None:
         self.store.write_draft(draft.meeting_id, draft.fields, draft.saved_wall_ns)

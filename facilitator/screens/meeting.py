@@ -28,7 +28,7 @@ from facilitator.agenda.models import Capture
 from facilitator.agenda.timebox import TimeboxError
 from facilitator.dialogs import dialog_for, dialog_for_which
 from facilitator.meeting.follow import Showing
-from facilitator.meeting.live import LiveMeeting, SaveStatus
+from facilitator.meeting.live import Held, LiveMeeting, SaveStatus
 from facilitator.screens.pacing import Collector, PromptFrames
 from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.capture import fills_the_step, forms_for
@@ -37,7 +37,8 @@ from facilitator.widgets.countdown import Countdown, EndTimes, TimeUp
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.forms import CaptureForm
 from facilitator.widgets.inorder import IN_ORDER_BINDINGS, InOrderFocus
-from facilitator.widgets.problems import export_problem
+from facilitator.store.errors import StoreError
+from facilitator.widgets.problems import export_problem, store_problem
 from facilitator.widgets.savestate import SaveBanner, SaveLabel
 
 if TYPE_CHECKING:
@@ -91,10 +92,15 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
             self.status = status
 
     class Exported(Message):
-        def __init__(self, path: str | None, problem: str):
+        """An export was written (``path``), or why not (``problem``); ``unsaved``: why
+        what the file holds is not in the database yet; ``stored``: the store refused."""
+
+        def __init__(self, path: str | None, problem: str, *, unsaved: str = "", stored: bool = False):
             super().__init__()
             self.path = path
             self.problem = problem
+            self.unsaved = unsaved
+            self.stored = stored
 
     def __init__(self, live: LiveMeeting, *, finished: bool = False):
         """``finished``: a finished, signed meeting shown to be read; F3 asks whether to
@@ -363,8 +369,9 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
 
     def _after_review(self, result: Capture | str | None) -> None:
         if result == "finish":
+            # Handed to the writer; the summary does not wait for the disk (the save
+            # label says when it is written, and leaving waits on another thread).
             self.live.close_step()
-            self.live.wait_saved(2.0)
             self.query_one(AgendaView).refresh_from(self.timebox)
             self.app.show_summary(self.session)
         elif isinstance(result, Capture):
@@ -421,24 +428,35 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
         await self._timer(self.live.rebalance, said=sv.REBALANCED, refused=sv.NOTHING_TO_REBALANCE)
 
     async def action_export(self, fmt: str = "pdf") -> None:
-        """Write the SIP to a file in the export folder, in a worker so nothing waits."""
+        """Write the SIP to a file in the export folder, in a worker so nothing waits. The
+        file is made from the meeting as this screen holds it, the words typed last
+        included, never from an older copy in the database."""
         await self.settle()
         self.save()
-        self._export(fmt)
+        self._export(fmt, self.live.held(flush=False))
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, fmt: str) -> None:
+    def _export(self, fmt: str, held: Held) -> None:
         try:
-            path = self.live.export(fmt)
+            exported = self.live.export(fmt, held)
         except Exception as error:  # noqa: BLE001 - reported, never raised into the UI
-            self.post_message(self.Exported(None, export_problem(error)))
+            stored = isinstance(error, StoreError)
+            self.post_message(self.Exported(None, export_problem(error), stored=stored))
             return
-        self.post_message(self.Exported(str(path), ""))
+        unsaved = ""
+        if not exported.stored:
+            unsaved = sv.SAVE_PENDING if exported.failure is None else store_problem(exported.failure)
+        self.post_message(self.Exported(str(exported.path), "", unsaved=unsaved))
 
     @on(Exported)
     def _exported(self, message: Exported) -> None:
-        if message.path:
+        if message.path and message.unsaved:
+            text = sv.EXPORTED_UNSAVED.format(path=message.path, problem=message.unsaved)
+            self.notify(text, severity="warning", timeout=12, markup=False)
+        elif message.path:
             self.notify(sv.EXPORTED.format(path=message.path), timeout=10, markup=False)
+        elif message.stored:
+            self.notify(sv.EXPORT_REFUSED_STORE.format(problem=message.problem), severity="error", markup=False)
         else:
             self.notify(sv.EXPORT_FAILED.format(problem=message.problem), severity="error", markup=False)
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Case, CaseEvent, CaseEventKind, Meeting
@@ -49,17 +51,44 @@ class CaseOverviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show()
 
+    @property
+    def shown(self) -> bool:
+        """The case as read is on the screen (it is read on a worker thread)."""
+        return self._shown
+
+    _shown = False
+
     def show(self) -> None:
-        body = self.query_one("#overview", VerticalScroll)
-        body.remove_children()
+        """Read the case, its meetings and revisions on a worker thread and show them."""
+        self._shown = False
+        self._read()
+
+    @work(thread=True, exclusive=True, group="overview", exit_on_error=False)
+    def _read(self) -> None:
+        worker = get_current_worker()
         try:
             case = self.store.load_case(self.case_id)
             meetings = self.store.meetings_of(self.case_id)
             revisions = self.store.revisions(self.case_id)
         except StoreError as error:
-            self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", markup=False)
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._problem, error)
             return
-        body.mount_all(self._widgets(case, meetings, revisions))
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_read, case, meetings, revisions)
+
+    def _problem(self, error: StoreError) -> None:
+        self._shown = True
+        self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", markup=False)
+
+    async def _show_read(self, case: Case, meetings: list[Meeting], revisions) -> None:
+        if not self.is_attached:
+            return
+        self._case = case
+        body = self.query_one("#overview", VerticalScroll)
+        await body.remove_children()
+        await body.mount_all(self._widgets(case, meetings, revisions))
+        self._shown = True
 
     def _widgets(self, case: Case, meetings: list[Meeting], revisions) -> list[Static]:
         status = sv.CASE_STATUS[case.status]
@@ -134,29 +163,39 @@ class CaseOverviewScreen(Screen[None]):
             out.append(Static(sv.OVERVIEW_ONE_REVISION, markup=False))
         return out
 
+    _case: Case | None = None
+
     def action_revoke(self) -> None:
         from facilitator.dialogs.revoke import RevokeDialog
 
-        try:
-            case = self.store.load_case(self.case_id)
-        except StoreError as error:
-            self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", markup=False)
-            return
+        case = self._case
+        if case is None:
+            return  # still being read: the key does nothing until the case is shown
 
         def done(revocation) -> None:
             if revocation is None:
                 return
-            case.consent.revocations = [*case.consent.revocations, revocation]
-            case.history = [*case.history, CaseEvent(on=self.today, kind=CaseEventKind.CONSENT_REVOKED, note=revocation.organisation)]
-            try:
-                self.store.save_case(case)
-            except StoreError as error:
-                self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", markup=False)
-                return
-            self.show()
+            changed = case.model_copy(deep=True)
+            changed.consent.revocations = [*changed.consent.revocations, revocation]
+            changed.history = [
+                *changed.history,
+                CaseEvent(on=self.today, kind=CaseEventKind.CONSENT_REVOKED, note=revocation.organisation),
+            ]
+            self._store_case(changed)
 
         named = [(i, case.organisation_name(i)) for i in case.consent.named() if not case.consent.revoked(i, self.today)]
         self.app.push_screen(RevokeDialog(named, self.today), done)
+
+    @work(thread=True, group="overview-store", exit_on_error=False)
+    def _store_case(self, case: Case) -> None:
+        """Store the case on a worker thread; shown again once stored, the problem said
+        (and nothing changed on the screen) when it cannot be."""
+        try:
+            self.store.save_case(case)
+        except StoreError as error:
+            self.app.call_from_thread(self._problem, error)
+            return
+        self.app.call_from_thread(self.show)
 
     def action_back(self) -> None:
         self.dismiss(None)

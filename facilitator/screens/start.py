@@ -75,7 +75,7 @@ class StartScreen(StartForms, Screen[None]):
         table = self.query_one("#meetings", DataTable)
         for label in sv.START_COLUMNS:
             table.add_column(label)
-        self.refresh_meetings()
+        self._read_first()
         table.focus()
         if not self._drafts_looked_for:
             # A form left open when the program ended (a crash, a kill) comes back; looked
@@ -97,13 +97,51 @@ class StartScreen(StartForms, Screen[None]):
         self.notify(sv.STORE_PROBLEM.format(problem=store_problem(error)), severity="error", timeout=10, markup=False)
 
     def refresh_meetings(self) -> None:
-        """Read the meetings from the store and show them, keeping the selection."""
-        table = self.query_one("#meetings", DataTable)
+        """Read the meetings from the store on a worker thread and show them, keeping the
+        selection (the store's connection may be held by a form's writer thread, waiting
+        for a database another program holds)."""
+        self._refreshing = True
+        self._read_meetings()
+
+    _refreshing = False
+
+    @property
+    def refreshing(self) -> bool:
+        """The list is being read again."""
+        return self._refreshing
+
+    @work(thread=True, exclusive=True, group="meetings", exit_on_error=False)
+    def _read_meetings(self) -> None:
+        worker = get_current_worker()
         try:
-            self._meetings = self.app.store.list_meetings()
+            meetings = self.app.store.list_meetings()
+        except StoreError as error:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._list_failed, error)
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_meetings, meetings)
+
+    def _list_failed(self, error: StoreError) -> None:
+        self._refreshing = False
+        self._report(error)
+
+    def _read_first(self) -> None:
+        """The list when the screen first opens, read here: nothing of this program uses
+        the store yet, and the list is on the first frame (startup is measured to it)."""
+        try:
+            meetings = self.app.store.list_meetings()
         except StoreError as error:
             self._report(error)
             return
+        self._show_meetings(meetings)
+
+    def _show_meetings(self, meetings: list[MeetingSummary]) -> None:
+        self._refreshing = False
+        if not self.is_attached:
+            return
+        table = self.query_one("#meetings", DataTable)
+        self._meetings = meetings
         self._show_damaged()
         table.clear()
         for meeting in self._meetings:
@@ -149,65 +187,87 @@ class StartScreen(StartForms, Screen[None]):
     def _now(self) -> datetime:
         return from_ns(self.app.clock.wall_ns())
 
-    def _selected_case(self) -> Case | None:
-        meeting = next((m for m in self._meetings if m.id == self._focus_meeting), None)
-        if meeting is None:
-            return None
-        try:
-            return self.app.store.load_case(meeting.case_id)
-        except StoreError as error:
-            self._report(error)
-            return None
+    def _selected_meeting(self) -> MeetingSummary | None:
+        return next((m for m in self._meetings if m.id == self._focus_meeting), None)
 
     def _selected_case_id(self) -> str | None:
-        meeting = next((m for m in self._meetings if m.id == self._focus_meeting), None)
+        meeting = self._selected_meeting()
         return meeting.case_id if meeting is not None else None
 
     # --- the forms: read on a worker, stored by a writer thread, kept as drafts ------------
 
     def action_overview(self) -> None:
+        """The case overview, which reads the case on a worker thread."""
         from facilitator.screens.overview import CaseOverviewScreen
 
-        case = self._selected_case()
-        if case is None:
+        case_id = self._selected_case_id()
+        if case_id is None:
             return
-        overview = CaseOverviewScreen(self.app.store, case.id, self._now().date())
+        overview = CaseOverviewScreen(self.app.store, case_id, self._now().date())
         self.app.push_screen(overview, lambda _: self.refresh_meetings())
 
     def action_delete_case(self) -> None:
-        from facilitator.dialogs.confirm import ConfirmDialog
-        from facilitator.documents import case_is_open, erase_case
-        from facilitator.store import CaseOpen
+        """Delete the selected case after a question that names the child; whether one of
+        its meetings is open, and the deletion itself, are on a worker thread."""
+        selected = self._selected_meeting()
+        if selected is None:
+            return
+        count = sum(1 for m in self._meetings if m.case_id == selected.case_id)
+        self._ask_delete(selected.case_id, selected.child, count)
 
-        case = self._selected_case()
-        if case is None:
+    @work(thread=True, exclusive=True, group="delete", exit_on_error=False)
+    def _ask_delete(self, case_id: str, child: str, count: int) -> None:
+        from facilitator.documents import case_is_open
+
+        try:
+            is_open = case_is_open(self.app.store, case_id)
+        except StoreError as error:
+            self.app.call_from_thread(self._report, error)
             return
-        if case_is_open(self.app.store, case.id):
-            self.notify(sv.CASE_OPEN.format(child=case.child.name), severity="error", timeout=10, markup=False)
+        except OSError:
+            is_open = True  # the lock files cannot be read: not deleted on a guess
+        self.app.call_from_thread(self._delete_question, case_id, child, count, is_open)
+
+    def _delete_question(self, case_id: str, child: str, count: int, is_open: bool) -> None:
+        from facilitator.dialogs.confirm import ConfirmDialog
+
+        if is_open:
+            self.notify(sv.CASE_OPEN.format(child=child), severity="error", timeout=10, markup=False)
             return
-        count = sum(1 for m in self._meetings if m.case_id == case.id)
 
         def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                erased = erase_case(self.app.store, case.id)
-            except CaseOpen:
-                self.notify(sv.CASE_OPEN.format(child=case.child.name), severity="error", markup=False)
-                return
-            except StoreError as error:
-                self._report(error)
-                return
-            self._focus_meeting = None
-            self.refresh_meetings()
-            said = sv.CASE_DELETED.format(child=case.child.name, files=erased.removed)
-            if not erased.wiped:
-                self.notify(f"{said} {sv.CASE_NOT_WIPED}", severity="warning", timeout=15, markup=False)
-            else:
-                self.notify(said, markup=False)
+            if yes:
+                self._erase(case_id, child)
 
-        question = sv.DELETE_CASE_QUESTION.format(child=case.child.name, meetings=sv.count(count, "möte", "möten"))
+        question = sv.DELETE_CASE_QUESTION.format(child=child, meetings=sv.count(count, "möte", "möten"))
         self.app.push_screen(ConfirmDialog(question, sv.DELETE_CASE_YES), answer)
+
+    @work(thread=True, exclusive=True, group="delete", exit_on_error=False)
+    def _erase(self, case_id: str, child: str) -> None:
+        from facilitator.documents import erase_case
+        from facilitator.store import CaseOpen
+
+        try:
+            erased = erase_case(self.app.store, case_id)
+        except CaseOpen:
+            self.app.call_from_thread(self._erase_refused, child)
+            return
+        except StoreError as error:
+            self.app.call_from_thread(self._report, error)
+            return
+        self.app.call_from_thread(self._erased, child, erased.removed, erased.wiped)
+
+    def _erase_refused(self, child: str) -> None:
+        self.notify(sv.CASE_OPEN.format(child=child), severity="error", markup=False)
+
+    def _erased(self, child: str, removed: int, wiped: bool) -> None:
+        self._focus_meeting = None
+        self.refresh_meetings()
+        said = sv.CASE_DELETED.format(child=child, files=removed)
+        if not wiped:
+            self.notify(f"{said} {sv.CASE_NOT_WIPED}", severity="warning", timeout=15, markup=False)
+        else:
+            self.notify(said, markup=False)
 
     @on(DataTable.RowHighlighted, "#meetings")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
