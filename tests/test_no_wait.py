@@ -116,14 +116,14 @@ async def test_the_countdown_redraws_while_the_database_hangs(store, monkeypatch
     assert ended_while_hung  # the meeting ended and its summary showed without the disk
     said = next(n for n in shown if n.startswith("SIP:en"))
     assert "sparad som" not in said and "inte sparat i databasen" in said
-    # The countdown moved on with the clock all through the hang: a change in every half
-    # second of it, and the event loop never away for long (a wait for the database
-    # would show as a gap of seconds).
+    # The countdown moved on with the clock all through the hang: a change in every second
+    # of it, and the event loop never away for long (a wait for the database shows as a
+    # gap of two seconds or more; a busy machine makes some tenths of its own).
     during = [at for at, _ in watch.changes if started <= at <= hung_until]
-    for slice_start in range(6):
-        low = started + slice_start * 0.5
-        assert any(low <= at < low + 0.5 for at in during), (slice_start, during)
-    assert watch.longest_gap < 0.5, watch.longest_gap
+    for slice_start in range(3):
+        low = started + slice_start * 1.0
+        assert any(low <= at < low + 1.0 for at in during), (slice_start, during)
+    assert watch.longest_gap < 1.5, watch.longest_gap
 
 
 async def _longest_gap_for(seconds: float) -> float:
@@ -175,4 +175,4 @@ async def test_the_start_screen_stays_alive_while_the_database_hangs(store, monk
         hang.release()
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
         await pilot.pause()
-    assert max(overview_gap, delete_gap, open_gap) < 0.5, (overview_gap, delete_gap, open_gap)
+    assert max(overview_gap, delete_gap, open_gap) < 1.5, (overview_gap, delete_gap, open_gap)
