@@ -24,7 +24,7 @@ async def test_ctrl_n_in_a_steps_text_field_adds_to_its_list(store):
 
         # From the step's text field: which list?
         await pilot.press("ctrl+n")
-        await until(pilot, lambda: isinstance(app.screen, WhichDialog))
+        await until(pilot, lambda: isinstance(app.screen, WhichDialog) and sv.ADD_WHICH in screen_text(app))
         seen = screen_text(app)
         assert sv.ADD_WHICH in seen and sv.ADD_GOAL in seen and sv.ADD_ACTION in seen
         await pilot.press("escape")  # neither: nothing changes
@@ -34,8 +34,7 @@ async def test_ctrl_n_in_a_steps_text_field_adds_to_its_list(store):
         await pilot.press("ctrl+n")
         await until(pilot, lambda: isinstance(app.screen, WhichDialog))
         await pilot.press("down", "enter")
-        await until(pilot, lambda: isinstance(app.screen, ActionDialog))
-        assert sv.ACTION_NEW in screen_text(app)
+        await until(pilot, lambda: isinstance(app.screen, ActionDialog) and sv.ACTION_NEW in screen_text(app))
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is screen)
         assert (sip.goals, sip.actions) == (goals, actions)

@@ -34,9 +34,10 @@ class FormDialog(InOrderFocus, ModalScreen[T | None]):
         *IN_ORDER_BINDINGS,
     ]
     LAST_FIELD = ""
-    AUTO_FOCUS = "Input, Select, TextArea, ChoiceList, Checkbox, Button"
+    AUTO_FOCUS = None
+    FIRST_FIELD = "Input, Select, TextArea, ChoiceList, Checkbox, Button"
     """A form opens with the cursor in its first field (Textual's "*" took the form's
-    scrolling box, which has no cursor)."""
+    scrolling box, which has no cursor), the box at its top so the title is in view."""
 
     def __init__(self) -> None:
         super().__init__(classes="dialog")
@@ -100,7 +101,11 @@ class FormDialog(InOrderFocus, ModalScreen[T | None]):
 
     def on_mount(self) -> None:
         self._as_opened = self._typed()
-        # The first field's focus may scroll the box; its title stays in view above it.
+        fields = list(self.query(self.FIRST_FIELD))
+        if self.focused not in fields:  # a dialog that chose its own field keeps it
+            first = next((w for w in fields if w.focusable), None)
+            if first is not None:
+                self.set_focus(first, scroll_visible=False)
         self.call_after_refresh(self._show_title)
 
     @on(Button.Pressed, "#cancel")
