@@ -155,7 +155,7 @@ def _sips():
     )
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=_sips())
 def test_any_valid_sip_exports_in_every_format(data):
     case = full_case()

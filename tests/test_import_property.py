@@ -97,7 +97,7 @@ def _exports(store: Store, meeting_id: str) -> None:
 
 
 @settings(
-    max_examples=8,
+    max_examples=4,
     deadline=None,
     # A failing document is shown as drawn: shrinking one this size takes minutes.
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
