@@ -256,6 +256,9 @@ class KeptForm(Generic[R]):
         values = self._values()
         if values == self._handed or self._drafts.stopped:
             return
+        self._hand_draft(values)
+
+    def _hand_draft(self, values: Values) -> None:
         self._handed = values
         draft = FormDraft(self.key, self.form, self.case_id, self.new_id, values, self.clock.wall_ns())
         with self._guard:
@@ -280,12 +283,7 @@ class KeptForm(Generic[R]):
         # database fails loses nothing.
         self.timing.saved()
         if values != self._handed:
-            self._handed = values
-            draft = FormDraft(self.key, self.form, self.case_id, self.new_id, values, self.clock.wall_ns())
-            with self._guard:
-                self._seq += 1
-                self._latest_draft = self._seq
-                self._drafts.submit(_Item(self._seq, draft))
+            self._hand_draft(values)
         with self._guard:
             self._seq += 1
             seq = self._seq
