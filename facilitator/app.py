@@ -19,11 +19,14 @@ from facilitator.screens.guard import CrashGuard
 from facilitator.screens.start import StartScreen
 from facilitator.settings import load_settings, save_settings
 from facilitator.store import Store, StoreError
+from facilitator.store.firstlist import FirstList, start_reading
 from facilitator.store.lock import MeetingLock
 from facilitator.themes import CONTRAST_THEME, DEFAULT_THEME, use_themes
 from facilitator.widgets.problems import store_problem
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from facilitator.agenda.errors import TemplateError
     from facilitator.agenda.kinds import MeetingKind
     from facilitator.agenda.templates import Agendas, AgendaTemplate
@@ -74,6 +77,18 @@ class FacilitatorApp(CrashGuard, App[int]):
         self._agendas_lock = threading.Lock()
         self.settings = load_settings(config_dir)
         use_themes(self, self.settings.theme)
+        self._first_list: Future[FirstList] | None = None
+
+    def on_load(self) -> None:
+        # The first list (and any journal left by a run that ended) is read on a thread of
+        # its own from the moment the app loads, beside Textual's own start: the start
+        # screen usually finds it ready.
+        self._first_list = start_reading(self.store)
+
+    def take_first_list(self) -> Future[FirstList] | None:
+        """The list read while the app started, for the first start screen (once)."""
+        first, self._first_list = self._first_list, None
+        return first
 
     def crash_folder(self) -> Path | None:
         return self.store.path.parent
@@ -82,7 +97,6 @@ class FacilitatorApp(CrashGuard, App[int]):
         # The start screen comes once the app is ready, not while it mounts: Textual holds
         # back every frame until then, and a screen laid out meanwhile would reach the
         # terminal piece by piece (its list a few frames after its title).
-        self._replay_journals()
         self.push_screen(StartScreen(focus_meeting=self._focus_meeting))
         if self._notice:
             self.notify(self._notice, timeout=15, markup=False)
@@ -115,16 +129,6 @@ class FacilitatorApp(CrashGuard, App[int]):
         if problem is not None:
             self._agenda_problem(problem)
         return template
-
-    def _replay_journals(self) -> None:
-        """Text kept beside the database while it could not be written, by a run that then
-        ended (a crash, kill -9), goes into the database before anything is listed."""
-        from facilitator.store.journal import journals, replay_all
-
-        if next(journals(self.store.path.parent), None) is None:
-            return
-        if replay_all(self.store):
-            self._notice = sv.JOURNAL_REPLAYED if not self._notice else f"{self._notice} {sv.JOURNAL_REPLAYED}"
 
     # --- navigation --------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from facilitator.app import FacilitatorApp
 from facilitator.demo import DEMO_MEETING_ID, ensure_demo
 from facilitator.screens.start import StartScreen
 from tests.conftest import STOCKHOLM, full_case, full_meeting
+from tests.screens_helpers import until
 
 
 def _text(app, selector) -> str:
@@ -37,7 +38,7 @@ async def test_lists_meetings_running_first_and_shows_names_as_typed(store):
         assert [row.value for row in table.rows] == [running.id, first.id]
         assert str(table.get_row_at(0)[3]) == "[b]x[/b] [@click=app.quit]Kim"
         assert "Pågående möte: uppföljande möte för [b]x[/b] [@click=app.quit]Kim" in _text(app, "#running")
-        assert "[b]x[/b] [@click=app.quit]Kim" in _text(app, "#details-head")
+        await until(pilot, lambda: "[b]x[/b] [@click=app.quit]Kim" in _text(app, "#details-head"))
         # Moving down shows the first meeting's agenda.
         await pilot.press("down")
         agenda = _text(app, "#details-agenda")

@@ -176,3 +176,27 @@ async def test_the_start_screen_stays_alive_while_the_database_hangs(store, monk
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
         await pilot.pause()
     assert max(overview_gap, delete_gap, open_gap) < 1.5, (overview_gap, delete_gap, open_gap)
+
+
+async def test_the_start_screen_comes_while_the_database_hangs_and_enter_waits_for_the_list(store, monkeypatch):
+    """The first list (and any journal) is read off the UI thread: with the database held
+    from the start, the start screen is on the screen at once and alive, and Enter pressed
+    before the list came opens the meeting once it is listed."""
+    from facilitator import strings as sv
+    from facilitator.screens.start import StartScreen
+    from tests.screens_helpers import screen_text
+
+    app, _, meeting_id = demo_app(store)
+    hang = Hang(monkeypatch, store)
+    hang.hold()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, StartScreen) and sv.START_TITLE in screen_text(app))
+        assert app.screen.refreshing and "Elsa" not in screen_text(app)
+        await pilot.press("enter")
+        gap = await _longest_gap_for(1.0)
+        assert isinstance(app.screen, StartScreen)
+        hang.release()
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.pause()
+        assert app.screen.live.session.meeting.id == meeting_id
+    assert gap < 1.5, gap

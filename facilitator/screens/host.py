@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from facilitator.agenda.clock import Clock
     from facilitator.agenda.kinds import MeetingKind
     from facilitator.agenda.templates import AgendaTemplate
     from facilitator.meeting.session import MeetingSession
     from facilitator.store import Store
+    from facilitator.store.firstlist import FirstList
 
 
 class Host(Protocol):
@@ -23,6 +26,9 @@ class Host(Protocol):
     def agenda(self, kind: MeetingKind) -> AgendaTemplate:
         """The agenda for a meeting planned now, its file checked again: a broken one is
         named on screen and the shipped agenda given."""
+
+    def take_first_list(self) -> Future[FirstList] | None:
+        """The list read while the app started, for the first start screen (None after)."""
 
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting to write in it (or to read it, if finished or open elsewhere)."""

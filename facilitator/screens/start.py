@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -27,12 +28,16 @@ from facilitator.widgets.problems import store_problem
 # The screens this one opens, and the models, load when first needed: the start screen
 # is the first frame the user waits for.
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from facilitator.agenda.models import Case, Meeting
+    from facilitator.store.firstlist import FirstList
     from facilitator.screens.host import Host
 
 
 class StartScreen(StartForms, Screen[None]):
     CSS_PATH = "start.tcss"
+    AUTO_FOCUS = ""  # nothing: the list is focused once it is on the screen
     BINDINGS = [
         Binding("enter", "open", sv.KEY_OPEN, id="open"),
         Binding("n", "new_case", sv.KEY_NEW_CASE, id="new-case"),
@@ -75,8 +80,17 @@ class StartScreen(StartForms, Screen[None]):
         table = self.query_one("#meetings", DataTable)
         for label in sv.START_COLUMNS:
             table.add_column(label)
-        self._read_first()
-        table.focus()
+        first = self.app.take_first_list()
+        if first is None:
+            self.refresh_meetings()
+            table.focus()
+        elif first.done():
+            self._first_listed(first.result())
+        else:
+            # Until the list comes, nothing has focus: Enter goes to the screen (which
+            # opens the meeting once it is listed), not to an empty table.
+            self._refreshing = True
+            self._wait_for_first(first)
         if not self._drafts_looked_for:
             # A form left open when the program ended (a crash, a kill) comes back; looked
             # for once the list is on the screen.
@@ -126,15 +140,24 @@ class StartScreen(StartForms, Screen[None]):
         self._refreshing = False
         self._report(error)
 
-    def _read_first(self) -> None:
-        """The list when the screen first opens, read here: nothing of this program uses
-        the store yet, and the list is on the first frame (startup is measured to it)."""
-        try:
-            meetings = self.app.store.list_meetings()
-        except StoreError as error:
-            self._report(error)
+    @work(exclusive=True, group="first-list", exit_on_error=False)
+    async def _wait_for_first(self, first: Future[FirstList]) -> None:
+        self._first_listed(await asyncio.wrap_future(first))
+
+    def _first_listed(self, first: FirstList) -> None:
+        """The list read while the app started (usually ready when this screen mounts)."""
+        if first.replayed:
+            self.notify(sv.JOURNAL_REPLAYED, timeout=15, markup=False)
+        self.query_one("#meetings", DataTable).focus()
+        if first.error is not None:
+            self._list_failed(first.error)
             return
-        self._show_meetings(meetings)
+        self._show_meetings(first.meetings)
+        if self._open_when_listed:
+            self._open_when_listed = False
+            self.action_open()
+
+    _open_when_listed = False
 
     def _show_meetings(self, meetings: list[MeetingSummary]) -> None:
         self._refreshing = False
@@ -173,6 +196,7 @@ class StartScreen(StartForms, Screen[None]):
         wanted = self._focus_meeting or self._meetings[0].id
         row = next((i for i, m in enumerate(self._meetings) if m.id == wanted), 0)
         table.move_cursor(row=row)
+        self._focus_meeting = self._meetings[row].id  # as the highlight will say
         self._show_soon(self._meetings[row].id)
 
     @on(DataTable.RowSelected, "#meetings")
@@ -181,7 +205,9 @@ class StartScreen(StartForms, Screen[None]):
             self.app.open_meeting(event.row_key.value)
 
     def action_open(self) -> None:
-        if self._focus_meeting:
+        if self._refreshing and not self._meetings:
+            self._open_when_listed = True  # Enter before the list came: opened once it has
+        elif self._focus_meeting:
             self.app.open_meeting(self._focus_meeting)
 
     def _now(self) -> datetime:
