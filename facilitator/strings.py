@@ -772,6 +772,11 @@ KALLELSE_NO_MEETING = (
 # The child's own view (agenda/childview.py): a step in a child's words when neither the
 # meeting nor the default agenda has a line for it.
 CHILD_STEP_GENERIC = "Nu pratar vi vidare tillsammans. Du får alltid fråga om något är svårt att förstå."
+CHILD_CONSENT_BOTH = "du och dina föräldrar har sagt ja"
+"""What the agendas' Sekretess line says of the consent: only when the child's own consent
+is recorded."""
+CHILD_CONSENT_PARENTS = "dina föräldrar har sagt ja"
+"""The same said when the case records no consent of the child's own."""
 
 # The plan for the child (agenda/childplan.py): one page in plain words, to the child.
 CHILD_PLAN_TITLE = "Din plan"

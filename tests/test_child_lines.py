@@ -157,3 +157,26 @@ def test_a_users_agenda_without_child_lines_loads_and_falls_back(tmp_path):
         "Nu skriver vi under.",
     ]
 
+
+
+@pytest.mark.parametrize("kind", list(MeetingKind))
+def test_the_sekretess_line_says_the_child_said_yes_only_when_the_childs_consent_is_recorded(kind):
+    from datetime import date
+
+    from facilitator.agenda.kinds import Capture, ConsentParty
+    from facilitator.agenda.models import Consent, ConsentGiver
+
+    steps = step_runs(default_template(kind))
+    (step,) = [s for s in steps if Capture.CONSENT in s.captures]
+    assert sv.CHILD_CONSENT_BOTH in step.child  # what the agendas say
+    parents = Consent(givers=[ConsentGiver(name="Maria Åkesson", on=date(2026, 3, 1))], given_on=date(2026, 3, 1))
+    child = parents.model_copy(
+        update={"givers": [*parents.givers, ConsentGiver(party=ConsentParty.CHILD, name="Elsa", on=date(2026, 3, 1))]}
+    )
+    assert child_line(step, kind, child) == step.child
+    said = child_line(step, kind, parents)
+    assert sv.CHILD_CONSENT_BOTH not in said and sv.CHILD_CONSENT_PARENTS in said
+    assert said == step.child.replace("du och dina föräldrar", "dina föräldrar")
+    assert sv.CHILD_CONSENT_BOTH not in child_line(_run(step.key), kind, Consent())  # the default line too
+    assert child_line(step, kind) == step.child  # no case to read the consent from: the line as written
+    assert [child_line(s, kind, parents) for s in steps if s is not step] == [s.child for s in steps if s is not step]

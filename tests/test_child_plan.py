@@ -10,29 +10,37 @@ from __future__ import annotations
 
 import io
 import re
+import typing
 from datetime import date, datetime
 
 import pytest
+from pydantic import BaseModel
 from pypdf import PdfReader
 
 from facilitator import strings as sv
 from facilitator.agenda.childplan import child_plan_document, first_name, plain_place
 from facilitator.agenda.kinds import ChildParticipation
 from facilitator.agenda.models import (
-    SIP_TEXT_FIELDS,
     Action,
     ActionStatus,
     Authority,
+    Case,
+    CaseEvent,
+    CaseEventKind,
     Goal,
     GoalHorizon,
     GoalStatus,
     LeadAuthority,
+    LotsChange,
+    Meeting,
     MeetingKind,
     MeetingStatus,
     Navigator,
     NextMeeting,
     Person,
     Role,
+    SentKallelse,
+    Signature,
     StepStatus,
 )
 from facilitator.demo import demo_case
@@ -444,30 +452,109 @@ def test_the_plan_and_the_childs_lines_speak_no_english():
 
 # --- only what was written for the child -----------------------------------------------
 
-CHILDS_OWN = {"child_view", "child_summary", "child_view_relayed_by"}
-"""The SIP's text fields that are written for the child or are the child's own words."""
+SHOWN = {
+    # Written for the child, or the child's own words.
+    "Sip.child_view", "Sip.child_summary", "Sip.child_view_relayed_by", "Goal.child", "Action.child",
+    "StepRun.child",
+    # Who does what, and the lots: first names and where they work (a verksamhet no known
+    # word fits, as typed), and how to reach the lots.
+    "Child.name", "Action.responsible", "Action.organisation", "Person.organisation", "Person.contact",
+    "Navigator.name", "Navigator.organisation", "Navigator.phone", "Navigator.email",
+    # Where the meeting was, and where the next one is.
+    "Meeting.place", "NextMeeting.place",
+}
+"""The text fields of the records that the child's plan shows by design (some changed into
+a child's words); every other text field of every record is an adult's."""
+
+_SKIPPED = {"id", "key", "covered", "interprets_for"}
+"""Ids and keys: text the app makes, not words anyone typed."""
 
 
 def _adult_sentence(field: str) -> str:
-    return f"Vuxentext {field.replace('_', ' ')} zebrafink."
+    return f"Vuxentext {field.replace('_', ' ').replace('.', ' ')} zebrafink."
 
 
-def _every_adult_field_distinct(case, meeting):
-    """Each adult field of the SIP holds a sentence of its own that the child must not see."""
+def _bare(annotation):
+    """``Line`` and its kin as the type they are: ``str``."""
+    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
+
+
+def _text_fields(model: type[BaseModel]) -> list[tuple[str, bool]]:
+    """``model``'s fields that hold typed text (one, or a list): name, and whether a list."""
+    fields = []
+    for name, info in model.model_fields.items():
+        if name in _SKIPPED or name.endswith("_id"):
+            continue
+        if info.annotation is str:
+            fields.append((name, False))
+        elif typing.get_origin(info.annotation) is list and _bare(typing.get_args(info.annotation)[0]) is str:
+            fields.append((name, True))
+    return fields
+
+
+def _records(model: type[BaseModel], seen: set[type[BaseModel]]) -> set[type[BaseModel]]:
+    """``model`` and every record type its fields can hold."""
+    seen.add(model)
+
+    def walk(annotation) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation not in seen:
+                _records(annotation, seen)
+            return
+        for arg in typing.get_args(annotation):
+            walk(arg)
+
+    for info in model.model_fields.values():
+        walk(info.annotation)
+    return seen
+
+
+def _every_text_field() -> set[str]:
+    return {f"{m.__name__}.{name}" for m in _records(Case, _records(Meeting, set())) for name, _ in _text_fields(m)}
+
+
+def _feed(record: BaseModel, fed: set[str]) -> None:
+    """Each of ``record``'s adult text fields, and those of the records it holds, a
+    sentence of its own that the child must not see."""
+    for name, many in _text_fields(type(record)):
+        field = f"{type(record).__name__}.{name}"
+        if field not in SHOWN:
+            value = [_adult_sentence(f"{field} {i}") for i in range(2)] if many else _adult_sentence(field)
+            setattr(record, name, value)
+            fed.add(field)
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                _feed(item, fed)
+
+
+def _every_adult_field_distinct(case, meeting) -> set[str]:
+    """Every adult text field of the case and the meeting holds a sentence of its own
+    (a record of each kind added where the case has none); the fields fed."""
+    case.widen(case.organisations[0].id, date(2026, 3, 1), agreed_by="Mia Öberg")
+    case.lots_history = [*case.lots_history, LotsChange(on=date(2026, 2, 10), name="Łukasz Wójcik")]
+    case.history = [*case.history, CaseEvent(on=date(2026, 3, 2), kind=CaseEventKind.CONSENT_REVOKED)]
+    case.kallelser = [*case.kallelser, SentKallelse(meeting_id=meeting.id, on=date(2026, 1, 12), content={})]
     sip = meeting.sip
-    for field in SIP_TEXT_FIELDS:
-        if field not in CHILDS_OWN:
-            setattr(sip, field, _adult_sentence(field))
-    sip.goals = [
-        g.model_copy(update={"text": _adult_sentence(f"goal {i}"), "evaluation": _adult_sentence(f"evaluation {i}")})
-        for i, g in enumerate(sip.goals)
-    ]
-    sip.actions = [
-        a.model_copy(update={"what": _adult_sentence(f"what {i}"), "comment": _adult_sentence(f"comment {i}")})
-        for i, a in enumerate(sip.actions)
-    ]
-    case.question = _adult_sentence("question")
-    case.consent.question = _adult_sentence("consent")
+    sip.next_meeting.called = [*sip.next_meeting.called, Person(name="Sara Lind", title="läkare")]
+    if not sip.signatures:
+        sip.signatures = [Signature(name="Mia Öberg", role=Role.GUARDIAN, oral=True, noted_by="Đorđe")]
+    fed: set[str] = set()
+    _feed(case, fed)
+    _feed(meeting, fed)
+    return fed
+
+
+def test_every_text_field_of_every_record_is_fed_or_shown_by_design():
+    case, first, _, _ = process()
+    fed = _every_adult_field_distinct(case, first)
+    assert fed | SHOWN == _every_text_field()
+    assert not fed & SHOWN
+    for field in ("Sip.summary", "Goal.text", "Goal.evaluation", "Action.what", "Action.comment",
+                  "Sip.if_worse", "Sip.evaluation_family", "Sip.child_understood_note", "Case.question",
+                  "Consent.question", "LeadAuthority.organisation", "Signature.name", "StepRun.guidance"):
+        assert field in fed, field
 
 
 @pytest.mark.parametrize("lines", ["with", "without"])

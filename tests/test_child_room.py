@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from facilitator import strings as sv
 from facilitator.agenda import ManualClock, MeetingKind, StepStatus
 from facilitator.agenda.childview import child_line
 from facilitator.meeting.follow import ChildMode
@@ -457,3 +458,29 @@ def test_deciding_line_only_in_dialog_and_summary():
     assert deciding_line(step("summary", "views"), sip) == CHILD_ACTION
     assert deciding_line(step("navigator"), sip) == ""
     assert deciding_line(step("goals"), Sip(actions=[action])) == ""
+
+
+# --- the consent, as the child's own is recorded or not -----------------------------------------
+
+
+@pytest.mark.parametrize("childs_own", [False, True])
+async def test_the_sekretess_step_says_the_child_said_yes_only_when_it_is_recorded(store, room_store, childs_own):
+    from facilitator.agenda.templates import default_template
+
+    writer, clock, meeting_id = demo_app(store)  # the agenda's own lines
+    case = store.load_case(store.load_meeting(meeting_id).case_id)
+    assert case.consent.child is None  # the demo's consent is the parents'
+    if childs_own:
+        case.give_consent([o.name for o in case.organisations], case.consent.given_on, child=True)
+        store.save_case(case)
+    line = default_template(MeetingKind.FIRST).step("confidentiality").child
+    assert sv.CHILD_CONSENT_BOTH in line
+    shown = line if childs_own else line.replace(sv.CHILD_CONSENT_BOTH, sv.CHILD_CONSENT_PARENTS)
+    room = RoomApp(room_store, clock, child=True)
+    async with writer.run_test(size=(120, 36)) as wp, room.run_test(size=(100, 30)):
+        await open_meeting(writer, wp)
+        await wp.press("f5")
+        await until(lambda: f"Sedan: {shown}" in " ".join(screen_text(room).split()))
+        await wp.press("f4")  # Sekretess
+        await until(lambda: shows(room, shown))
+        assert childs_own or not shows(room, line)

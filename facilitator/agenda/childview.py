@@ -4,8 +4,9 @@ The line lives with the agenda template (``child`` on a step) and is copied into
 meeting's step run when the meeting is planned. A meeting stored before the lines
 existed, or planned from a user's own agenda file without them, has an empty line: the
 default agenda's line for the same step is used then, and for a step the default agenda
-does not have, a plain line that fits any step. A pure function of the step and the kind
-of meeting.
+does not have, a plain line that fits any step. A line says that the child said yes to
+the consent (as the Sekretess step's does) only when the case records the child's own. A
+pure function of the step, the kind of meeting and the consent.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from facilitator.agenda.kinds import Capture, MeetingKind
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from facilitator.agenda.models import Sip, StepRun
+    from facilitator.agenda.models import Consent, Sip, StepRun
 
 DECIDING = frozenset({Capture.GOALS, Capture.GOAL_STATUS, Capture.ACTIONS, Capture.SUMMARY})
 """The captures of the steps where goals and insatser are decided and summed up: Dialog
@@ -38,13 +39,15 @@ def default_child_lines(kind: MeetingKind) -> Mapping[str, str]:
     )
 
 
-def child_line(step: StepRun, kind: MeetingKind) -> str:
+def child_line(step: StepRun, kind: MeetingKind, consent: Consent | None = None) -> str:
     """What happens in ``step``, said to the child: the step's own line, else the default
-    agenda's line for the same step, else a line that fits any step."""
-    own = step.child.strip()
-    if own:
-        return own
-    return default_child_lines(kind).get(step.key) or sv.CHILD_STEP_GENERIC
+    agenda's line for the same step, else a line that fits any step. With the case's
+    ``consent``, a line that says "du och dina föräldrar har sagt ja" (the Sekretess
+    step's) says "dina föräldrar har sagt ja" unless the child's own consent is recorded."""
+    line = step.child.strip() or default_child_lines(kind).get(step.key) or sv.CHILD_STEP_GENERIC
+    if consent is not None and consent.child is None:
+        line = line.replace(sv.CHILD_CONSENT_BOTH, sv.CHILD_CONSENT_PARENTS)
+    return line
 
 
 def deciding_line(step: StepRun, sip: Sip) -> str:

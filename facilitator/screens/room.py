@@ -88,6 +88,7 @@ class RoomScreen(Screen[None]):
         self.timebox: Timebox | None = None
         self._kind = None
         self._decided = ""
+        self._consent = None
         self._step_shown: tuple | None = None
         self._composed = False
 
@@ -187,6 +188,7 @@ class RoomScreen(Screen[None]):
         case, meeting = update
         self.set_class(False, "waiting")
         self._kind = meeting.kind
+        self._consent = case.consent
         self.timebox = timebox_for(meeting, self.clock)
         self._decided = deciding_line(self.timebox.current, meeting.sip)
         self.set_class(self.child_mode.follow(meeting), "child")
@@ -224,7 +226,7 @@ class RoomScreen(Screen[None]):
         if box is None:
             return
         if self.child_mode.on:
-            self.query_one(ChildRoom).refresh_from(box, self._kind, self._decided)
+            self.query_one(ChildRoom).refresh_from(box, self._kind, self._decided, self._consent)
         digits = self.query_one(BigDigits)
         digits.value = remaining_text(box)
         clock_row = self.query_one("#room-clock")

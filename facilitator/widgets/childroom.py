@@ -10,6 +10,8 @@ tick only redraws.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.content import Content
@@ -24,6 +26,9 @@ from facilitator.agenda.timebox import Timebox, TimerPhase
 from facilitator.widgets.bigdigits import big_lines
 from facilitator.widgets.bigtext import BigText
 from facilitator.widgets.countdown import show_phase
+
+if TYPE_CHECKING:
+    from facilitator.agenda.models import Consent
 
 DONE = "●"
 CURRENT = "◉"
@@ -138,20 +143,23 @@ class ChildRoom(Vertical):
         yield TimeBar(id="child-bar")
         yield Static(id="child-next", markup=False)
 
-    def refresh_from(self, timebox: Timebox, kind: MeetingKind, decided: str = "") -> None:
+    def refresh_from(
+        self, timebox: Timebox, kind: MeetingKind, decided: str = "", consent: Consent | None = None
+    ) -> None:
         """Everything that changes with the step and the timer; cheap when nothing did.
-        ``decided``: the line for the child of the goal or insats being decided."""
+        ``decided``: the line for the child of the goal or insats being decided;
+        ``consent``: the case's, which the Sekretess step's line speaks of."""
         phase = show_phase(self, timebox)
         self.query_one(StepMarks).marks = step_marks(timebox)
         pending = timebox.pending_after_current()
         if phase is TimerPhase.FINISHED:
             line, after = sv.CHILD_FINISHED, ""
         elif phase is TimerPhase.NOT_STARTED:
-            line, after = sv.CHILD_NOT_STARTED, sv.CHILD_FIRST.format(line=child_line(timebox.current, kind))
+            line, after = sv.CHILD_NOT_STARTED, sv.CHILD_FIRST.format(line=child_line(timebox.current, kind, consent))
         else:
-            line = child_line(timebox.current, kind)
+            line = child_line(timebox.current, kind, consent)
             after = (
-                sv.CHILD_NEXT.format(line=child_line(timebox.steps[pending[0]], kind))
+                sv.CHILD_NEXT.format(line=child_line(timebox.steps[pending[0]], kind, consent))
                 if pending
                 else sv.CHILD_LAST
             )
