@@ -127,6 +127,20 @@ def test_a_follow_up_starts_unmarked_and_the_review_asks_for_each():
     }
 
 
+def test_roles_read_as_a_swedish_list_on_the_sip_and_the_kallelse():
+    from facilitator.agenda.kallelse import kallelse_document
+
+    case = full_case()
+    meeting = full_meeting(case)
+    dorde = next(p for p in meeting.attendance if Role.SECRETARY in p.roles)
+    dorde.roles = [Role.FACILITATOR, Role.SECRETARY, Role.PROFESSIONAL]
+    three = "samtalsledare, sekreterare och verksamhetsaktör"
+    assert role_text(dorde, meeting.attendance) == three
+    assert next(s for s in sip_document(case, meeting).signers if s.name == dorde.name).role.startswith(three)
+    called = next(s for s in kallelse_document(case, meeting).sections if s.heading == "Kallade till mötet")
+    assert [dorde.name, dorde.organisation, three] in called.table.rows
+
+
 def test_an_interpreter_is_named_with_language_and_for_whom_and_signs_nothing():
     case = full_case()
     meeting = full_meeting(case)
