@@ -85,7 +85,9 @@ def test_the_process_rules_count_from_the_day_the_meeting_was_held():
     assert case_warnings(session.case, [meeting]) == []
 
 
-def test_list_shows_the_held_day(tmp_path):
+def test_list_shows_the_held_day(tmp_path, capsys):
+    from facilitator.cli import main
+
     store = Store.open(tmp_path)
     session = _held_early(store)
     store.save_case(session.case)
@@ -93,6 +95,9 @@ def test_list_shows_the_held_day(tmp_path):
     [summary] = store.list_meetings()
     assert summary.start == HELD and summary.planned_start == PLANNED
     store.close()
+    assert main(["--data-dir", str(tmp_path), "list"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert f"{HELD:%Y-%m-%d %H.%M}" in line and "2027" not in line
 
 
 # --- how each person took part --------------------------------------------------------
