@@ -322,3 +322,26 @@ async def test_the_new_meeting_dialog_plans_longer_when_an_interpreter_is_called
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert answers[0].minutes == 60
+
+
+async def test_the_review_asks_how_each_unmarked_person_took_part(store):
+    from facilitator.app import FacilitatorApp
+    from facilitator.demo import demo_case
+    from facilitator.screens.review import ReviewScreen
+    from tests.screens_helpers import START, open_meeting, screen_text
+
+    case, meeting = demo_case(START)
+    unmarked = meeting.attendance[1]
+    unmarked.presence = None  # on the list from last time, not yet marked
+    store.save_case(case)
+    store.save_meeting(meeting)
+    app = FacilitatorApp(store=store, clock=ManualClock(START))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        app.push_screen(ReviewScreen(screen.session))
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        # In the column of what is missing, wrapped there: the question, and who.
+        assert "• Hur deltagaren deltog (på plats, per" in text
+        assert f"telefon, per video …): {unmarked.name}" in text
+        assert "ej markerat" in text  # and the participants' list says so
