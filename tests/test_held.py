@@ -85,7 +85,9 @@ def test_the_process_rules_count_from_the_day_the_meeting_was_held():
     assert case_warnings(session.case, [meeting]) == []
 
 
-def test_list_shows_the_held_day(tmp_path):
+def test_list_shows_the_held_day(tmp_path, capsys):
+    from facilitator.cli import main
+
     store = Store.open(tmp_path)
     session = _held_early(store)
     store.save_case(session.case)
@@ -93,6 +95,9 @@ def test_list_shows_the_held_day(tmp_path):
     [summary] = store.list_meetings()
     assert summary.start == HELD and summary.planned_start == PLANNED
     store.close()
+    assert main(["--data-dir", str(tmp_path), "list"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert f"{HELD:%Y-%m-%d %H.%M}" in line and "2027" not in line
 
 
 # --- how each person took part --------------------------------------------------------
@@ -125,6 +130,20 @@ def test_a_follow_up_starts_unmarked_and_the_review_asks_for_each():
     assert MissingCode.PRESENCE not in {
         m for s in sip_document(case, follow).sections for m in s.missing if m.startswith("Hur deltagaren")
     }
+
+
+def test_roles_read_as_a_swedish_list_on_the_sip_and_the_kallelse():
+    from facilitator.agenda.kallelse import kallelse_document
+
+    case = full_case()
+    meeting = full_meeting(case)
+    dorde = next(p for p in meeting.attendance if Role.SECRETARY in p.roles)
+    dorde.roles = [Role.FACILITATOR, Role.SECRETARY, Role.PROFESSIONAL]
+    three = "samtalsledare, sekreterare och verksamhetsaktör"
+    assert role_text(dorde, meeting.attendance) == three
+    assert next(s for s in sip_document(case, meeting).signers if s.name == dorde.name).role.startswith(three)
+    called = next(s for s in kallelse_document(case, meeting).sections if s.heading == "Kallade till mötet")
+    assert [dorde.name, dorde.organisation, three] in called.table.rows
 
 
 def test_an_interpreter_is_named_with_language_and_for_whom_and_signs_nothing():
@@ -303,3 +322,26 @@ async def test_the_new_meeting_dialog_plans_longer_when_an_interpreter_is_called
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert answers[0].minutes == 60
+
+
+async def test_the_review_asks_how_each_unmarked_person_took_part(store):
+    from facilitator.app import FacilitatorApp
+    from facilitator.demo import demo_case
+    from facilitator.screens.review import ReviewScreen
+    from tests.screens_helpers import START, open_meeting, screen_text
+
+    case, meeting = demo_case(START)
+    unmarked = meeting.attendance[1]
+    unmarked.presence = None  # on the list from last time, not yet marked
+    store.save_case(case)
+    store.save_meeting(meeting)
+    app = FacilitatorApp(store=store, clock=ManualClock(START))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        app.push_screen(ReviewScreen(screen.session))
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        # In the column of what is missing, wrapped there: the question, and who.
+        assert "• Hur deltagaren deltog (på plats, per" in text
+        assert f"telefon, per video …): {unmarked.name}" in text
+        assert "ej markerat" in text  # and the participants' list says so

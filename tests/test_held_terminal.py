@@ -1,7 +1,8 @@
 """A whole meeting held as the room holds it, in a pseudo-terminal: planned for another day
 and held today, with an interpreter, one professional by video, a guardian who leaves
-early, the child there for part of it, and an actor called for next time. The SIP is read
-back from the PDF and the Markdown the command line exports."""
+early, the child there for part of it, and an actor called for next time; a guardian's
+signature and the oral approval of the one by video marked in the last step. The SIP is
+read back from the PDF and the Markdown the command line exports."""
 
 from __future__ import annotations
 
@@ -38,12 +39,17 @@ def _planned_in_six_weeks(data_dir: Path) -> date:
         return meeting.planned_start.date()
 
 
-def _edit_presence(term: Terminal, moves: list[str], choice: int, at: str = "") -> None:
-    """Enter on the attendance row ``moves`` away, choose how they took part."""
+def _edit_presence(term: Terminal, moves: list[str], choice: int, at: str = "", title: str = "") -> None:
+    """Enter on the attendance row ``moves`` away, give a title if one is given, and
+    choose how they took part."""
     term.press(*moves, pause=0.1)
     term.press("enter", pause=0.3)
     term.wait_for("Ändra deltagare")
-    term.press("tab", "tab", "tab", "tab", pause=0.1)  # verksamhet, titel, roller, deltar
+    term.press("tab", "tab", pause=0.1)  # verksamhet, titel
+    if title:
+        term.type(title)
+        term.wait_for(title)
+    term.press("tab", "tab", pause=0.1)  # roller, deltar
     term.press(*["down"] * choice, "enter", pause=0.1)
     if at:
         term.wait_for("Klockan (TT.MM)")  # the field for the time shows once the choice is made
@@ -80,7 +86,7 @@ def _hold_the_meeting(term: Terminal) -> None:
     term.press("enter", pause=0.3)  # for Maria Åkesson
     term.press("ctrl+s", pause=0.5)
     term.wait_for("tolk (arabiska)")
-    _edit_presence(term, ["up"] * 10 + ["down"] * 5, 2)  # Ahmed Şahin: per video
+    _edit_presence(term, ["up"] * 10 + ["down"] * 5, 2, title="psykolog")  # Ahmed Şahin: per video
     term.wait_for("per video")
     _edit_presence(term, ["up"] * 10 + ["down"], 4, "10.40")  # Jonas Åkesson: gick tidigare
     term.wait_for("gick kl. 10.40")
@@ -119,6 +125,13 @@ def _hold_the_meeting(term: Terminal) -> None:
     term.wait_for("Märta Ödegård – Habiliteringen (kallas, var inte här)")
     term.press("f4", pause=0.3)
     term.wait_for("10/10")
+
+    # 10 Underskrift: Maria Åkesson has signed, Ahmed Şahin approved orally by video.
+    term.press("tab", "tab", "tab", "tab", "tab", pause=0.2)  # tid, längd, plats, slag, underskrifter
+    term.press("enter", pause=0.3)
+    term.wait_for("☑ Maria Åkesson")
+    term.press(*["down"] * 5, "enter", pause=0.3)
+    term.wait_for("☑ Ahmed Şahin")
     term.press("f4", pause=0.5)  # the review
     term.press("f4", pause=0.5)  # and the end of the meeting
     term.wait_for("Mötet är avslutat")
@@ -154,6 +167,7 @@ def test_a_meeting_held_on_another_day_with_an_interpreter_is_on_paper_as_held(t
     assert (meeting.sip.child_understood, meeting.sip.child_understood_note) == (ChildUnderstood.WANTS_MORE, "Om BUP.")
     assert (meeting.sip.child_summary, meeting.sip.child_view_relayed_by) == ("Skolan och BUP hjälper dig.", "")
     assert [p.presence for p in meeting.sip.next_meeting.called] == [None]
+    assert {(s.name, s.oral) for s in meeting.sip.signatures} == {("Maria Åkesson", False), ("Ahmed Şahin", True)}
 
     _export(data_dir, "md", "-o", str(tmp_path / "sip.md"))
     (tmp_path / "out").mkdir()
@@ -163,18 +177,32 @@ def test_a_meeting_held_on_another_day_with_an_interpreter_is_on_paper_as_held(t
     markdown = (tmp_path / "sip.md").read_text(encoding="utf-8")
     pdf = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(exported.read_bytes())).pages)
     for text in (markdown.replace("\\", ""), pdf):
-        assert f"Datum {held:%Y-%m-%d} kl." in " ".join(text.replace("*", "").replace(":", "").split())
+        flat = " ".join(text.replace("*", "").replace("|", " ").split())
+        assert f"Datum {held:%Y-%m-%d} kl." in flat.replace(":", "")
         assert f"{planned:%Y-%m-%d}" not in text
         assert "tolk (arabiska) för Maria Åkesson" in text
-        assert "per video" in text and "gick kl. 10.40" in text
-        assert "kontakttolk" in text or "Amal Haddad" in text
+        assert "per video" in text and "gick kl. 10.40" in text and "på plats" in text
         assert "Barnet deltog i en del av mötet: Elsa var med under berättelserna. Barnet fick veta vad" in text
-        assert "Märta Ödegård, Habiliteringen (kallas)" in text
-        assert "Godkänt muntligt" in text  # Ahmed Şahin, by video, signs no line
-        assert "Skrev under" not in text
+        # The called actor under "Deltar nästa gång", in that line.
+        following = flat[flat.index("Deltar nästa gång") :][:200]
+        assert "Märta Ödegård, Habiliteringen (kallas)" in following.split("Kopior och original")[0]
+        # The title typed on the attendance, in the contact list.
+        contacts = flat[flat.index("Kontaktuppgifter") :]
+        assert "Ahmed Şahin psykolog BUP Öst" in contacts[: contacts.index("Ahmed Şahin") + 60]
+        # Signed in the program, yet no mark of it on paper.
+        assert "Skrev under" not in text and "✓" not in text
+    assert "- Maria Åkesson, vårdnadshavare: ______________________ (Ort och datum)" in markdown
     # Each signer in the room has "Ort och datum" under the line; the interpreter signs nothing.
     signatures = pdf[pdf.rindex("Underskrifter") :]
     # Two guardians, the child and two professionals; the one by video approves orally and
     # the one the consent does not cover (Fritidsgården) gets no line.
     assert signatures.count("Ort och datum") == 5
-    assert "Amal Haddad" not in signatures and "Ahmed Şahin" in signatures
+    assert "Amal Haddad" not in signatures
+    # Maria Åkesson, who signed in the program, still has her empty line and "Ort och datum".
+    maria = signatures[signatures.index("Maria Åkesson") :]
+    assert maria.split("Jonas Åkesson")[0].strip() == "Maria Åkesson vårdnadshavare Ort och datum"
+    # Ahmed Şahin, by video: his title, and the oral approval the secretary noted, no line.
+    ahmed = signatures[signatures.index("Ahmed Şahin") :]
+    assert ahmed.startswith(
+        f"Ahmed Şahin psykolog verksamhetsaktör, BUP Öst Godkänt muntligt {held:%Y-%m-%d}, antecknat av Ana Đorđević"
+    ), ahmed[:200]

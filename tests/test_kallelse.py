@@ -98,8 +98,8 @@ def test_everyone_called_with_verksamhet_and_roles():
     called = _section(kallelse_document(case, _meeting(case)), "Kallade till mötet")
     assert called.table.header == ["Namn", "Verksamhet", "Roll"]
     rows = {row[0]: row for row in called.table.rows}
-    assert rows["Karin Lind"] == ["Karin Lind", "Skolan", "initiativtagare, samtalsledare"]
-    assert rows["Đorđe Đorđević"][2] == "sekreterare, verksamhetsaktör"
+    assert rows["Karin Lind"] == ["Karin Lind", "Skolan", "initiativtagare och samtalsledare"]
+    assert rows["Đorđe Đorđević"][2] == "sekreterare och verksamhetsaktör"
     assert rows["Mia Öberg"][2] == "vårdnadshavare"
     assert rows["Åsa Öberg-Şahin"][2] == "barn/ungdom"
     # BUP's consent was revoked before the meeting: its professional is not called.
@@ -274,7 +274,7 @@ def test_the_kallelse_read_back_from_pdf_and_markdown():
             "Samordning kring skolgång",
             "Đorđe Đorđević",
             "Łukasz Wójcik, BUP, kallas inte",
-            "sekreterare, verksamhetsaktör",
+            "sekreterare och verksamhetsaktör",
             "Presentationsrunda",
             "Dagordning",
             "Totalt",

@@ -409,3 +409,31 @@ async def test_a_replaced_database_is_opened_again_and_the_new_text_is_shown(tmp
     finally:
         room_store.close()
         store.close()
+
+
+async def test_the_interpreter_and_those_called_are_on_the_projector(store, clock):
+    """The presentation round shows an interpreter with the language and for whom; the
+    summary shows someone called for next time who was not in the room."""
+    from facilitator.agenda.models import Person, Role
+    from facilitator.meeting.session import MeetingSession
+
+    _, _, meeting_id = demo_app(store, clock)
+    session = MeetingSession.load(store, meeting_id, clock)
+    mother = next(p for p in session.meeting.attendance if Role.GUARDIAN in p.roles)
+    session.meeting.attendance.append(
+        Person(name="Amal Haddad", organisation="Tolkcentralen", roles=[Role.INTERPRETER], language="arabiska",
+               interprets_for=[mother.id])
+    )
+    called = Person(name="Märta Ödegård", organisation="Habiliteringen", presence=None)
+    session.meeting.sip.next_meeting = session.meeting.sip.next_meeting.model_copy(update={"called": [called]})
+    session.toggle_timer()
+    session.save_now()
+    room = RoomApp(store, clock, meeting_id)
+    async with room.run_test(size=(120, 36)):
+        await until(lambda: "1/10" in screen_text(room))
+        await until(lambda: f"tolk (arabiska) för {mother.name}" in " ".join(screen_text(room).split()))
+        for _ in range(8):
+            session.close_step()
+        session.save_now()
+        await until(lambda: "9/10" in screen_text(room))
+        await until(lambda: "Märta Ödegård, Habiliteringen (kallas)" in " ".join(screen_text(room).split()))

@@ -125,7 +125,7 @@ def kallelse_document(
         ],
         table=Table(
             list(sv.KALLELSE_CALLED_COLUMNS),
-            [[p.name, p.organisation, ", ".join(sv.ROLE[r] for r in p.roles)] for p in called_people],
+            [[p.name, p.organisation, sv.listing([sv.ROLE[r] for r in p.roles])] for p in called_people],
         ),
     )
     if not called_organisations and not named:
