@@ -873,7 +873,7 @@ REPORT_TOTALS = (
 )
 REPORT_REPLANNED = "Omplanerade steg: {steps}"
 REPORT_SKIPPED_STEPS = "Steg som hoppades över: {steps}"
-REPORT_NOT_RUN_STEPS = "Steg som inte genomfördes: {steps}"
+REPORT_NOT_RUN_STEPS = "Steg som mötet inte hann till: {steps}"
 REPORT_NONE = "inga"
 ROOM_WAITING = "Väntar på mötet …"
 ROOM_WAITING_HINT = "Rumsvyn visar mötet så snart det öppnas i sekreterarens fönster."

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S
 from facilitator.agenda.kinds import ChildParticipation, ChildUnderstood, Presence
 from facilitator.agenda.meetings import plan_meeting
+from facilitator.agenda.timebox import distribute
 from facilitator.agenda.models import (
     Action,
     ActionStatus,
@@ -91,8 +92,13 @@ def _ran(meeting: Meeting, overrun_min: dict[str, float], skipped: tuple[str, ..
     """The meeting as it ran: every step done, some longer or shorter, the next steps
     re-planned to keep the end (the first step after an overrun gives the time back)."""
     debt = 0
-    for step in meeting.steps:
+    for index, step in enumerate(meeting.steps):
         if step.key in skipped:
+            # As the program skips a step: its time goes to the steps after it.
+            later = [s for s in meeting.steps[index + 1:] if s.key not in skipped]
+            shares = distribute(step.allotted_ns, [s.planned_ns for s in later])
+            for after, share in zip(later, shares, strict=True):
+                after.allotted_ns += share
             step.status = StepStatus.SKIPPED
             step.allotted_ns = 0
             continue

@@ -71,7 +71,7 @@ def test_a_skipped_step_is_called_skipped_and_a_step_not_run_not_run_everywhere(
     not_run = [s.title for s in meeting.steps if s.status is StepStatus.PENDING]
     items = _section(document, "Översikt").items
     assert _said(items, "Steg som hoppades över:") == ", ".join(skipped)
-    assert _said(items, "Steg som inte genomfördes:") == ", ".join(not_run)
+    assert _said(items, "Steg som mötet inte hann till:") == ", ".join(not_run)
     rows = {row[0]: row for row in _section(document, "Tid per steg").table.rows}
     assert [t for t, row in rows.items() if row[3] == "hoppades över"] == skipped
     assert [t for t, row in rows.items() if row[3] == "inte genomfört"] == not_run
@@ -87,7 +87,7 @@ def test_a_finished_meeting_with_a_skipped_step_has_no_step_not_run():
     for step in meeting.steps[4:]:
         step.status, step.elapsed_ns = StepStatus.DONE, step.allotted_ns
     md = render(report_document(case, meeting), "md").decode("utf-8")
-    assert "Steg som inte genomfördes: inga" in md
+    assert "Steg som mötet inte hann till: inga" in md
     assert "genomfördes inte" not in md and "inte genomfört" not in md
     assert "Steg som hoppades över: Modellens struktur och mötets syfte" in md
     assert md.count("hoppades över") == 2  # the overview and its row in the table
@@ -155,7 +155,7 @@ def test_totals_sum_the_steps():
     )
     assert items[1] == "Omplanerade steg: Sekretess"
     assert items[2] == "Steg som hoppades över: Modellens struktur och mötets syfte"
-    assert items[3].startswith("Steg som inte genomfördes: Frågestund, Dialog")
+    assert items[3].startswith("Steg som mötet inte hann till: Frågestund, Dialog")
 
 
 def test_the_report_is_not_signed_and_says_what_it_is():
