@@ -23,8 +23,11 @@ async def test_collection_is_the_screens_while_the_meeting_is_open(store):
 def test_quiet_moments_collect_and_busy_ones_wait():
     now = [1000.0]
     collector = Collector(monotonic=lambda: now[0])
+    full_at_start = gc.get_stats()[2]["collections"]
     collector.start()
     try:
+        # Opening collects nothing (the first frame is not held back) and freezes nothing yet.
+        assert gc.get_stats()[2]["collections"] == full_at_start and gc.get_freeze_count() == 0
         now[0] += 1  # a second since the last collection
         before = gc.get_stats()[1]["collections"]
         collector.tick(quiet_for=0.01)  # typing: not now
@@ -36,8 +39,15 @@ def test_quiet_moments_collect_and_busy_ones_wait():
         assert gc.get_stats()[1]["collections"] == before + 2
         collector.typed()
         now[0] += Collector.STILL_SECONDS
+        full_before = gc.get_stats()[2]["collections"]
+        collector.tick()  # the first still moment: the whole heap, and what survives frozen
+        assert gc.get_stats()[2]["collections"] == full_before + 1
+        assert gc.get_freeze_count() > 0
+        collector.typed()
+        now[0] += Collector.STILL_SECONDS
         collector.tick()  # quiet since the last key, but not long since the last full one
         assert gc.get_stats()[1]["collections"] == before + 3
+        assert gc.get_stats()[2]["collections"] == full_before + 1
         now[0] += Collector.FULL_SECONDS
         full_before = gc.get_stats()[2]["collections"]
         collector.tick(quiet_for=0.0)  # a minute without a full collection: one now

@@ -105,24 +105,27 @@ class Collector:
         self._young = self._full = monotonic()
         self._last_key = 0.0
         self._active = False
+        self._frozen = False
 
     def typed(self) -> None:
         """A key was pressed: collections wait for a pause."""
         self._last_key = self._monotonic()
 
     def start(self) -> None:
-        """Collect once, freeze what survives (the app, its widgets, its styles: later
-        collections need not walk it again), and take over from the automatic collector."""
-        gc.collect()
-        gc.freeze()
+        """Take over from the automatic collector. The first full collection waits for
+        the first still moment (or a minute at most), and what survives it is frozen (the
+        app, its widgets, its styles: later collections need not walk it again): a
+        collection on opening would hold the meeting's first frame back by 50–200 ms."""
         gc.disable()
-        self._young = self._full = self._monotonic()
+        self._young = self._full = self._last_key = self._monotonic()  # still from now on
+        self._frozen = False
         self._active = True
 
     def stop(self) -> None:
         if self._active:
             self._active = False
-            gc.unfreeze()
+            if self._frozen:
+                gc.unfreeze()
             gc.enable()
 
     def tick(self, quiet_for: float | None = None) -> None:
@@ -133,10 +136,14 @@ class Collector:
         now = self._monotonic()
         if quiet_for is None:
             quiet_for = now - self._last_key
+        still = quiet_for >= self.STILL_SECONDS
         if now - self._full >= self.FULL_SECONDS or (
-            quiet_for >= self.STILL_SECONDS and now - self._full >= self.YOUNG_SECONDS * 5
+            still and (not self._frozen or now - self._full >= self.YOUNG_SECONDS * 5)
         ):
             gc.collect()
+            if not self._frozen:
+                gc.freeze()
+                self._frozen = True
             self._young = self._full = now
         elif quiet_for >= self.QUIET_SECONDS or now - self._young >= self.YOUNG_SECONDS:
             gc.collect(1)
