@@ -10,7 +10,6 @@ from datetime import date, datetime, time, timedelta, timezone
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S
 from facilitator.agenda.kinds import ChildParticipation, ChildUnderstood, Presence
 from facilitator.agenda.meetings import plan_meeting
-from facilitator.agenda.timebox import distribute
 from facilitator.agenda.models import (
     Action,
     ActionStatus,
@@ -32,6 +31,7 @@ from facilitator.agenda.models import (
     Signature,
     StepStatus,
 )
+from facilitator.agenda.timebox import distribute
 
 STOCKHOLM = timezone(timedelta(hours=1))
 ID = "1a2b3c4d" + "0" * 24

@@ -16,8 +16,8 @@ from facilitator.meeting.follow import ChildMode
 from facilitator.meeting.session import MeetingSession
 from facilitator.room import RoomApp
 from facilitator.store import Store
-from facilitator.widgets.childroom import CURRENT, DONE, HERE, TO_COME, bar_cells, step_marks, time_left
 from facilitator.widgets.bigtext import read_big
+from facilitator.widgets.childroom import CURRENT, DONE, HERE, TO_COME, bar_cells, step_marks, time_left
 from tests.screens_helpers import demo_app, open_meeting, screen_lines, type_text
 from tests.screens_helpers import screen_text as plain_text
 from tests.test_cli import run

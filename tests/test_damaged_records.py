@@ -6,11 +6,11 @@ import sqlite3
 
 import pytest
 
+from facilitator.agenda import ManualClock
 from facilitator.cli import main
 from facilitator.store import Store
 from facilitator.store.database import DB_NAME
 from tests.conftest import full_case, full_meeting
-from facilitator.agenda import ManualClock
 from tests.screens_helpers import START, demo_app, screen_text, until
 
 DAMAGE = {

@@ -18,7 +18,17 @@ from facilitator.store.database import DB_NAME
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recovery import move_aside
 from tests.conftest import full_case, full_meeting, sqlite_error
-from tests.screens_helpers import demo_app, digits, notices, open_meeting, opened, saved, text_of, type_text, until
+from tests.screens_helpers import (
+    demo_app,
+    digits,
+    notices,
+    open_meeting,
+    opened,
+    saved,
+    text_of,
+    type_text,
+    until,
+)
 
 FAULTS = {
     "full": sqlite_error("database or disk is full", sqlite3.SQLITE_FULL),

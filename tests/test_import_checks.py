@@ -178,8 +178,7 @@ async def test_a_meeting_imported_at_the_edges_opens_and_runs(tmp_path, capsys):
     from facilitator.dialogs.confirm import ConfirmDialog
     from facilitator.screens.meeting import MeetingScreen
     from tests.conftest import full_case, full_meeting
-    from tests.screens_helpers import opened
-    from tests.screens_helpers import START, digits
+    from tests.screens_helpers import START, digits, opened
 
     case = full_case()
     meeting = full_meeting(case)

@@ -7,13 +7,12 @@ import sqlite3
 import threading
 import time
 
-from facilitator.store.database import PreparedCase, PreparedMeeting
 from facilitator.agenda import CaseStatus
 from facilitator.meeting.live import LiveMeeting
 from facilitator.meeting.session import MeetingSession
 from facilitator.meeting.writer import SLOW_SECONDS, Writer
 from facilitator.store import Store
-from facilitator.store.database import DB_NAME
+from facilitator.store.database import DB_NAME, PreparedCase, PreparedMeeting
 from facilitator.store.journal import Journal, JournalEntry, journal_path, journals, replay, replay_all
 from tests.conftest import full_case, full_meeting, sqlite_error
 

@@ -6,7 +6,16 @@ from __future__ import annotations
 from facilitator import strings as sv
 from facilitator.agenda.models import ChildParticipation
 from facilitator.dialogs.confirm import ConfirmDialog
-from tests.screens_helpers import demo_app, notices, open_meeting, paste, saved, screen_text, text_of, type_text
+from tests.screens_helpers import (
+    demo_app,
+    notices,
+    open_meeting,
+    paste,
+    saved,
+    screen_text,
+    text_of,
+    type_text,
+)
 
 TOO_LONG = "x" * 1_000_001
 

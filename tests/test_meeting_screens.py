@@ -3,7 +3,7 @@
 import json
 from datetime import date
 
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList
 
 from facilitator.agenda import MeetingKind, Role
 from facilitator.dialogs.attendance import AttendanceScreen

@@ -392,7 +392,7 @@ async def test_a_replaced_database_is_opened_again_and_the_new_text_is_shown(tmp
     room_store = Store.open(data)
     room = RoomApp(room_store, clock)
     try:
-        async with writer.run_test(size=(120, 36)) as wp, room.run_test(size=(160, 45)) as rp:
+        async with writer.run_test(size=(120, 36)) as wp, room.run_test(size=(160, 45)):
             screen = await open_meeting(writer, wp)
             await wp.press("f5", "f4", "f4")
             await type_text(wp, "Före: skolan")

@@ -10,7 +10,15 @@ import uuid
 from datetime import date, datetime, time
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here too
@@ -29,8 +37,8 @@ from facilitator.agenda.kinds import (  # the vocabulary, re-exported from here 
     CaseEventKind,
     CaseStatus,
     ChildParticipation,
-    ConsentParty,
     ChildUnderstood,
+    ConsentParty,
     GoalHorizon,
     GoalStatus,
     MeetingKind,

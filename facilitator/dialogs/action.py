@@ -19,7 +19,6 @@ from facilitator.widgets.forms import authority_select, person_label
 from facilitator.widgets.inorder import organisation_suggester
 from facilitator.widgets.select import Select
 
-
 _DUE_DOUBT = {DueDoubt.PAST: sv.DUE_PAST, DueDoubt.FAR: sv.DUE_FAR}
 
 

@@ -19,8 +19,8 @@ a crash meanwhile costs no more than it does when writing works.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 import time
+from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
 
 RETRY_SECONDS = 1.0

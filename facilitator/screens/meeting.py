@@ -30,6 +30,7 @@ from facilitator.dialogs import dialog_for, dialog_for_which
 from facilitator.meeting.follow import Showing
 from facilitator.meeting.live import Held, LiveMeeting, SaveStatus
 from facilitator.screens.pacing import Collector, PromptFrames
+from facilitator.store.errors import StoreError
 from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.capture import fills_the_step, forms_for
 from facilitator.widgets.clamped import Clamped
@@ -37,7 +38,6 @@ from facilitator.widgets.countdown import Countdown, EndTimes, TimeUp
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.forms import CaptureForm
 from facilitator.widgets.inorder import IN_ORDER_BINDINGS, InOrderFocus
-from facilitator.store.errors import StoreError
 from facilitator.widgets.problems import export_problem, store_problem
 from facilitator.widgets.savestate import SaveBanner, SaveLabel
 

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from facilitator.agenda.models import Case, Meeting
-    from facilitator.store.firstlist import FirstList
     from facilitator.screens.host import Host
+    from facilitator.store.firstlist import FirstList
 
 
 class StartScreen(StartForms, Screen[None]):

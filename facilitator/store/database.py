@@ -522,9 +522,6 @@ class Store:
         saved, draft = rows[0]
         return (saved if isinstance(saved, int) else 0), (draft if isinstance(draft, int) else None)
 
-    def has_case(self, case_id: str) -> bool:
-        return bool(self._query("SELECT 1 FROM cases WHERE id = ?", (case_id,)))
-
     @contextmanager
     def patience(self, seconds: float) -> Iterator[None]:
         """Wait at most ``seconds`` for a database another program holds locked (instead
