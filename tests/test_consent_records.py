@@ -396,3 +396,34 @@ async def test_the_family_widens_the_consent_in_the_sekretess_step(store):
     assert case.organisation_name(widening.organisation_id) == "Fritidsgården Kometen"
     assert widening.agreed_by == "Maria Åkesson och Jonas Åkesson"
     assert case.history[-1].kind.value == "consent_widened" and case.history[-1].meeting_id == meeting_id
+
+
+async def test_a_verksamhet_typed_fast_with_enter_is_added_and_ticked(store):
+    """Enter in "Ny verksamhet" is handled as the key comes: the name typed before it in
+    the same burst is in the field by then, and the next name goes into the emptied field."""
+    from facilitator.screens.case import CaseScreen
+    from tests.screens_helpers import demo_app, screen_lines, type_text, until
+
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        form = app.screen
+        form.query_one("#new-organisation").focus()
+        await pilot.pause()
+        await type_text(pilot, "Skolhälsan Ängby\nÖppenvården Åsen\n")
+        assert form.query_one("#new-organisation").value == ""
+        assert form.focused is form.query_one("#new-organisation")
+        form.query_one("#consent-organisations").focus()
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any("☑ Skolhälsan Ängby" in line for line in lines)
+        assert any("☑ Öppenvården Åsen" in line for line in lines)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, CaseScreen))
+    (case,) = store.list_cases()
+    added = [o for o in case.organisations if o.name in ("Skolhälsan Ängby", "Öppenvården Åsen")]
+    assert [o.name for o in added] == ["Skolhälsan Ängby", "Öppenvården Åsen"]
+    assert {o.id for o in added} <= set(case.consent.covered)
+

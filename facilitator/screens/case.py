@@ -276,9 +276,12 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
 
     def action_next_field(self) -> None:
         """Enter in a text field moves on as the key comes; elsewhere it is the widget's.
-        In the field for a new verksamhet, Enter adds it."""
-        if getattr(self.focused, "id", None) == "new-organisation":
-            self._add_organisation()
+        In the field for a new verksamhet, Enter adds it, once the field has taken the keys
+        typed before it (Enter is handled as the key comes)."""
+        focused = self.focused
+        if getattr(focused, "id", None) == "new-organisation":
+            if not focused.call_later(self._add_organisation):
+                self._add_organisation()
             return
         self.enter_moves_on()
 
