@@ -249,7 +249,10 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
             self.organisations[index] = found
         choices = self.query_one("#consent-organisations", ChoiceList)
         choices.set_choices(self._organisation_choices(), {*choices.selected, found.id})
+        # The row is empty for the next one, its huvudman too: one left chosen would be
+        # given to the next verksamhet typed, or to one of the case's by its name.
         field.value = ""
+        self.query_one("#new-organisation-authority", Select).value = Select.NULL
         self.query_one("#new-organisation-body", Input).value = ""
         field.focus()
 
