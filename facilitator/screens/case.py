@@ -105,6 +105,7 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
         """The kallelser sent, a new one from F9 included, kept when the case is saved."""
         self.organisations: list[Organisation] = list(case.organisations) if case else []
         """The case's verksamheter as the form holds them: a new one is added here."""
+        self._organisations_stored = list(self.organisations)
 
     def compose(self) -> ComposeResult:
         c = self.case
@@ -414,6 +415,18 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
             return refuse(sv.PROBLEM_CASE, "#child-name")
         problem.update("")
         return case
+
+    def unstored(self) -> bool:
+        """As any kept form, and a verksamhet added or changed in "Ny verksamhet" and not
+        stored: no field holds it once it is added (unticked, or one of the case's by its
+        name given a huvudman or a body)."""
+        return super().unstored() or (self.kept is not None and self.organisations != self._organisations_stored)
+
+    @on(KeepsTyping.FormStored)
+    def _organisations_are_stored(self, message: KeepsTyping.FormStored) -> None:
+        # Before KeepsTyping's own handler, which may close the form.
+        if isinstance(message.record, Case):
+            self._organisations_stored = list(message.record.organisations)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
