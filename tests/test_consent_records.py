@@ -396,3 +396,63 @@ async def test_the_family_widens_the_consent_in_the_sekretess_step(store):
     assert case.organisation_name(widening.organisation_id) == "Fritidsgården Kometen"
     assert widening.agreed_by == "Maria Åkesson och Jonas Åkesson"
     assert case.history[-1].kind.value == "consent_widened" and case.history[-1].meeting_id == meeting_id
+
+
+async def test_a_verksamhet_typed_fast_with_enter_is_added_and_ticked(store):
+    """Enter in "Ny verksamhet" is handled as the key comes: the name typed before it in
+    the same burst is in the field by then, and the next name goes into the emptied field."""
+    from facilitator.screens.case import CaseScreen
+    from tests.screens_helpers import demo_app, screen_lines, type_text, until
+
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        form = app.screen
+        form.query_one("#new-organisation").focus()
+        await pilot.pause()
+        await type_text(pilot, "Skolhälsan Ängby\nÖppenvården Åsen\n")
+        assert form.query_one("#new-organisation").value == ""
+        assert form.focused is form.query_one("#new-organisation")
+        form.query_one("#consent-organisations").focus()
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any("☑ Skolhälsan Ängby" in line for line in lines)
+        assert any("☑ Öppenvården Åsen" in line for line in lines)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, CaseScreen))
+    (case,) = store.list_cases()
+    added = [o for o in case.organisations if o.name in ("Skolhälsan Ängby", "Öppenvården Åsen")]
+    assert [o.name for o in added] == ["Skolhälsan Ängby", "Öppenvården Åsen"]
+    assert {o.id for o in added} <= set(case.consent.covered)
+
+
+async def test_the_huvudman_chosen_for_a_verksamhet_is_not_given_to_the_next(store):
+    """Once a verksamhet is added, the row is empty, its huvudman too: the next one typed
+    (here the case's own BUP, typed in other letters) keeps the huvudman it has."""
+    from textual.widgets import Select
+
+    from facilitator.agenda.kinds import Authority
+    from facilitator.screens.case import CaseScreen
+    from tests.screens_helpers import demo_app, type_text, until
+
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        form = app.screen
+        form.query_one("#new-organisation-authority", Select).value = Authority.KOMMUN
+        form.query_one("#new-organisation").focus()
+        await pilot.pause()
+        await type_text(pilot, "Skolhälsan Ängby\n")
+        assert form.query_one("#new-organisation-authority", Select).value is Select.NULL
+        await type_text(pilot, "bup  öst\n")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, CaseScreen))
+    (case,) = store.list_cases()
+    by_name = {o.name: o for o in case.organisations}
+    assert by_name["Skolhälsan Ängby"].authority is Authority.KOMMUN
+    assert by_name["BUP Öst"].authority is Authority.REGION
+    assert "bup  öst" not in by_name

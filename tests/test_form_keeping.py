@@ -274,3 +274,52 @@ def test_the_draft_outlives_a_failing_store_and_goes_once_it_is_stored(tmp_path,
     finally:
         kept.close()
     assert drafts.read(kept.key).values == {"child-name": "Noah L"}
+
+
+async def test_escape_asks_when_a_verksamhet_was_added_though_it_is_not_ticked(store):
+    """A verksamhet added in "Ny verksamhet" and then unticked, or one of the case's given
+    a legal body by its name, is typing not stored: Esc asks before throwing it away."""
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        form = app.screen
+        form.query_one("#new-organisation").focus()
+        await pilot.pause()
+        await type_text(pilot, "Skolhälsan Ängby\n")
+        choices = form.query_one("#consent-organisations")
+        choices.focus()
+        await pilot.press("end", "enter")  # not covered after all
+        await pilot.pause()
+        assert "☐ Skolhälsan Ängby" in screen_text(app)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("escape")  # no: go on
+        await until(pilot, lambda: app.screen is form)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, CaseScreen))
+    (case,) = store.list_cases()
+    assert "Skolhälsan Ängby" in [o.name for o in case.organisations]
+    assert case.organisations[-1].id not in case.consent.covered
+
+
+async def test_escape_asks_when_a_verksamhet_of_the_case_was_given_a_body(store):
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        form = app.screen
+        form.query_one("#new-organisation-body").focus()
+        await pilot.pause()
+        await type_text(pilot, "Region Skåne, BUP")
+        form.query_one("#new-organisation").focus()
+        await pilot.pause()
+        await type_text(pilot, "bup öst\n")  # already covered: only its body changes
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#yes")
+        await until(pilot, lambda: not isinstance(app.screen, CaseScreen | ConfirmDialog))
+    (case,) = store.list_cases()
+    assert {o.name: o.body for o in case.organisations}["BUP Öst"] == "Region Exempel"

@@ -105,6 +105,7 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
         """The kallelser sent, a new one from F9 included, kept when the case is saved."""
         self.organisations: list[Organisation] = list(case.organisations) if case else []
         """The case's verksamheter as the form holds them: a new one is added here."""
+        self._organisations_stored = list(self.organisations)
 
     def compose(self) -> ComposeResult:
         c = self.case
@@ -249,7 +250,10 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
             self.organisations[index] = found
         choices = self.query_one("#consent-organisations", ChoiceList)
         choices.set_choices(self._organisation_choices(), {*choices.selected, found.id})
+        # The row is empty for the next one, its huvudman too: one left chosen would be
+        # given to the next verksamhet typed, or to one of the case's by its name.
         field.value = ""
+        self.query_one("#new-organisation-authority", Select).value = Select.NULL
         self.query_one("#new-organisation-body", Input).value = ""
         field.focus()
 
@@ -276,9 +280,12 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
 
     def action_next_field(self) -> None:
         """Enter in a text field moves on as the key comes; elsewhere it is the widget's.
-        In the field for a new verksamhet, Enter adds it."""
-        if getattr(self.focused, "id", None) == "new-organisation":
-            self._add_organisation()
+        In the field for a new verksamhet, Enter adds it, once the field has taken the keys
+        typed before it (Enter is handled as the key comes)."""
+        focused = self.focused
+        if getattr(focused, "id", None) == "new-organisation":
+            if not focused.call_later(self._add_organisation):
+                self._add_organisation()
             return
         self.enter_moves_on()
 
@@ -408,6 +415,18 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
             return refuse(sv.PROBLEM_CASE, "#child-name")
         problem.update("")
         return case
+
+    def unstored(self) -> bool:
+        """As any kept form, and a verksamhet added or changed in "Ny verksamhet" and not
+        stored: no field holds it once it is added (unticked, or one of the case's by its
+        name given a huvudman or a body)."""
+        return super().unstored() or (self.kept is not None and self.organisations != self._organisations_stored)
+
+    @on(KeepsTyping.FormStored)
+    def _organisations_are_stored(self, message: KeepsTyping.FormStored) -> None:
+        # Before KeepsTyping's own handler, which may close the form.
+        if isinstance(message.record, Case):
+            self._organisations_stored = list(message.record.organisations)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
