@@ -124,6 +124,31 @@ def no_blinking_cursors(monkeypatch):
         monkeypatch.setattr(widget, "__init__", steady)
 
 
+@pytest.fixture(autouse=True)
+def nothing_outlives_its_test():
+    """What a test's app set going ends with the test, as it ends with the program: a
+    meeting's writer still retrying a store that failed (and its journal, which syncs the
+    folder at every attempt) would otherwise go on in this worker through every later
+    test, and Pilot, which waits for the process to fall idle after each key, would wait
+    its full second a key. The collector and the switch interval a meeting screen took
+    over are given back too, should its app have ended without unmounting it."""
+    import gc
+    import threading
+
+    from facilitator.meeting.writer import Writer
+
+    interval = sys.getswitchinterval()
+    yield
+    for thread in threading.enumerate():
+        writer = getattr(getattr(thread, "_target", None), "__self__", None)
+        if isinstance(writer, Writer) and not writer.stopped:
+            writer.abandon(timeout=2.0)
+    sys.setswitchinterval(interval)
+    if not gc.isenabled():
+        gc.unfreeze()
+        gc.enable()
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(datetime(2026, 1, 13, 9, 0, tzinfo=STOCKHOLM))

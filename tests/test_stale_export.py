@@ -20,11 +20,14 @@ def _pdf_text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(path).pages).split())
 
 
-async def _export_from_palette(pilot, app) -> None:
+async def _export_from_palette(pilot, app) -> float:
+    """The export chosen in the palette; the moment it was chosen (after the typing)."""
     await pilot.press("ctrl+p")
     await type_text(pilot, "Exportera SIP som PDF")
     await until(pilot, lambda: app.screen.query_one("CommandList").option_count > 0)
+    chosen = time.monotonic()
     await pilot.press("enter")
+    return chosen
 
 
 async def test_an_export_while_the_database_is_locked_holds_the_words_typed_last(store):
@@ -37,8 +40,7 @@ async def test_an_export_while_the_database_is_locked_holds_the_words_typed_last
         other.execute("BEGIN EXCLUSIVE")
         try:
             await type_text(pilot, LAST_WORDS)
-            started = time.monotonic()
-            await _export_from_palette(pilot, app)
+            started = await _export_from_palette(pilot, app)
             await until(pilot, lambda: any(n.startswith("SIP:en") for n in shown), timeout=15)
             took = time.monotonic() - started
             said = next(n for n in shown if n.startswith("SIP:en"))
