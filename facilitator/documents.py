@@ -19,7 +19,7 @@ from facilitator.store.database import Store
 if TYPE_CHECKING:
     from facilitator.agenda.models import Case, Meeting
     from facilitator.agenda.revisions import SipRevision
-    from facilitator.agenda.sipview import SipDocument
+    from facilitator.views.sipview import SipDocument
 
 FORMATS = ("pdf", "docx", "md", "json", "ics")
 DOCUMENTS = ("sip", "kallelse", "rapport", "barn")
@@ -127,8 +127,8 @@ def send_kallelse(case: Case, meeting: Meeting, today: date, fmt: str, config: P
     """The kallelse of ``meeting`` as sent (see ``kallelse_as_sent``); a new one sent today
     is kept in ``case`` (its list of kallelser and its history). Returns the export and
     whether the case changed, for the caller to save."""
-    from facilitator.agenda.kallelse import kallelse_as_sent
     from facilitator.agenda.models import CaseEvent, CaseEventKind
+    from facilitator.views.kallelse import kallelse_as_sent
 
     if not_for_document("kallelse", fmt):
         raise NotForDocument("kallelse", fmt)
@@ -149,15 +149,15 @@ def export_document(case: Case, meeting: Meeting, document: str, fmt: str) -> Ex
     if not_for_document(document, fmt):
         raise NotForDocument(document, fmt)
     if document == "kallelse":
-        from facilitator.agenda.kallelse import kallelse_document
+        from facilitator.views.kallelse import kallelse_document
 
         view = kallelse_document(case, meeting)
     elif document == "barn":
-        from facilitator.agenda.childplan import child_plan_document
+        from facilitator.views.childplan import child_plan_document
 
         view = child_plan_document(case, meeting)
     else:
-        from facilitator.agenda.report import report_document
+        from facilitator.views.report import report_document
 
         view = report_document(case, meeting)
     return exported(view, fmt, file_name(meeting, document, fmt))
@@ -218,7 +218,7 @@ def sip_export(
         return Exported(
             to_ics(meeting, now), f"nasta-mote-{meeting.planned_start:%Y-%m-%d}-{meeting.id[:ID_CHARS]}.ics", []
         )
-    from facilitator.agenda.sipview import sip_document
+    from facilitator.views.sipview import sip_document
 
     if revisions is None:
         revisions = store.revisions(case.id)

@@ -698,7 +698,7 @@ def os_reason(number: int | None) -> str:
 
 CLI_INTERNAL = "oväntat fel i programmet ({kind})"
 
-# The kallelse (agenda/kallelse.py): the routine's first document, with the
+# The kallelse (views/kallelse.py): the routine's first document, with the
 # sekretessmedgivande that the guardians and the child sign.
 KALLELSE_TITLE = {
     MeetingKind.FIRST: "Kallelse till inledande Lotsmöte",
@@ -769,7 +769,7 @@ KALLELSE_NO_MEETING = (
     "och planera ett möte först (M på startsidan)."
 )
 
-# The child's own view (agenda/childview.py): a step in a child's words when neither the
+# The child's own view (views/childview.py): a step in a child's words when neither the
 # meeting nor the default agenda has a line for it.
 CHILD_STEP_GENERIC = "Nu pratar vi vidare tillsammans. Du får alltid fråga om något är svårt att förstå."
 CHILD_CONSENT_BOTH = "du och dina föräldrar har sagt ja"
@@ -778,7 +778,7 @@ is recorded."""
 CHILD_CONSENT_PARENTS = "dina föräldrar har sagt ja"
 """The same said when the case records no consent of the child's own."""
 
-# The plan for the child (agenda/childplan.py): one page in plain words, to the child.
+# The plan for the child (views/childplan.py): one page in plain words, to the child.
 CHILD_PLAN_TITLE = "Din plan"
 CHILD_PLAN_FOOTER = "Planen är din. Fråga en vuxen du litar på om något är svårt att förstå."
 LABEL_CHILD_PLAN_TO = "Till"
@@ -858,7 +858,7 @@ CHILD_CLOSED = (
     "så som ni har bestämt tillsammans."
 )
 
-# The meeting report (agenda/report.py): planned against actual time, for the samtalsledare.
+# The meeting report (views/report.py): planned against actual time, for the samtalsledare.
 REPORT_TITLE = "Mötesrapport: planerad och faktisk tid"
 REPORT_NOTE = "För samtalsledaren. Rapporten är inte en del av SIP:en och skrivs inte under."
 LABEL_PLANNED_LENGTH = "Planerad längd"

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule, run_state_machine_as_test
 
 from facilitator.agenda.kinds import Presence
-from facilitator.agenda.sipview import presence_text
 from facilitator.dialogs.confirm import ConfirmDialog
 from facilitator.store import Store
+from facilitator.views.sipview import presence_text
 from tests.pilot_machine import PilotMachine
 from tests.screens_helpers import demo_app, open_meeting, screen_text, type_text
 

@@ -9,10 +9,10 @@ from datetime import datetime
 import pytest
 
 from facilitator import strings as sv
-from facilitator.agenda.childview import child_line, default_child_lines
 from facilitator.agenda.meetings import plan_meeting
 from facilitator.agenda.models import Meeting, MeetingKind, StepRun
 from facilitator.agenda.templates import default_template, load_template, step_runs
+from facilitator.views.childview import child_line, default_child_lines
 
 from .conftest import STOCKHOLM, full_case
 

@@ -18,7 +18,6 @@ from pydantic import BaseModel
 from pypdf import PdfReader
 
 from facilitator import strings as sv
-from facilitator.agenda.childplan import child_plan_document, first_name, plain_place
 from facilitator.agenda.kinds import ChildParticipation
 from facilitator.agenda.models import (
     Action,
@@ -47,6 +46,7 @@ from facilitator.demo import demo_case
 from facilitator.documents import NotForDocument, export_document, file_name
 from facilitator.export.markdown import render
 from facilitator.export.pdf import to_pdf
+from facilitator.views.childplan import child_plan_document, first_name, plain_place
 
 from .conftest import STOCKHOLM
 from .rich_case import process
@@ -205,7 +205,7 @@ def test_nothing_the_child_was_not_part_of(fmt):
 
 
 def test_the_plan_is_one_page_with_larger_type_than_the_sip():
-    from facilitator.agenda.sipview import sip_document
+    from facilitator.views.sipview import sip_document
 
     case, meeting = held_demo()
     document = child_plan_document(case, meeting)

@@ -11,11 +11,11 @@ import pytest
 
 from facilitator import strings as sv
 from facilitator.agenda import ManualClock, MeetingKind, StepStatus
-from facilitator.agenda.childview import child_line
 from facilitator.meeting.follow import ChildMode
 from facilitator.meeting.session import MeetingSession
 from facilitator.room import RoomApp
 from facilitator.store import Store
+from facilitator.views.childview import child_line
 from facilitator.widgets.bigtext import read_big
 from facilitator.widgets.childroom import CURRENT, DONE, HERE, TO_COME, bar_cells, step_marks, time_left
 from tests.screens_helpers import demo_app, open_meeting, screen_lines, type_text
@@ -445,8 +445,8 @@ async def test_a_goal_without_a_line_for_the_child_shows_nothing_and_other_steps
 
 
 def test_deciding_line_only_in_dialog_and_summary():
-    from facilitator.agenda.childview import deciding_line
     from facilitator.agenda.models import Action, Sip, StepRun
+    from facilitator.views.childview import deciding_line
 
     action = Action(what="Vuxnas ord", child=CHILD_ACTION)
     sip = Sip(actions=[action], child_focus=action.id)

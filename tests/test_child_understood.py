@@ -12,10 +12,10 @@ from facilitator import strings as sv
 from facilitator.agenda.checks import missing_parts
 from facilitator.agenda.kinds import SCHEMA_VERSION, ChildParticipation, ChildUnderstood, MissingCode
 from facilitator.agenda.models import Meeting
-from facilitator.agenda.sipview import sip_document
 from facilitator.export import read_document, to_json
 from facilitator.export.jsondoc import document_schema
 from facilitator.store.migrations import upgrade_record
+from facilitator.views.sipview import sip_document
 from tests.rich_case import process
 
 

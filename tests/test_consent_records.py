@@ -17,7 +17,6 @@ from pypdf import PdfReader
 
 from facilitator import strings as sv
 from facilitator.agenda.checks import MissingCode, missing_parts, uncovered
-from facilitator.agenda.kallelse import kallelse_as_sent
 from facilitator.agenda.models import (
     Case,
     ConsentParty,
@@ -27,12 +26,13 @@ from facilitator.agenda.models import (
     Role,
     legacy_organisation_id,
 )
-from facilitator.agenda.sipview import sip_document
 from facilitator.cli import main
 from facilitator.documents import data_protection_text, render
 from facilitator.export.jsondoc import read_document, to_json
 from facilitator.store import Store
 from facilitator.store.migrations import upgrade_record
+from facilitator.views.kallelse import kallelse_as_sent
+from facilitator.views.sipview import sip_document
 from tests.rich_case import process
 
 LEGAL_BASIS = (

@@ -11,11 +11,11 @@ import pytest
 from textual.widgets import Input
 
 from facilitator import strings as sv
-from facilitator.agenda.childplan import child_plan_document
 from facilitator.agenda.dates import DueDoubt, due_doubt
-from facilitator.agenda.sipview import sip_document
 from facilitator.dialogs.action import ActionDialog
 from facilitator.export.markdown import render
+from facilitator.views.childplan import child_plan_document
+from facilitator.views.sipview import sip_document
 
 from .conftest import full_case, full_meeting
 from .rich_case import process

@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from facilitator.agenda import Action, ActionStatus, Goal, MeetingKind, Person, Role, clean_line
-from facilitator.agenda.sipview import sip_document
 from facilitator.documents import export_meeting
 from facilitator.export.docx import to_docx
 from facilitator.export.ics import to_ics
 from facilitator.export.markdown import render
 from facilitator.export.pdf import printable, to_pdf
+from facilitator.views.sipview import sip_document
 from tests.conftest import full_case, full_meeting, stored_process
 
 NAMES = ("Åsa Öberg-Şahin", "Đorđe Đorđević", "Łukasz Wójcik", "Emre Şahin")

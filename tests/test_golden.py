@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from facilitator.agenda.kallelse import kallelse_document
-from facilitator.agenda.report import report_document
-from facilitator.agenda.sipview import sip_document
 from facilitator.export.docx import to_docx
 from facilitator.export.markdown import render
 from facilitator.export.pdf import to_pdf
+from facilitator.views.kallelse import kallelse_document
+from facilitator.views.report import report_document
+from facilitator.views.sipview import sip_document
 
 from .rich_case import process
 

@@ -13,14 +13,14 @@ from facilitator.agenda.clock import ManualClock
 from facilitator.agenda.kinds import ChildParticipation, MissingCode, Presence
 from facilitator.agenda.meetings import plan_follow_up, plan_meeting
 from facilitator.agenda.models import Meeting, MeetingKind, MeetingStatus, Person, Role, Signature
-from facilitator.agenda.report import report_document
-from facilitator.agenda.sipview import next_attendees, presence_text, role_text, sip_document
 from facilitator.agenda.workdays import case_warnings
 from facilitator.documents import file_name
 from facilitator.export import read_document, to_json
 from facilitator.meeting.session import MeetingSession
 from facilitator.store import Store
 from facilitator.store.migrations import upgrade_record
+from facilitator.views.report import report_document
+from facilitator.views.sipview import next_attendees, presence_text, role_text, sip_document
 from tests.conftest import STOCKHOLM, full_case, full_meeting
 from tests.rich_case import process
 
@@ -133,7 +133,7 @@ def test_a_follow_up_starts_unmarked_and_the_review_asks_for_each():
 
 
 def test_roles_read_as_a_swedish_list_on_the_sip_and_the_kallelse():
-    from facilitator.agenda.kallelse import kallelse_document
+    from facilitator.views.kallelse import kallelse_document
 
     case = full_case()
     meeting = full_meeting(case)

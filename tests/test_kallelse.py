@@ -11,10 +11,10 @@ from pypdf import PdfReader
 
 from facilitator.agenda import Person, Role
 from facilitator.agenda.clock import NS_PER_MIN
-from facilitator.agenda.kallelse import kallelse_document
 from facilitator.agenda.meetings import plan_meeting
 from facilitator.agenda.models import Guardian, MeetingKind, Revocation, StepStatus
 from facilitator.documents import export_document, render
+from facilitator.views.kallelse import kallelse_document
 from tests.conftest import STOCKHOLM, full_case
 
 START = datetime(2026, 3, 24, 9, 0, tzinfo=STOCKHOLM)

@@ -12,11 +12,11 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from facilitator import strings as sv
-from facilitator.agenda.sipview import Bar, Section, Signer, SipDocument, Table
 from facilitator.export import layout
 from facilitator.export.docx import to_docx
 from facilitator.export.markdown import render
 from facilitator.export.pdf import FONT, _Pdf, fit_columns, to_pdf
+from facilitator.views.sipview import Bar, Section, Signer, SipDocument, Table
 
 HEADER = "SIP – Åsa Öberg-Şahin – Inledande möte 2026-03-24"
 LONG_WORD = "koncentrationssvårigheter"

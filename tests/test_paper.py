@@ -16,16 +16,16 @@ from pypdf import PdfReader
 
 from facilitator import strings as sv
 from facilitator.agenda import ManualClock
-from facilitator.agenda.kallelse import kallelse_document
 from facilitator.agenda.models import Role
-from facilitator.agenda.report import report_document
-from facilitator.agenda.sipview import Section, Signer, SipDocument
 from facilitator.demo import ensure_demo
 from facilitator.documents import export_document
 from facilitator.export.docx import to_docx
 from facilitator.export.fonts import text_width, unprintable_in
 from facilitator.export.pdf import to_pdf
 from facilitator.store import Store
+from facilitator.views.kallelse import kallelse_document
+from facilitator.views.report import report_document
+from facilitator.views.sipview import Section, Signer, SipDocument
 
 from .rich_case import process
 from .test_cli import run

@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S
 from facilitator.agenda.meetings import plan_meeting
 from facilitator.agenda.models import MeetingKind, MeetingStatus, StepStatus
-from facilitator.agenda.report import mmss, report_document, signed_mmss
-from facilitator.agenda.sipview import Bar
 from facilitator.documents import render
+from facilitator.views.report import mmss, report_document, signed_mmss
+from facilitator.views.sipview import Bar
 from tests.conftest import STOCKHOLM, full_case
 
 

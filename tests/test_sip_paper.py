@@ -19,8 +19,8 @@ from facilitator.agenda.models import (
     Sip,
     lead_authority_refused,
 )
-from facilitator.agenda.sipview import sip_document
 from facilitator.store.migrations import upgrade_record
+from facilitator.views.sipview import sip_document
 
 from .rich_case import process
 
@@ -280,7 +280,7 @@ def test_the_summary_missing_actors_and_the_familys_view_of_the_lots_are_printed
 
 @pytest.mark.parametrize("kind", list(MeetingKind))
 def test_every_missing_code_has_words_and_a_section(kind):
-    from facilitator.agenda.sipview import _SECTION_OF
+    from facilitator.views.sipview import _SECTION_OF
 
     assert set(sv.MISSING) == set(MissingCode) == set(_SECTION_OF)
 

@@ -26,9 +26,9 @@ from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph
 
 from facilitator import strings as sv
-from facilitator.agenda.sipview import Bar, Section, Signer, SipDocument, Table
 from facilitator.export import layout
 from facilitator.export.fonts import text_width
+from facilitator.views.sipview import Bar, Section, Signer, SipDocument, Table
 
 LANGUAGE = "sv-SE"
 _TEXT_WIDTH = layout.PAGE_WIDTH_MM - 2 * layout.MARGIN_MM

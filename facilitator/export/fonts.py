@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from facilitator.agenda.sipview import SipDocument
+    from facilitator.views.sipview import SipDocument
 
 FOLDER = Path(__file__).with_name("fontfiles")
 _MM_PER_PT = 25.4 / 72

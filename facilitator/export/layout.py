@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from facilitator import strings as sv
-from facilitator.agenda.sipview import Bar, Signer
+from facilitator.views.sipview import Bar, Signer
 
 PAGE_WIDTH_MM = 210.0
 PAGE_HEIGHT_MM = 297.0

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Case, Meeting, Sip
-from facilitator.agenda.sipview import Signer, SipDocument, sip_document
 from facilitator.export import layout
+from facilitator.views.sipview import Signer, SipDocument, sip_document
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _LINE_START = re.compile(r"^(\s*(?:\d+)?)([-=.)])")

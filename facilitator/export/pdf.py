@@ -27,9 +27,9 @@ from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import FontFace
 
 from facilitator import strings as sv
-from facilitator.agenda.sipview import Bar, Section, Signer, SipDocument, Table
 from facilitator.export import layout
 from facilitator.export.fonts import covered, document_texts, fallback_files, font_files, needs_fallback
+from facilitator.views.sipview import Bar, Section, Signer, SipDocument, Table
 
 FONT = "SourceSans"
 _MARGIN = layout.MARGIN_MM

@@ -17,9 +17,9 @@ from textual.worker import get_current_worker
 from facilitator import strings as sv
 from facilitator.agenda.models import Case, CaseEvent, CaseEventKind, Meeting
 from facilitator.agenda.revisions import diff_sips
-from facilitator.agenda.sipview import consent_section
 from facilitator.agenda.workdays import case_warnings
 from facilitator.store import Store, StoreError
+from facilitator.views.sipview import consent_section
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.problems import store_problem
 

@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 from facilitator import strings as sv
 from facilitator.agenda.checks import missing_parts
 from facilitator.agenda.models import Capture
-from facilitator.agenda.sipview import Section, sip_document
 from facilitator.export.fonts import unprintable_in
 from facilitator.meeting.session import MeetingSession
+from facilitator.views.sipview import Section, sip_document
 from facilitator.widgets.footer import KeyFooter
 from facilitator.widgets.sipview import section_body, section_heading
 

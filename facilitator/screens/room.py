@@ -26,12 +26,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator import strings as sv
-from facilitator.agenda.childview import deciding_line
 from facilitator.agenda.clock import Clock
 from facilitator.agenda.meetings import timebox_for
-from facilitator.agenda.sipview import sip_document
 from facilitator.agenda.timebox import Timebox, TimerPhase
 from facilitator.meeting.follow import ChildMode, RoomUpdate, Showing, Waiting
+from facilitator.views.childview import deciding_line
+from facilitator.views.sipview import sip_document
 from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.bigdigits import BigDigits, big_width
 from facilitator.widgets.childroom import ChildRoom

@@ -20,9 +20,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from facilitator import strings as sv
-from facilitator.agenda.childview import child_line
 from facilitator.agenda.kinds import MeetingKind, StepStatus
 from facilitator.agenda.timebox import Timebox, TimerPhase
+from facilitator.views.childview import child_line
 from facilitator.widgets.bigdigits import big_lines
 from facilitator.widgets.bigtext import BigText
 from facilitator.widgets.countdown import show_phase

@@ -47,9 +47,9 @@ from facilitator.agenda.models import (
     Signature,
     Sip,
 )
-from facilitator.agenda.sipview import consent_section
 from facilitator.agenda.workdays import check_interval
 from facilitator.meeting.session import MeetingSession
+from facilitator.views.sipview import consent_section
 from facilitator.widgets.choices import ChoiceList
 from facilitator.widgets.inorder import organisation_suggester
 from facilitator.widgets.notes import NotesArea

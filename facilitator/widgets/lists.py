@@ -25,7 +25,7 @@ from textual.widgets import DataTable, Input, Label
 from facilitator import strings as sv
 from facilitator.agenda.checks import uncovered
 from facilitator.agenda.models import Action, Capture, ChildUnderstood, Goal, GoalHorizon, Person, Presence
-from facilitator.agenda.sipview import presence_text, role_text
+from facilitator.views.sipview import presence_text, role_text
 from facilitator.widgets.forms import CaptureForm, DialogKind, ParticipationForm, TextFieldsForm, label
 from facilitator.widgets.select import Select
 

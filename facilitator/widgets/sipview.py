@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from facilitator.agenda.sipview import Section
+from facilitator.views.sipview import Section
 
 
 def section_body(section: Section, empty: str) -> Content:

@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN
 from facilitator.agenda.models import Case, Meeting, MeetingStatus, Person, Role, SentKallelse, StepRun
-from facilitator.agenda.sipview import Section, Signer, SipDocument, Table
+from facilitator.views.sipview import Section, Signer, SipDocument, Table
 
 
 def _fold(name: str) -> str:

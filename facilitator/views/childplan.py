@@ -36,7 +36,7 @@ from facilitator.agenda.models import (
     Role,
     Sip,
 )
-from facilitator.agenda.sipview import Section, SipDocument
+from facilitator.views.sipview import Section, SipDocument
 
 TYPE_SCALE = 1.25
 """The child's plan is set this much larger than the SIP."""

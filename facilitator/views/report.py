@@ -10,7 +10,7 @@ from __future__ import annotations
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, NS_PER_S
 from facilitator.agenda.models import Case, Meeting, StepRun, StepStatus
-from facilitator.agenda.sipview import Bar, Section, SipDocument, Table
+from facilitator.views.sipview import Bar, Section, SipDocument, Table
 
 
 def ran(step: StepRun) -> bool:
