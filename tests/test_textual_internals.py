@@ -144,3 +144,54 @@ def test_the_select_composes_as_textuals_with_the_swedish_list():
     (escape,) = [b for b in ChoicesOverlay.BINDINGS if b.key == "escape"]
     assert escape.action == "dismiss" and escape.description == sv.KEY_CLOSE_LIST
     assert [b[1] for b in SelectOverlay.BINDINGS if b[0] == "escape"] == ["dismiss"]
+
+
+# --- textual-serve and Rich -------------------------------------------------------------------
+#
+# The browser room view (``serve.py``) runs the room view through textual-serve's
+# ``AppService``, which its own server uses and which is not documented as public, and
+# waits for the service's ``_process`` so that no room view outlives its viewer. The page
+# (``web/room.html``) loads textual-serve's static files. ``NotesArea`` depends on how Rich
+# builds a line of text (the characters Rich removes). Each is held to the version it was
+# written against.
+
+SERVE_ON = "1.1.3"
+RICH_ON = "15.0.0"
+
+
+def test_textual_serve_and_rich_are_the_versions_the_app_was_written_against():
+    assert metadata.version("textual-serve") == SERVE_ON
+    assert metadata.version("rich") == RICH_ON
+
+
+def test_the_app_service_is_made_and_driven_as_the_room_server_does():
+    from textual_serve.app_service import AppService
+    from textual_serve.download_manager import DownloadManager
+
+    init = inspect.signature(AppService.__init__)
+    assert list(init.parameters)[:2] == ["self", "command"]
+    assert {"write_bytes", "write_str", "close", "download_manager", "debug"} <= set(init.parameters)
+    assert list(inspect.signature(DownloadManager.__init__).parameters) == ["self"]
+    for name, parameters in (
+        ("start", ["self", "width", "height"]),
+        ("stop", ["self"]),
+        ("send_bytes", ["self", "data"]),
+        ("set_terminal_size", ["self", "width", "height"]),
+    ):
+        method = getattr(AppService, name)
+        assert inspect.iscoroutinefunction(method), name
+        assert list(inspect.signature(method).parameters) == parameters, name
+    # The process the server waits for once the viewer has gone.
+    assert "self._process =" in inspect.getsource(AppService)
+
+
+def test_the_page_finds_textual_serves_static_files():
+    from pathlib import Path
+
+    import textual_serve
+
+    static = Path(textual_serve.__file__).parent / "static"
+    page = (Path(__file__).resolve().parents[1] / "facilitator" / "web" / "room.html").read_text(encoding="utf-8")
+    for name in ("css/xterm.css", "js/textual.js", "fonts/RobotoMono-VariableFont_wght.ttf"):
+        assert "{{ static_url }}" + name in page
+        assert (static / name).is_file(), name
