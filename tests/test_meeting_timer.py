@@ -161,3 +161,33 @@ async def test_every_key_works_while_typing_in_a_text_area(store):
         await then("f3", lambda: screen.timebox.current_index == 1)
         assert screen.live.wait_saved(5.0)
     assert store.load_meeting(meeting_id).sip.purpose == typed
+
+
+async def test_the_time_is_handed_down_and_redrawn_only_when_what_it_shows_changes(store):
+    """The screen's ``timer`` is bound into the countdown, the end times, the agenda and
+    the time-up line: twenty readings of the clock within one second shown change none
+    of them; the next second reaches all of them at once."""
+    from facilitator.widgets.agenda import AgendaView
+    from facilitator.widgets.countdown import Countdown, EndTimes, TimeUp
+    from tests.screens_helpers import demo_app, digits, open_meeting
+
+    app, clock, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5")
+        await pilot.pause()
+        clock.advance(0.3)
+        screen.refresh_time()
+        before = screen.timer
+        shown = digits(screen)
+        for _ in range(20):
+            clock.advance(0.01)
+            screen.refresh_time()
+        assert screen.timer is before  # an equal view is not handed down again
+        clock.advance(1)
+        screen.refresh_time()
+        await pilot.pause()
+        assert screen.timer is not before
+        for widget in (Countdown, EndTimes, AgendaView, TimeUp):
+            assert screen.query_one(widget).timer is screen.timer
+        assert digits(screen) != shown

@@ -486,3 +486,36 @@ def test_three_hour_meeting_through_ten_thousand_irregular_ticks_is_exact():
         assert step.status is StepStatus.DONE
         assert step.elapsed_ns == ledger[i]
         assert box.remaining_ns(i) == allotted[i] - ledger[i]
+
+
+# --- the view handed to the screens ------------------------------------------------------------
+
+
+def test_the_view_changes_only_when_the_second_shown_does():
+    from facilitator.agenda.timebox import TimerView
+
+    box, clock = make()
+    box.start()
+    clock.advance(0.2)
+    first = TimerView.of(box)
+    clock.advance(0.5)  # 4:59.3 left: still 05:00 on the screen
+    assert TimerView.of(box) == first
+    clock.advance(0.4)  # 4:58.9 left: 04:59
+    later = TimerView.of(box)
+    assert later != first and later.remaining_ns == (4 * 60 + 59) * NS_PER_S
+    with pytest.raises(AttributeError):
+        later.remaining_ns = 0  # immutable: only the timebox changes the timer
+
+
+@given(st.integers(min_value=-3 * 3600 * NS_PER_S, max_value=3 * 3600 * NS_PER_S))
+def test_the_view_shows_the_time_left_as_the_clock_gives_it(remaining):
+    """Rounded to the second shown, the countdown reads the same as from the exact time:
+    "00:01" while any time is left, "+00:01" once any is overrun."""
+    from facilitator.agenda.timebox import _seconds_shown
+    from facilitator.widgets.agenda import clock_text
+
+    def shown(ns):
+        return clock_text(ns) if ns >= 0 else "+" + clock_text(-ns)
+
+    assert shown(_seconds_shown(remaining)) == shown(remaining)
+    assert (_seconds_shown(remaining) < 0) == (remaining < 0)

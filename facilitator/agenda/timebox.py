@@ -12,6 +12,7 @@ All durations are integer nanoseconds.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 from facilitator.agenda.apportion import apportion
@@ -329,3 +330,60 @@ class Timebox:
     def checkpoint(self) -> None:
         """Note the wall time of a save, so a resumed meeting can say how long it was away."""
         self.state.saved_wall_ns = self.clock.wall_ns()
+
+
+def _seconds_shown(ns: int) -> int:
+    """``ns`` at the resolution the countdown shows: away from zero to the whole second,
+    as "00:01" is shown while any time is left and "+00:01" once any is overrun."""
+    magnitude = -(-abs(ns) // NS_PER_S) * NS_PER_S
+    return magnitude if ns >= 0 else -magnitude
+
+
+@dataclass(frozen=True)
+class StepView:
+    """One step as the agenda shows it."""
+
+    title: str
+    phase: str
+    status: StepStatus
+    allotted_ns: int
+    elapsed_ns: int
+    """Rounded to the whole second, as a done step's actual time is shown."""
+
+
+@dataclass(frozen=True)
+class TimerView:
+    """Where the timer stands, read from the clock once, at the resolution a person sees
+    it (whole seconds): two views that are equal draw the same, so what shows it redraws
+    only when what it shows has changed. Immutable: the screens hand it down to their
+    widgets; only the timebox changes the timer."""
+
+    current_index: int
+    phase: TimerPhase
+    remaining_ns: int
+    """The current step's time left, to the second shown; negative once it ran over."""
+    started: bool
+    running: bool
+    finished: bool
+    planned_end_wall_ns: int
+    projected_end_wall_ns: int
+    steps: tuple[StepView, ...]
+
+    @classmethod
+    def of(cls, timebox: Timebox) -> TimerView:
+        return cls(
+            current_index=timebox.current_index,
+            phase=timebox.phase(),
+            remaining_ns=_seconds_shown(timebox.remaining_ns()),
+            started=timebox.started,
+            running=timebox.running,
+            finished=timebox.finished,
+            planned_end_wall_ns=timebox.planned_end_wall_ns() // NS_PER_S * NS_PER_S,
+            projected_end_wall_ns=timebox.projected_end_wall_ns() // NS_PER_S * NS_PER_S,
+            steps=tuple(
+                StepView(
+                    s.title, s.phase, s.status, s.allotted_ns, round(s.elapsed_ns / NS_PER_S) * NS_PER_S
+                )
+                for s in timebox.steps
+            ),
+        )

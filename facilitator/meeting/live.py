@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from facilitator.agenda.clock import NS_PER_S, from_ns
+from facilitator.agenda.timebox import TimerView
 from facilitator.meeting.session import Draft, MeetingSession, Snapshot
 from facilitator.meeting.timing import Due, SaveTiming
 from facilitator.meeting.writer import RETRY_SECONDS, Writer
@@ -58,18 +59,6 @@ class SaveStatus(NamedTuple):
     @property
     def failed(self) -> bool:
         return self.failure is not None
-
-
-class TimerView(NamedTuple):
-    """Where the timer stands, read from the clock."""
-
-    current: int
-    remaining_ns: int
-    started: bool
-    running: bool
-    finished: bool
-    planned_end_wall_ns: int
-    projected_end_wall_ns: int
 
 
 class _NoEditor:
@@ -148,16 +137,8 @@ class LiveMeeting:
         return self.session.clock
 
     def timer(self) -> TimerView:
-        box = self.session.timebox
-        return TimerView(
-            box.current_index,
-            box.remaining_ns(),
-            box.started,
-            box.running,
-            box.finished,
-            box.planned_end_wall_ns(),
-            box.projected_end_wall_ns(),
-        )
+        """Where the timer stands now, as the screens show it."""
+        return TimerView.of(self.session.timebox)
 
     def away_seconds(self) -> float | None:
         """How long the program was away from a running meeting (a restart or a crash);

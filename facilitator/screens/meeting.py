@@ -19,13 +19,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from facilitator import strings as sv
 from facilitator.agenda.models import Capture
-from facilitator.agenda.timebox import TimeboxError
+from facilitator.agenda.timebox import TimeboxError, TimerView
 from facilitator.dialogs import dialog_for, dialog_for_which
 from facilitator.meeting.follow import Showing
 from facilitator.meeting.live import Held, LiveMeeting, SaveStatus
@@ -54,6 +55,10 @@ the UI waits for it (Python's default: 5 ms)."""
 class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
     CSS_PATH = "meeting.tcss"
     app: Host  # the app, as far as this screen needs it
+
+    timer: reactive[TimerView | None] = reactive(None, init=False)
+    """Where the timer stands, read from the clock twenty times a second and bound into
+    the countdown, the end times, the agenda and the time-up line."""
 
     # The footer shows the meeting's own keys, in this order (they fit at 100 columns);
     # F1 and the palette list them all.
@@ -148,18 +153,18 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
             yield Static(id="meeting-title")
             yield Static(sv.CHILD_ROOM_MARK, id="child-room-mark", markup=False)
             yield SaveLabel(id="save-state")
-            yield EndTimes(id="end-times")
+            yield EndTimes(id="end-times").data_bind(MeetingScreen.timer)
         with Horizontal(id="main"):
             with VerticalScroll(id="agenda-pane"):
-                yield AgendaView(id="agenda")
+                yield AgendaView(id="agenda").data_bind(MeetingScreen.timer)
             with Vertical(id="step-pane"):
                 with Horizontal(id="step-head"):
                     with Vertical(id="step-info"):
                         yield Static(id="step-title")
                         yield Clamped(id="step-guidance")
-                        yield TimeUp(id="time-up")
+                        yield TimeUp(id="time-up").data_bind(MeetingScreen.timer)
                         yield Static(id="viewing", markup=False)
-                    yield Countdown(id="countdown")
+                    yield Countdown(id="countdown").data_bind(MeetingScreen.timer)
                 yield VerticalScroll(id="step-body")
         yield KeyFooter()
 
@@ -251,7 +256,7 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
         await body.mount_all(self._forms)
         body.scroll_home(animate=False)
         self._focus_first_field()
-        self.query_one(AgendaView).refresh_from(self.timebox)
+        self.show_timer()
 
     async def settle(self) -> None:
         """Let the focused field take the keys already given to it. Keys that arrive
@@ -292,9 +297,14 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
         """Redraw the time from the clock, and let the live meeting write what is due. Runs
         twenty times a second; a test whose clock jumps calls it to see the jump at once."""
         self.live.tick()
-        for widget in (Countdown, AgendaView, EndTimes, TimeUp):
-            self.query_one(widget).refresh_from(self.timebox)
+        self.show_timer()
         self._collector.tick()
+
+    def show_timer(self) -> None:
+        """The timer as the clock says now, handed down to what shows it (the countdown,
+        the end times, the agenda and the time-up line are bound to ``timer``): a view
+        equal to the last one changes nothing."""
+        self.timer = self.live.timer()
 
     # --- editing and saving -------------------------------------------------------------------
 
@@ -372,7 +382,7 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
             # Handed to the writer; the summary does not wait for the disk (the save
             # label says when it is written, and leaving waits on another thread).
             self.live.close_step()
-            self.query_one(AgendaView).refresh_from(self.timebox)
+            self.show_timer()
             self.app.show_summary(self.session)
         elif isinstance(result, Capture):
             self.call_later(self.jump_to, result)

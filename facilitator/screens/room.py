@@ -28,7 +28,7 @@ from textual.widgets import Static
 from facilitator import strings as sv
 from facilitator.agenda.clock import Clock
 from facilitator.agenda.meetings import timebox_for
-from facilitator.agenda.timebox import Timebox, TimerPhase
+from facilitator.agenda.timebox import Timebox, TimerPhase, TimerView
 from facilitator.meeting.follow import ChildMode, RoomUpdate, Showing, Waiting
 from facilitator.views.childview import deciding_line
 from facilitator.views.sipview import sip_document
@@ -227,10 +227,11 @@ class RoomScreen(Screen[None]):
             return
         if self.child_mode.on:
             self.query_one(ChildRoom).refresh_from(box, self._kind, self._decided, self._consent)
+        timer = TimerView.of(box)
         digits = self.query_one(BigDigits)
-        digits.value = remaining_text(box)
+        digits.value = remaining_text(timer)
         clock_row = self.query_one("#room-clock")
-        phase = show_phase(clock_row, box)
+        phase = show_phase(clock_row, timer)
         # After the end there is no time left to count: "Mötet är avslutat" alone.
         running = phase is not TimerPhase.FINISHED
         if digits.display != running:
@@ -238,14 +239,14 @@ class RoomScreen(Screen[None]):
         state = self.query_one("#room-state", Static)
         if str(state.visual) != STATES[phase]:
             relabel(state, STATES[phase])
-        self.query_one(EndTimes).refresh_from(box)
-        self._refresh_agenda()
+        self.query_one(EndTimes).timer = timer
+        self._refresh_agenda(timer=timer)
 
-    def _refresh_agenda(self, force: bool = False) -> None:
+    def _refresh_agenda(self, force: bool = False, timer: TimerView | None = None) -> None:
         if self.timebox is None:
             return
         agenda = self.query_one(AgendaView)
-        if agenda.refresh_from(self.timebox) or force:
+        if agenda.show(timer or TimerView.of(self.timebox)) or force:
             self.call_after_refresh(self._agenda_to_current)
 
     def _agenda_to_current(self) -> None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import textwrap
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from facilitator.agenda.clock import NS_PER_S
 from facilitator.agenda.models import StepStatus
-from facilitator.agenda.timebox import Timebox
+from facilitator.agenda.timebox import TimerView
 
 
 def clock_text(ns: int) -> str:
@@ -34,7 +35,8 @@ def _wrap(title: str, width: int) -> list[str]:
 
 
 class AgendaView(Static):
-    """Renders the agenda from a timebox; ``refresh_from`` redraws only on change."""
+    """Renders the agenda from the timer's view (``timer``, bound to the screen's); it
+    redraws only when a step's state changed."""
 
     DEFAULT_CSS = """
     AgendaView { width: 1fr; height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
@@ -44,52 +46,50 @@ class AgendaView(Static):
         super().__init__("", **kwargs)
         self._shown = ""
         self._state: tuple | None = None
-        self._timebox: Timebox | None = None
         self.spacious = False
         """A blank line between steps: the room view, read from across the room."""
         self.current_line = 0
         """The line of the current step, for a scrolling parent to keep in view."""
 
+    timer: reactive[TimerView | None] = reactive(None, init=False)
+
+    def watch_timer(self, timer: TimerView | None) -> None:
+        if timer is not None:
+            self.show(timer)
+
     def on_resize(self) -> None:
-        if self._timebox is not None:
+        if self.timer is not None:
             self._shown = ""
             self._state = None
-            self.refresh_from(self._timebox)
+            self.show(self.timer)
 
-    def refresh_from(self, timebox: Timebox) -> bool:
+    def show(self, timer: TimerView) -> bool:
         """Redraw if a step's state changed; True if it did."""
-        self._timebox = timebox
         # The agenda shows no running time, so it changes only when a step's state does:
-        # called four times a second, it compares that first and is done.
+        # it compares that first and is done.
         width = max(20, self.content_size.width - 3)  # room for a scrollbar
-        state = (
-            width,
-            self.spacious,
-            timebox.current_index,
-            timebox.finished,
-            tuple((s.status, s.allotted_ns, s.elapsed_ns, s.title) for s in timebox.steps),
-        )
+        state = (width, self.spacious, timer.current_index, timer.finished, timer.steps)
         if state == self._state:
             return False
         self._state = state
-        content, self.current_line = self.agenda_lines(timebox, width, self.spacious)
+        content, self.current_line = self.agenda_lines(timer, width, self.spacious)
         if content.plain != self._shown:
             self._shown = content.plain
             self.update(content)
         return True
 
     @classmethod
-    def render_agenda(cls, timebox: Timebox, width: int = 40, spacious: bool = False) -> Content:
-        return cls.agenda_lines(timebox, width, spacious)[0]
+    def render_agenda(cls, timer: TimerView, width: int = 40, spacious: bool = False) -> Content:
+        return cls.agenda_lines(timer, width, spacious)[0]
 
     @staticmethod
-    def agenda_lines(timebox: Timebox, width: int = 40, spacious: bool = False) -> tuple[Content, int]:
+    def agenda_lines(timer: TimerView, width: int = 40, spacious: bool = False) -> tuple[Content, int]:
         """The agenda, and the line its current step starts on."""
         lines: list[Content] = []
         current_line = 0
         phase = None
         first_in_phase = True
-        for index, step in enumerate(timebox.steps):
+        for index, step in enumerate(timer.steps):
             if step.phase != phase:
                 phase = step.phase
                 if lines:
@@ -99,7 +99,7 @@ class AgendaView(Static):
                 first_in_phase = True
             number = f"{index + 1:>2}"
             planned = minutes_text(step.allotted_ns)
-            is_current = index == timebox.current_index and not timebox.finished
+            is_current = index == timer.current_index and not timer.finished
             title_lines = _wrap(step.title, width)
             if step.status is StepStatus.SKIPPED:
                 mark, minutes, style, minute_style = " ", "–", "strike $text-disabled", "$text-disabled"

@@ -21,7 +21,7 @@ from textual.widgets import Static
 
 from facilitator import strings as sv
 from facilitator.agenda.kinds import MeetingKind, StepStatus
-from facilitator.agenda.timebox import Timebox, TimerPhase
+from facilitator.agenda.timebox import Timebox, TimerPhase, TimerView
 from facilitator.views.childview import child_line
 from facilitator.widgets.bigdigits import big_lines
 from facilitator.widgets.bigtext import BigText
@@ -149,7 +149,7 @@ class ChildRoom(Vertical):
         """Everything that changes with the step and the timer; cheap when nothing did.
         ``decided``: the line for the child of the goal or insats being decided;
         ``consent``: the case's, which the Sekretess step's line speaks of."""
-        phase = show_phase(self, timebox)
+        phase = show_phase(self, TimerView.of(timebox))
         self.query_one(StepMarks).marks = step_marks(timebox)
         pending = timebox.pending_after_current()
         if phase is TimerPhase.FINISHED:

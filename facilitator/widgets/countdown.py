@@ -10,12 +10,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN, from_ns
-from facilitator.agenda.timebox import Timebox, TimerPhase
+from facilitator.agenda.timebox import TimerPhase, TimerView
 from facilitator.widgets.agenda import clock_text
 from facilitator.widgets.label import relabel
 
@@ -27,16 +28,16 @@ PHASE_CLASSES = {
 }
 
 
-def remaining_text(timebox: Timebox) -> str:
-    remaining = timebox.remaining_ns()
+def remaining_text(timer: TimerView) -> str:
+    remaining = timer.remaining_ns
     return clock_text(remaining) if remaining >= 0 else "+" + clock_text(-remaining)
 
 
-def show_phase(widget: Widget, timebox: Timebox) -> TimerPhase:
+def show_phase(widget: Widget, timer: TimerView) -> TimerPhase:
     """Set the widget's colour classes for the timer's phase (a paused step that ran over
     stays red); returns the phase."""
-    phase = timebox.phase()
-    over = timebox.remaining_ns() < 0
+    phase = timer.phase
+    over = timer.remaining_ns < 0
     wanted = {
         "paused": PHASE_CLASSES.get(phase) == "paused",
         "last-minute": phase is TimerPhase.LAST_MINUTE,
@@ -80,20 +81,25 @@ class Countdown(Vertical):
         yield self._digits
         yield self._state_label
 
-    def refresh_from(self, timebox: Timebox) -> None:
-        text = remaining_text(timebox)
+    timer: reactive[TimerView | None] = reactive(None, init=False)
+    """Where the timer stands (bound to the screen's)."""
+
+    def watch_timer(self, timer: TimerView | None) -> None:
+        if timer is None:
+            return
+        text = remaining_text(timer)
         if self._digits.value != text:
             self._digits.update(text)
-        state = self.STATES[show_phase(self, timebox)]
+        state = self.STATES[show_phase(self, timer)]
         if state != self._state_text:
             self._state_text = state
             relabel(self._state_label, state)
 
 
-def end_times(timebox: Timebox) -> Content:
+def end_times(timer: TimerView) -> Content:
     """The meeting's planned end and, in red when a minute or more later, its projected end."""
-    planned = timebox.planned_end_wall_ns()
-    projected = timebox.projected_end_wall_ns()
+    planned = timer.planned_end_wall_ns
+    projected = timer.projected_end_wall_ns
     style = "bold $error" if projected - planned >= NS_PER_MIN else "bold"
     return Content(f"{sv.PLANNED_END} {from_ns(planned):%H.%M} · {sv.PROJECTED_END} ") + Content.styled(
         f"{from_ns(projected):%H.%M}", style
@@ -107,8 +113,12 @@ class EndTimes(Static):
     EndTimes { width: auto; }
     """
 
-    def refresh_from(self, timebox: Timebox) -> None:
-        text = end_times(timebox)
+    timer: reactive[TimerView | None] = reactive(None, init=False)
+
+    def watch_timer(self, timer: TimerView | None) -> None:
+        if timer is None:
+            return
+        text = end_times(timer)
         if str(self.visual) != text.plain:
             relabel(self, text)
 
@@ -120,8 +130,12 @@ class TimeUp(Static):
     TimeUp { display: none; }
     """
 
-    def refresh_from(self, timebox: Timebox) -> None:
-        show = timebox.running and timebox.remaining_ns() <= 0
+    timer: reactive[TimerView | None] = reactive(None, init=False)
+
+    def watch_timer(self, timer: TimerView | None) -> None:
+        if timer is None:
+            return
+        show = timer.running and timer.remaining_ns <= 0
         if self.display != show:
             self.display = show
             self.update(Content.styled(sv.TIME_UP, "bold $error") if show else "")
