@@ -2,7 +2,7 @@
 
 import gc
 
-from facilitator.screens.pacing import Collector
+from facilitator.meeting.typing import SWITCH_SECONDS, Collector, TypingMode
 from tests.screens_helpers import demo_app
 
 
@@ -54,4 +54,22 @@ def test_quiet_moments_collect_and_busy_ones_wait():
         assert gc.get_stats()[2]["collections"] == full_before + 1
     finally:
         collector.stop()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_typing_mode_takes_the_interpreter_and_gives_it_back_whatever_comes():
+    import sys
+
+    before = sys.getswitchinterval()
+    mode = TypingMode()
+    mode.leave()  # never entered: nothing to give back, nothing changed
+    assert sys.getswitchinterval() == before and gc.isenabled()
+    mode.enter()
+    mode.enter()  # twice: the interval it gives back is still the one before
+    try:
+        assert mode.on and sys.getswitchinterval() == SWITCH_SECONDS and not gc.isenabled()
+    finally:
+        mode.leave()
+    mode.leave()
+    assert not mode.on and sys.getswitchinterval() == before
     assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -10,7 +10,6 @@ the clock on every tick; a tick only redraws and lets the live meeting write wha
 from __future__ import annotations
 
 import asyncio
-import sys
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -30,7 +29,8 @@ from facilitator.agenda.timebox import TimeboxError, TimerView
 from facilitator.dialogs import dialog_for, dialog_for_which
 from facilitator.meeting.follow import Showing
 from facilitator.meeting.live import Held, LiveMeeting, SaveStatus
-from facilitator.screens.pacing import Collector, PromptFrames
+from facilitator.meeting.typing import TypingMode
+from facilitator.screens.pacing import PromptFrames
 from facilitator.store.errors import StoreError
 from facilitator.widgets.agenda import AgendaView
 from facilitator.widgets.capture import fills_the_step, forms_for
@@ -47,9 +47,6 @@ if TYPE_CHECKING:
 
 TICK_SECONDS = 0.05
 """Often enough for the draft that the room view reads, a moment after each key."""
-SWITCH_SECONDS = 0.001
-"""While the screen is open, how long the writer thread may hold the interpreter while
-the UI waits for it (Python's default: 5 ms)."""
 
 
 class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
@@ -119,8 +116,7 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
         self._forms: list[CaptureForm] = []
         self.viewed = live.timebox.current_index
         """The step whose form is shown: the timer's step, unless the review jumped elsewhere."""
-        self._collector = Collector()
-        self._switch_interval: float | None = None
+        self._typing = TypingMode()
         self._announce_save = False
 
     _WRITING_ACTIONS = frozenset(
@@ -183,26 +179,15 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
             self.query_one("#step-body").disabled = True
             return
         self._say_resumed()
-        # The writer thread saves while the secretary types: when both want the
-        # interpreter, the UI gets it back within a millisecond. Undone when the screen goes.
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_SECONDS)
-        self.call_after_refresh(self._collector.start)
+        self._typing.enter()  # given back when the screen goes
 
     def on_unmount(self) -> None:
-        self._release_interpreter()
+        self._typing.leave()
         self.live.detach(self)
         if not self.live.closed:
             # The app is ending without Ctrl+Q (an error, or a test): write what is there
             # and let the meeting's lock go, so it can be opened again.
             self.live.close(timeout=2.0)
-
-    def _release_interpreter(self) -> None:
-        """Give back what this screen changed for the whole interpreter."""
-        self._collector.stop()
-        if self._switch_interval is not None:
-            sys.setswitchinterval(self._switch_interval)
-            self._switch_interval = None
 
     def _say_resumed(self) -> None:
         """After a restart (or a crash), say where the meeting stands and how long it was away."""
@@ -298,7 +283,7 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
         twenty times a second; a test whose clock jumps calls it to see the jump at once."""
         self.live.tick()
         self.show_timer()
-        self._collector.tick()
+        self._typing.tick()
 
     def show_timer(self) -> None:
         """The timer as the clock says now, handed down to what shows it (the countdown,
@@ -320,7 +305,7 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
 
     @on(CaptureForm.Edited)
     def _edited(self, event: CaptureForm.Edited) -> None:
-        self._collector.typed()
+        self._typing.typed()
         self.live.edited(urgent=event.urgent)
 
     def save(self) -> None:
@@ -347,7 +332,7 @@ class MeetingScreen(InOrderFocus, PromptFrames, Screen[None]):
         when all of it reached the disk. When it did not, saving goes on and the screen
         stays as it is."""
         await self.settle()
-        self._release_interpreter()  # the automatic collector again, whatever comes next
+        self._typing.leave()  # the automatic collector again, whatever comes next
         self.live.save()  # the fields are read here, on the thread that owns them
         # The wait is on another thread: while a failing disk is retried, the countdown
         # and the screen stay alive instead of freezing for the whole wait.
