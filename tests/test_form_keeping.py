@@ -10,6 +10,8 @@ import time
 
 from textual.widgets import Input
 
+from facilitator.agenda import ManualClock
+from facilitator.app import FacilitatorApp
 from facilitator.dialogs.confirm import ConfirmDialog
 from facilitator.dialogs.kept import FormQuitDialog
 from facilitator.dialogs.new_meeting import NewMeetingDialog
@@ -17,7 +19,7 @@ from facilitator.meeting.forms import CASE, MEETING, FormDraft, FormDrafts
 from facilitator.screens.case import CaseScreen
 from facilitator.store import Store
 from facilitator.store.database import DB_NAME
-from tests.screens_helpers import demo_app, notices, screen_lines, screen_text, type_text, until
+from tests.screens_helpers import START, demo_app, notices, screen_lines, screen_text, type_text, until
 
 LOCKED_LINE = "Inte sparat: databasen är låst av ett annat program."
 
@@ -323,3 +325,35 @@ async def test_escape_asks_when_a_verksamhet_of_the_case_was_given_a_body(store)
         await until(pilot, lambda: not isinstance(app.screen, CaseScreen | ConfirmDialog))
     (case,) = store.list_cases()
     assert {o.name: o.body for o in case.organisations}["BUP Öst"] == "Region Exempel"
+
+
+async def test_a_verksamhet_added_in_the_form_comes_back_with_its_draft(store):
+    """A verksamhet typed in "Ny verksamhet" is in no field: the draft keeps it, so a form
+    left behind (a crash, Ctrl+Q kept for later) comes back with it, ticked as it was."""
+    app, _, _ = demo_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        app.screen.query_one("#new-organisation").focus()
+        await pilot.pause()
+        await type_text(pilot, "Skolhälsan Ängby\n")
+        await until(pilot, lambda: "☑ Skolhälsan Ängby" in screen_text(app))
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, FormQuitDialog))
+        await pilot.click("#keep")
+        await until(pilot, lambda: not app.is_running)
+    (case,) = store.list_cases()
+    assert "Skolhälsan Ängby" not in [o.name for o in case.organisations]  # not stored: kept
+
+    again = FacilitatorApp(store=store, clock=ManualClock(START))  # the same case, as stored
+    async with again.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(again.screen, CaseScreen))
+        again.screen.query_one("#consent-organisations").focus()  # scrolled into view
+        await until(pilot, lambda: "☑ Skolhälsan Ängby" in screen_text(again))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(again.screen, CaseScreen))
+    (case,) = store.list_cases()
+    added = next(o for o in case.organisations if o.name == "Skolhälsan Ängby")
+    assert added.id in case.consent.covered
+    assert FormDrafts(store.path.parent).left_behind() == []

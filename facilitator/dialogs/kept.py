@@ -55,6 +55,9 @@ def form_values(screen: Screen) -> Values:
             values[widget.id] = "" if widget.value is Select.NULL else str(widget.value)
         elif isinstance(widget, ChoiceList):
             values[widget.id] = list(widget.selected)
+    extra = getattr(screen, "extra_values", None)
+    if extra is not None:
+        values.update(extra())
     return values
 
 
@@ -84,6 +87,11 @@ class KeepsTyping:
     RESTORED_CHOICES: tuple[str, ...] = ()
     """Choice lists (by id) a draft puts back as it had them: those whose choice sets no
     field that follows."""
+
+    def extra_values(self) -> Values:
+        """What the form holds besides its fields (kept in the draft, plain values only:
+        text, yes/no and lists of text), under keys no field has."""
+        return {}
 
     kept: KeptForm | None = None
     restored: Values | None = None

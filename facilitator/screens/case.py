@@ -45,6 +45,10 @@ if TYPE_CHECKING:
     from facilitator.screens.host import Host
 
 
+DRAFT_ORGANISATIONS = "form-organisations"
+"""Where a draft of the form keeps its verksamheter (no field has this id)."""
+
+
 def _label(text: str) -> Label:
     return Label(text, classes="field-label", markup=False)
 
@@ -106,6 +110,29 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
         self.organisations: list[Organisation] = list(case.organisations) if case else []
         """The case's verksamheter as the form holds them: a new one is added here."""
         self._organisations_stored = list(self.organisations)
+        if restored:
+            self._restore_organisations(restored.get(DRAFT_ORGANISATIONS))
+
+    def extra_values(self) -> Values:
+        # The verksamheter added or changed in "Ny verksamhet" are in no field: the draft
+        # keeps them (a crash costs none of them), each as its record's JSON.
+        return {DRAFT_ORGANISATIONS: [o.model_dump_json() for o in self.organisations]}
+
+    def _restore_organisations(self, kept: object) -> None:
+        """A draft's verksamheter back into the form: one it had added, or one of the
+        case's as the draft changed it (a record that does not read is left out)."""
+        if not isinstance(kept, list):
+            return
+        for text in kept:
+            try:
+                organisation = Organisation.model_validate_json(text)
+            except ValueError:
+                continue
+            index = next((i for i, o in enumerate(self.organisations) if o.id == organisation.id), None)
+            if index is None:
+                self.organisations.append(organisation)
+            else:
+                self.organisations[index] = organisation
 
     def compose(self) -> ComposeResult:
         c = self.case
