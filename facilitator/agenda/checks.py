@@ -13,6 +13,7 @@ names the capture that fills it, so the screen can jump to the step where it is 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,90 +31,153 @@ class MissingPart:
     """User text that says which item (an action's description), shown as text."""
 
 
+_Parts = Iterator[MissingPart]
+
+
+def _presence(meeting: Meeting, case: Case | None) -> _Parts:
+    for person in meeting.attendance:
+        if person.presence is None:
+            yield MissingPart(MissingCode.PRESENCE, Capture.ATTENDANCE, False, person.name)
+
+
+def _consent(meeting: Meeting, case: Case | None) -> _Parts:
+    """The consent confirmed; given by each guardian; covering each professional present;
+    not revoked for the verksamhet of an insats."""
+    if not meeting.sip.consent_confirmed:
+        yield MissingPart(MissingCode.CONSENT, Capture.CONSENT, False)
+    if case is None:
+        return
+    for guardian in case.missing_consent():
+        yield MissingPart(MissingCode.CONSENT_GUARDIAN, Capture.CONSENT, True, guardian.name)
+    consent = case.consent
+    for person in uncovered(consent, meeting.attendance, meeting.day):
+        revoked = consent.revoked(person.organisation_id, meeting.day) is not None
+        yield MissingPart(
+            MissingCode.CONSENT_REVOKED if revoked else MissingCode.NOT_COVERED,
+            Capture.CONSENT,
+            True,
+            f"{person.name} ({person.organisation})" if person.organisation else person.name,
+        )
+    for action in meeting.sip.actions:
+        if action.organisation_id and consent.revoked(action.organisation_id, meeting.day):
+            yield MissingPart(
+                MissingCode.CONSENT_REVOKED,
+                Capture.ACTIONS,
+                True,
+                f"{action.what} ({action.organisation})" if action.organisation else action.what,
+            )
+
+
+def _stories(meeting: Meeting, case: Case | None) -> _Parts:
+    sip = meeting.sip
+    if not sip.family_story.strip():
+        yield MissingPart(MissingCode.FAMILY_STORY, Capture.FAMILY_STORY, False)
+    if not sip.professionals_story.strip():
+        yield MissingPart(MissingCode.PROFESSIONALS_STORY, Capture.PROFESSIONALS_STORY, False)
+
+
+def _goals(meeting: Meeting, case: Case | None) -> _Parts:
+    if not meeting.sip.goals:
+        capture = Capture.GOALS if meeting.kind is MeetingKind.FIRST else Capture.GOAL_STATUS
+        yield MissingPart(MissingCode.GOALS, capture, False)
+
+
+def _actions(meeting: Meeting, case: Case | None) -> _Parts:
+    """The actions (the law asks for them), each with who carries it out and its huvudman."""
+    actions = meeting.sip.actions
+    if not actions:
+        yield MissingPart(MissingCode.ACTIONS, Capture.ACTIONS, True)
+    for action in actions:
+        if not action.responsible.strip() and not action.organisation.strip():
+            yield MissingPart(MissingCode.ACTION_RESPONSIBLE, Capture.ACTIONS, True, action.what)
+        if action.authority is None:
+            yield MissingPart(MissingCode.ACTION_AUTHORITY, Capture.ACTIONS, True, action.what)
+
+
+def _goal_status(meeting: Meeting, case: Case | None) -> _Parts:
+    """At a follow-up or a closing meeting, how each goal went."""
+    if meeting.kind is MeetingKind.FIRST:
+        return
+    for goal in meeting.sip.goals:
+        if goal.status is None:
+            yield MissingPart(MissingCode.GOAL_STATUS, Capture.GOAL_STATUS, False, goal.text)
+
+
+def _lead(meeting: Meeting, case: Case | None) -> _Parts:
+    """The huvudansvarig huvudman; at the closing meeting, someone of it present."""
+    lead = meeting.sip.lead_authority
+    if lead is None:
+        yield MissingPart(MissingCode.LEAD_AUTHORITY, Capture.LEAD_AUTHORITY, True)
+    elif (
+        meeting.kind is MeetingKind.CLOSING
+        and lead.organisation_id
+        and not any(p.present and p.organisation_id == lead.organisation_id for p in meeting.attendance)
+    ):
+        yield MissingPart(MissingCode.LEAD_ABSENT, Capture.LEAD_AUTHORITY, False, lead.organisation)
+
+
+def _navigator(meeting: Meeting, case: Case | None) -> _Parts:
+    if meeting.sip.navigator is None and meeting.kind is not MeetingKind.CLOSING:
+        yield MissingPart(MissingCode.NAVIGATOR, Capture.NAVIGATOR, False)
+
+
+def _participation(meeting: Meeting, case: Case | None) -> _Parts:
+    """How the child took part, why not, and whether the child understood."""
+    sip = meeting.sip
+    if sip.child_participation is None:
+        yield MissingPart(MissingCode.PARTICIPATION, Capture.PARTICIPATION, False)
+    elif sip.child_participation is ChildParticipation.NONE and not sip.child_absence_reason.strip():
+        yield MissingPart(MissingCode.ABSENCE_REASON, Capture.PARTICIPATION, False)
+    if sip.child_took_part and sip.child_understood is None:
+        yield MissingPart(MissingCode.CHILD_UNDERSTOOD, Capture.PARTICIPATION, True)
+
+
+def _texts(meeting: Meeting, case: Case | None) -> _Parts:
+    """The views, the summary, what to do if things get worse and the evaluation."""
+    sip = meeting.sip
+    texts = (
+        (sip.child_view, MissingCode.CHILD_VIEW, Capture.VIEWS),
+        (sip.guardians_view, MissingCode.GUARDIANS_VIEW, Capture.VIEWS),
+        (sip.summary, MissingCode.SUMMARY, Capture.SUMMARY),
+        (sip.if_worse, MissingCode.IF_WORSE, Capture.IF_WORSE),
+        (sip.evaluation_family, MissingCode.EVALUATION_FAMILY, Capture.EVALUATION),
+        (sip.evaluation_network, MissingCode.EVALUATION_NETWORK, Capture.EVALUATION),
+    )
+    for text, code, capture in texts:
+        if not text.strip():
+            yield MissingPart(code, capture, False)
+
+
+def _next_meeting(meeting: Meeting, case: Case | None) -> _Parts:
+    if meeting.sip.next_meeting.start is None and meeting.kind is not MeetingKind.CLOSING:
+        yield MissingPart(MissingCode.NEXT_MEETING, Capture.NEXT_MEETING, False)
+
+
+_TOPICS: tuple[Callable[[Meeting, Case | None], _Parts], ...] = (
+    _presence,
+    _consent,
+    _stories,
+    _goals,
+    _actions,
+    _goal_status,
+    _lead,
+    _navigator,
+    _participation,
+    _texts,
+    _next_meeting,
+)
+"""Each topic's check, in the order the missing parts are listed."""
+
+
 def missing_parts(meeting: Meeting, case: Case | None = None) -> list[MissingPart]:
     """Everything the law or the routine asks of this meeting's SIP that is not there yet.
     Given the case, each guardian who has not given the consent is one missing part, and
     each professional present whom the consent does not cover on the meeting's day (or
     no longer covers: revoked), and each insats of a verksamhet whose consent is revoked:
-    information must not be shared with them."""
-    sip = meeting.sip
-    case_consent = case.consent if case is not None else None
-    found: list[MissingPart] = []
-
-    def need(code: MissingCode, capture: Capture, legal: bool = False, detail: str = "") -> None:
-        found.append(MissingPart(code, capture, legal, detail))
-
-    for person in meeting.attendance:
-        if person.presence is None:
-            need(MissingCode.PRESENCE, Capture.ATTENDANCE, detail=person.name)
-    if not sip.consent_confirmed:
-        need(MissingCode.CONSENT, Capture.CONSENT)
-    for guardian in case.missing_consent() if case is not None else []:
-        need(MissingCode.CONSENT_GUARDIAN, Capture.CONSENT, legal=True, detail=guardian.name)
-    for person in uncovered(case_consent, meeting.attendance, meeting.day) if case_consent else []:
-        revoked = case_consent.revoked(person.organisation_id, meeting.day) is not None
-        need(
-            MissingCode.CONSENT_REVOKED if revoked else MissingCode.NOT_COVERED,
-            Capture.CONSENT,
-            legal=True,
-            detail=f"{person.name} ({person.organisation})" if person.organisation else person.name,
-        )
-    for action in sip.actions if case_consent else []:
-        if action.organisation_id and case_consent.revoked(action.organisation_id, meeting.day):
-            need(
-                MissingCode.CONSENT_REVOKED,
-                Capture.ACTIONS,
-                legal=True,
-                detail=f"{action.what} ({action.organisation})" if action.organisation else action.what,
-            )
-    if not sip.family_story.strip():
-        need(MissingCode.FAMILY_STORY, Capture.FAMILY_STORY)
-    if not sip.professionals_story.strip():
-        need(MissingCode.PROFESSIONALS_STORY, Capture.PROFESSIONALS_STORY)
-    if not sip.goals:
-        need(MissingCode.GOALS, Capture.GOALS if meeting.kind is MeetingKind.FIRST else Capture.GOAL_STATUS)
-    if not sip.actions:
-        need(MissingCode.ACTIONS, Capture.ACTIONS, legal=True)
-    for action in sip.actions:
-        if not action.responsible.strip() and not action.organisation.strip():
-            need(MissingCode.ACTION_RESPONSIBLE, Capture.ACTIONS, legal=True, detail=action.what)
-        if action.authority is None:
-            need(MissingCode.ACTION_AUTHORITY, Capture.ACTIONS, legal=True, detail=action.what)
-    if meeting.kind is not MeetingKind.FIRST:
-        for goal in sip.goals:
-            if goal.status is None:
-                need(MissingCode.GOAL_STATUS, Capture.GOAL_STATUS, detail=goal.text)
-    lead = sip.lead_authority
-    if lead is None:
-        need(MissingCode.LEAD_AUTHORITY, Capture.LEAD_AUTHORITY, legal=True)
-    elif meeting.kind is MeetingKind.CLOSING and lead.organisation_id and not any(
-        p.present and p.organisation_id == lead.organisation_id for p in meeting.attendance
-    ):
-        need(MissingCode.LEAD_ABSENT, Capture.LEAD_AUTHORITY, detail=lead.organisation)
-    if sip.navigator is None and meeting.kind is not MeetingKind.CLOSING:
-        need(MissingCode.NAVIGATOR, Capture.NAVIGATOR)
-    if sip.child_participation is None:
-        need(MissingCode.PARTICIPATION, Capture.PARTICIPATION)
-    elif sip.child_participation is ChildParticipation.NONE and not sip.child_absence_reason.strip():
-        need(MissingCode.ABSENCE_REASON, Capture.PARTICIPATION)
-    if sip.child_took_part and sip.child_understood is None:
-        need(MissingCode.CHILD_UNDERSTOOD, Capture.PARTICIPATION, legal=True)
-    if not sip.child_view.strip():
-        need(MissingCode.CHILD_VIEW, Capture.VIEWS)
-    if not sip.guardians_view.strip():
-        need(MissingCode.GUARDIANS_VIEW, Capture.VIEWS)
-    if not sip.summary.strip():
-        need(MissingCode.SUMMARY, Capture.SUMMARY)
-    if not sip.if_worse.strip():
-        need(MissingCode.IF_WORSE, Capture.IF_WORSE)
-    if not sip.evaluation_family.strip():
-        need(MissingCode.EVALUATION_FAMILY, Capture.EVALUATION)
-    if not sip.evaluation_network.strip():
-        need(MissingCode.EVALUATION_NETWORK, Capture.EVALUATION)
-    if sip.next_meeting.start is None and meeting.kind is not MeetingKind.CLOSING:
-        need(MissingCode.NEXT_MEETING, Capture.NEXT_MEETING)
+    information must not be shared with them. Only what a step of the agenda captures
+    is asked for."""
     captured = {c for step in meeting.steps for c in step.captures}
-    return [part for part in found if part.capture in captured]
+    return [part for topic in _TOPICS for part in topic(meeting, case) if part.capture in captured]
 
 
 def step_for(meeting: Meeting, capture: Capture) -> int | None:

@@ -10,14 +10,27 @@ verksamheter, for how long, and that it can be revoked at any time, in part or w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from pydantic import TypeAdapter
 
 from facilitator import strings as sv
 from facilitator.agenda.clock import NS_PER_MIN
-from facilitator.agenda.models import Case, Meeting, MeetingStatus, Person, Role, SentKallelse, StepRun
-from facilitator.views.sipview import Section, Signer, SipDocument, Table
+from facilitator.agenda.models import (
+    Case,
+    Consent,
+    Meeting,
+    MeetingStatus,
+    Person,
+    Revocation,
+    Role,
+    SentKallelse,
+    StepRun,
+)
+from facilitator.views.sipview import Section, SectionKey, Signer, SipDocument, Table
 
 
 def _fold(name: str) -> str:
@@ -70,45 +83,89 @@ def _agenda(steps: list[StepRun]) -> Section:
         if phase.strip()
     ]
     return Section(
-        sv.AGENDA_HEADING, items=items, table=Table(list(sv.KALLELSE_AGENDA_COLUMNS), rows)
+        sv.AGENDA_HEADING, items=items, table=Table(list(sv.KALLELSE_AGENDA_COLUMNS), rows), key=SectionKey.AGENDA
     )
 
 
-def kallelse_document(
-    case: Case, meeting: Meeting, data_protection: str = sv.DATA_PROTECTION_DEFAULT
-) -> SipDocument:
-    """The kallelse as the case and the meeting stand now (not yet sent: see
-    ``kallelse_as_sent``). ``data_protection``: how the personal data is handled, in the
-    words of the user's configuration (a Swedish default otherwise)."""
-    title = sv.KALLELSE_TITLE[meeting.kind]
-    start = meeting.planned_start
-    end = start + timedelta(minutes=meeting.planned_minutes)
-    facts = [
-        (sv.LABEL_CHILD, case.child.name),
-        (sv.LABEL_GUARDIANS, ", ".join(g.name for g in case.guardians) or sv.NOT_STATED),
-        (sv.LABEL_DATE, sv.long_day(start.date())),
-        (sv.LABEL_TIME, f"{start:%H.%M}–{end:%H.%M}"),
-        (sv.LABEL_PLACE, meeting.place or sv.NOT_STATED),
-    ]
-    contact = _contact_person(meeting)
-    if contact:
-        facts.append((sv.LABEL_CONTACT_PERSON, contact))
+@dataclass(frozen=True)
+class _Call:
+    """What every section builder of the kallelse reads: the case, the meeting, and the
+    consent as it stands on the meeting's day."""
 
-    question = Section(sv.SECTION_QUESTION, _paragraphs(case.question) or [sv.NOT_STATED])
+    case: Case
+    meeting: Meeting
+    data_protection: str
+
+    @property
+    def consent(self) -> Consent:
+        return self.case.consent
+
+    @property
+    def day(self) -> date:
+        return self.meeting.planned_start.date()
+
+    @cached_property
+    def whole(self) -> Revocation | None:
+        """The revocation of the whole consent in force on the day, if any."""
+        consent, day = self.consent, self.day
+        return next((r for r in consent.revocations if r.whole and consent.revoked(None, day) is r), None)
+
+    @cached_property
+    def revoked_people(self) -> list[Person]:
+        consent, day = self.consent, self.day
+        return [p for p in self.meeting.attendance if p.organisation_id and consent.revoked(p.organisation_id, day)]
+
+    @cached_property
+    def called_people(self) -> list[Person]:
+        # Nobody is called to share information the family has taken back: the people of a
+        # verksamhet whose consent is revoked are named only as not called.
+        return [p for p in self.meeting.attendance if p not in self.revoked_people or self.whole is not None]
+
+    @cached_property
+    def called_organisations(self) -> list[tuple[str | None, str]]:
+        # An interpreter is bound by an interpreter's secrecy: the consent need not name them.
+        return _organisations([p for p in self.called_people if not p.is_interpreter])
+
+    @cached_property
+    def named(self) -> list[str]:
+        return self.consent.named(self.day)
+
+    @cached_property
+    def not_given(self) -> list[str]:
+        """Given in part: the guardian who has not given it is named (before anyone signs,
+        the medgivande is this paper, and nobody is missing yet)."""
+        case = self.case
+        return [
+            sv.KALLELSE_CONSENT_MISSING.format(name=g.name)
+            for g in (case.missing_consent() if self.consent.givers else [])
+        ]
+
+    def revoked_called(self) -> list[str]:
+        """Those called whose verksamhet's consent is revoked (unless all of it is)."""
+        consent, day = self.consent, self.day
+        return [
+            sv.KALLELSE_REVOKED_CALLED.format(
+                name=p.name, organisation=p.organisation, on=consent.revoked(p.organisation_id, day).on.isoformat()
+            )
+            for p in self.revoked_people
+            if self.whole is None
+        ]
+
+
+def _question(call: _Call) -> Section:
+    case = call.case
+    question = Section(
+        sv.SECTION_QUESTION, _paragraphs(case.question) or [sv.NOT_STATED], key=SectionKey.QUESTION
+    )
     if not case.question.strip():
         question.missing.append(sv.KALLELSE_MISSING_QUESTION)
+    return question
 
-    consent = case.consent
-    day = start.date()
-    whole = next((r for r in consent.revocations if r.whole and consent.revoked(None, day) is r), None)
-    revoked_people = [p for p in meeting.attendance if p.organisation_id and consent.revoked(p.organisation_id, day)]
-    # Nobody is called to share information the family has taken back: the people of a
-    # verksamhet whose consent is revoked are named only as not called.
-    called_people = [p for p in meeting.attendance if p not in revoked_people or whole is not None]
-    # An interpreter is bound by an interpreter's secrecy: the consent need not name them.
-    called_organisations = _organisations([p for p in called_people if not p.is_interpreter])
-    named = consent.named(day)
-    called_ids = {i for i, _ in called_organisations}
+
+def _called(call: _Call) -> Section:
+    """Who is called, with the verksamheter the consent names that nobody comes from."""
+    case, consent, day, named = call.case, call.consent, call.day, call.named
+    called_ids = {i for i, _ in call.called_organisations}
     called = Section(
         sv.KALLELSE_CALLED,
         items=[
@@ -116,33 +173,30 @@ def kallelse_document(
             for i in named
             if i not in called_ids and consent.revoked(i, day) is None
         ]
-        + [
-            sv.KALLELSE_REVOKED_CALLED.format(
-                name=p.name, organisation=p.organisation, on=consent.revoked(p.organisation_id, day).on.isoformat()
-            )
-            for p in revoked_people
-            if whole is None
-        ],
+        + call.revoked_called(),
         table=Table(
             list(sv.KALLELSE_CALLED_COLUMNS),
-            [[p.name, p.organisation, sv.listing([sv.ROLE[r] for r in p.roles])] for p in called_people],
+            [[p.name, p.organisation, sv.listing([sv.ROLE[r] for r in p.roles])] for p in call.called_people],
         ),
+        key=SectionKey.CALLED,
     )
-    if not called_organisations and not named:
+    if not call.called_organisations and not named:
         called.missing.append(sv.KALLELSE_MISSING_ORGANISATIONS)
-    called.missing += [
-        sv.KALLELSE_REVOKED_CALLED.format(
-            name=p.name, organisation=p.organisation, on=consent.revoked(p.organisation_id, day).on.isoformat()
-        )
-        for p in revoked_people
-        if whole is None
-    ]
+    called.missing += call.revoked_called()
+    return called
 
+
+def _agenda_section(call: _Call) -> Section:
+    return _agenda(call.meeting.steps)
+
+
+def _consent_form(call: _Call) -> Section:
+    case, consent, day, named, whole = call.case, call.consent, call.day, call.named, call.whole
     # The verksamheter the medgivande is between: those of the case's consent still in
     # force, then any called verksamhet it does not name yet (flagged, so the case is
     # brought up to date). Those it was revoked for are named as such, apart.
     between = [case.organisation_name(i) for i in named if consent.revoked(i, day) is None]
-    outside = [name for i, name in called_organisations if i is None or i not in named]
+    outside = [name for i, name in call.called_organisations if i is None or i not in named]
     revoked = [
         sv.CONSENT_FORM_REVOKED.format(organisation=case.organisation_name(r.organisation_id), on=r.on.isoformat())
         for r in consent.revocations
@@ -159,6 +213,7 @@ def kallelse_document(
         ],
         items=[o for o in between + outside if o.strip()],
         signed_from=1,
+        key=SectionKey.CONSENT_FORM,
     )
     if revoked:
         form.items += [f"{sv.KALLELSE_REVOKED_LIST}: {'; '.join(revoked)}"]
@@ -166,31 +221,78 @@ def kallelse_document(
         form.paragraphs.append(sv.CONSENT_FORM_REVOKED_WHOLE.format(on=whole.on.isoformat()))
         form.missing.append(sv.KALLELSE_REVOKED_WHOLE_CALLED.format(on=whole.on.isoformat()))
     form.missing += [sv.KALLELSE_NOT_IN_CONSENT.format(organisation=o) for o in outside]
-    # Given in part: the guardian who has not given it is named (before anyone signs, the
-    # medgivande is this paper, and nobody is missing yet).
-    not_given = [
-        sv.KALLELSE_CONSENT_MISSING.format(name=g.name) for g in (case.missing_consent() if consent.givers else [])
-    ]
-    form.missing += not_given
+    form.missing += call.not_given
     if not case.guardians:
         form.missing.append(sv.KALLELSE_MISSING_GUARDIANS)
-    terms = Section(sv.SECTION_CONSENT_TERMS, not_given, items=list(sv.CONSENT_FORM_TERMS))
-    privacy = Section(sv.SECTION_DATA_PROTECTION, _paragraphs(data_protection) or _paragraphs(sv.DATA_PROTECTION_DEFAULT))
+    return form
 
+
+def _consent_terms(call: _Call) -> Section:
+    return Section(
+        sv.SECTION_CONSENT_TERMS, call.not_given, items=list(sv.CONSENT_FORM_TERMS), key=SectionKey.CONSENT_TERMS
+    )
+
+
+def _data_protection(call: _Call) -> Section:
+    return Section(
+        sv.SECTION_DATA_PROTECTION,
+        _paragraphs(call.data_protection) or _paragraphs(sv.DATA_PROTECTION_DEFAULT),
+        key=SectionKey.DATA_PROTECTION,
+    )
+
+
+_BUILDERS: tuple[Callable[[_Call], Section], ...] = (
+    _question,
+    _called,
+    _agenda_section,
+    _consent_form,
+    _consent_terms,
+    _data_protection,
+)
+"""The kallelse's section builders, in order."""
+
+
+def _facts(case: Case, meeting: Meeting) -> list[tuple[str, str]]:
+    start = meeting.planned_start
+    end = start + timedelta(minutes=meeting.planned_minutes)
+    facts = [
+        (sv.LABEL_CHILD, case.child.name),
+        (sv.LABEL_GUARDIANS, ", ".join(g.name for g in case.guardians) or sv.NOT_STATED),
+        (sv.LABEL_DATE, sv.long_day(start.date())),
+        (sv.LABEL_TIME, f"{start:%H.%M}–{end:%H.%M}"),
+        (sv.LABEL_PLACE, meeting.place or sv.NOT_STATED),
+    ]
+    contact = _contact_person(meeting)
+    if contact:
+        facts.append((sv.LABEL_CONTACT_PERSON, contact))
+    return facts
+
+
+def kallelse_document(
+    case: Case, meeting: Meeting, data_protection: str = sv.DATA_PROTECTION_DEFAULT
+) -> SipDocument:
+    """The kallelse as the case and the meeting stand now (not yet sent: see
+    ``kallelse_as_sent``). ``data_protection``: how the personal data is handled, in the
+    words of the user's configuration (a Swedish default otherwise)."""
+    title = sv.KALLELSE_TITLE[meeting.kind]
+    call = _Call(case, meeting, data_protection)
     signers = [Signer(g.name, sv.ROLE[Role.GUARDIAN]) for g in case.guardians]
     signers.append(Signer(case.child.name, sv.ROLE[Role.CHILD]))
     return SipDocument(
         title,
-        facts,
-        [question, called, _agenda(meeting.steps), form, terms, privacy],
+        _facts(case, meeting),
+        [build(call) for build in _BUILDERS],
         signers,
-        header_line=f"{title} – {case.child.name} – {start:%Y-%m-%d}",
+        header_line=f"{title} – {case.child.name} – {meeting.planned_start:%Y-%m-%d}",
         signature_heading=sv.KALLELSE_SIGNATURE_HEADING,
         signature_hint=sv.SIGNATURE_PLACE_DATE,
     )
 
 
 _DOCUMENT = TypeAdapter(SipDocument)
+_NOT_KEPT = {"sections": {"__all__": {"key"}}}
+"""Left out of a sent kallelse's record: what the view names its sections by is no part of
+what was sent (and a record kept before the keys compares equal to the same kallelse now)."""
 
 
 def sender_of(case: Case, meeting: Meeting) -> str:
@@ -226,7 +328,7 @@ def kallelse_as_sent(
     if latest is not None and meeting.status is not MeetingStatus.PLANNED:
         return sent_document(latest), None
     fresh = kallelse_document(case, meeting, data_protection)
-    content = _DOCUMENT.dump_python(fresh, mode="json")
+    content = _DOCUMENT.dump_python(fresh, mode="json", exclude=_NOT_KEPT)
     if latest is not None and latest.content == content:
         return sent_document(latest), None
     sent = SentKallelse(meeting_id=meeting.id, on=today, sender=sender_of(case, meeting), content=content)

@@ -10,11 +10,13 @@ screen, the room view, PDF, DOCX and Markdown only lay it out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from facilitator import strings as sv
-from facilitator.agenda.checks import MissingCode, missing_parts, uncovered
+from facilitator.agenda.checks import MissingCode, MissingPart, missing_parts, uncovered
 from facilitator.agenda.models import (
     LEAD_AUTHORITIES,
     TIMED_PRESENCE,
@@ -71,6 +73,46 @@ class Signer:
     blank to note it in), printed instead of a signature line."""
 
 
+class SectionKey(StrEnum):
+    """Which section of a document a ``Section`` is, whatever its heading says: what is
+    missing is attached by key, never by the heading's words."""
+
+    # The SIP, in the routine's order.
+    QUESTION = "question"
+    PURPOSE = "purpose"
+    INTRODUCTIONS = "introductions"
+    PARTICIPANTS = "participants"
+    CONTACTS = "contacts"
+    CONSENT = "consent"
+    CURRENT = "current"
+    FAMILY_STORY = "family_story"
+    PROFESSIONALS_STORY = "professionals_story"
+    NOTES = "notes"
+    REFLECTION = "reflection"
+    GOALS = "goals"
+    ACTIONS = "actions"
+    ACTIONS_OF_AUTHORITY = "actions_of_authority"
+    """The actions one huvudman carries out (one such part for each)."""
+    CHANGES = "changes"
+    LEAD = "lead"
+    NAVIGATOR = "navigator"
+    SUMMARY = "summary"
+    PARTICIPATION = "participation"
+    VIEWS = "views"
+    EVALUATION = "evaluation"
+    IF_WORSE = "if_worse"
+    CLOSE = "close"
+    NEXT = "next"
+    COPIES = "copies"
+    SIGNATURES = "signatures"
+    # The kallelse (its frågeställning is QUESTION).
+    CALLED = "called"
+    AGENDA = "agenda"
+    CONSENT_FORM = "consent_form"
+    CONSENT_TERMS = "consent_terms"
+    DATA_PROTECTION = "data_protection"
+
+
 @dataclass
 class Section:
     heading: str
@@ -94,6 +136,8 @@ class Section:
     signed_from: int | None = None
     """The paragraph from which on this section is what the signatures agree to: it,
     what follows it and the signatures stand on one page when they fit on one."""
+    key: SectionKey | None = None
+    """Which section this is (None: a document that attaches nothing by key)."""
 
     @property
     def empty(self) -> bool:
@@ -143,31 +187,31 @@ class SipDocument:
 
 # Which section reports each missing part.
 _SECTION_OF = {
-    MissingCode.CONSENT: sv.SECTION_CONSENT,
-    MissingCode.FAMILY_STORY: sv.SECTION_FAMILY_STORY,
-    MissingCode.PROFESSIONALS_STORY: sv.SECTION_PROFESSIONALS_STORY,
-    MissingCode.GOALS: sv.SECTION_GOALS,
-    MissingCode.ACTIONS: sv.SECTION_ACTIONS,
-    MissingCode.ACTION_RESPONSIBLE: sv.SECTION_ACTIONS,
-    MissingCode.LEAD_AUTHORITY: sv.SECTION_LEAD,
-    MissingCode.NAVIGATOR: sv.SECTION_NAVIGATOR,
-    MissingCode.PARTICIPATION: sv.SECTION_PARTICIPATION,
-    MissingCode.ABSENCE_REASON: sv.SECTION_PARTICIPATION,
-    MissingCode.CHILD_UNDERSTOOD: sv.SECTION_PARTICIPATION,
-    MissingCode.CHILD_VIEW: sv.SECTION_VIEWS,
-    MissingCode.GUARDIANS_VIEW: sv.SECTION_VIEWS,
-    MissingCode.NEXT_MEETING: sv.SECTION_NEXT,
-    MissingCode.NOT_COVERED: sv.SECTION_CONSENT,
-    MissingCode.CONSENT_GUARDIAN: sv.SECTION_CONSENT,
-    MissingCode.CONSENT_REVOKED: sv.SECTION_CONSENT,
-    MissingCode.LEAD_ABSENT: sv.SECTION_LEAD,
-    MissingCode.ACTION_AUTHORITY: sv.SECTION_ACTIONS,
-    MissingCode.GOAL_STATUS: sv.SECTION_GOALS,
-    MissingCode.SUMMARY: sv.SECTION_SUMMARY,
-    MissingCode.IF_WORSE: sv.SECTION_IF_WORSE,
-    MissingCode.EVALUATION_FAMILY: sv.SECTION_EVALUATION,
-    MissingCode.EVALUATION_NETWORK: sv.SECTION_EVALUATION,
-    MissingCode.PRESENCE: sv.SECTION_PARTICIPANTS,
+    MissingCode.CONSENT: SectionKey.CONSENT,
+    MissingCode.FAMILY_STORY: SectionKey.FAMILY_STORY,
+    MissingCode.PROFESSIONALS_STORY: SectionKey.PROFESSIONALS_STORY,
+    MissingCode.GOALS: SectionKey.GOALS,
+    MissingCode.ACTIONS: SectionKey.ACTIONS,
+    MissingCode.ACTION_RESPONSIBLE: SectionKey.ACTIONS,
+    MissingCode.LEAD_AUTHORITY: SectionKey.LEAD,
+    MissingCode.NAVIGATOR: SectionKey.NAVIGATOR,
+    MissingCode.PARTICIPATION: SectionKey.PARTICIPATION,
+    MissingCode.ABSENCE_REASON: SectionKey.PARTICIPATION,
+    MissingCode.CHILD_UNDERSTOOD: SectionKey.PARTICIPATION,
+    MissingCode.CHILD_VIEW: SectionKey.VIEWS,
+    MissingCode.GUARDIANS_VIEW: SectionKey.VIEWS,
+    MissingCode.NEXT_MEETING: SectionKey.NEXT,
+    MissingCode.NOT_COVERED: SectionKey.CONSENT,
+    MissingCode.CONSENT_GUARDIAN: SectionKey.CONSENT,
+    MissingCode.CONSENT_REVOKED: SectionKey.CONSENT,
+    MissingCode.LEAD_ABSENT: SectionKey.LEAD,
+    MissingCode.ACTION_AUTHORITY: SectionKey.ACTIONS,
+    MissingCode.GOAL_STATUS: SectionKey.GOALS,
+    MissingCode.SUMMARY: SectionKey.SUMMARY,
+    MissingCode.IF_WORSE: SectionKey.IF_WORSE,
+    MissingCode.EVALUATION_FAMILY: SectionKey.EVALUATION,
+    MissingCode.EVALUATION_NETWORK: SectionKey.EVALUATION,
+    MissingCode.PRESENCE: SectionKey.PARTICIPANTS,
 }
 
 
@@ -283,112 +327,164 @@ def _title(kind: MeetingKind) -> str:
     }[kind]
 
 
-def sip_document(
-    case: Case, meeting: Meeting, revision: int | None = None, previous: Sip | None = None
-) -> SipDocument:
-    sip = meeting.sip
-    follow_up = meeting.kind is not MeetingKind.FIRST
-    closing = meeting.kind is MeetingKind.CLOSING
-    title = _title(meeting.kind)
-    facts = [
-        (sv.LABEL_CHILD, case.child.name),
-        (sv.LABEL_GUARDIANS, ", ".join(g.name for g in case.guardians) or sv.NOT_STATED),
-        (sv.LABEL_MEETING, sv.MEETING_KIND[meeting.kind]),
-        (sv.LABEL_DATE, sv.when(meeting.start)),
-        (sv.LABEL_PLACE, meeting.place or sv.NOT_STATED),
-    ]
-    if revision is not None:
-        facts.append((sv.LABEL_REVISION, str(revision)))
+@dataclass(frozen=True)
+class _Plan:
+    """What every section builder of the SIP reads: the case, the meeting and, for a
+    follow-up, the SIP of the meeting before."""
 
-    C = Capture
-    nav = sip.navigator
-    sections: list[Section] = []
-    add = sections.append
-    add(Section(sv.SECTION_QUESTION, _text(case.question) or [sv.NOT_STATED], captures=(C.PURPOSE,)))
-    add(Section(sv.SECTION_PURPOSE, _text(sip.purpose), captures=(C.PURPOSE,), optional=True))
-    add(
-        Section(
-            sv.SECTION_INTRODUCTIONS, _text(sip.introductions), captures=(C.ATTENDANCE,), optional=True
-        )
+    case: Case
+    meeting: Meeting
+    previous: Sip | None
+    signers: list[Signer]
+
+    @property
+    def sip(self) -> Sip:
+        return self.meeting.sip
+
+    @property
+    def nav(self) -> Navigator | None:
+        return self.meeting.sip.navigator
+
+    @property
+    def follow_up(self) -> bool:
+        return self.meeting.kind is not MeetingKind.FIRST
+
+    @property
+    def closing(self) -> bool:
+        return self.meeting.kind is MeetingKind.CLOSING
+
+
+def _question(plan: _Plan) -> Section:
+    return Section(
+        sv.SECTION_QUESTION, _text(plan.case.question) or [sv.NOT_STATED], captures=(Capture.PURPOSE,),
+        key=SectionKey.QUESTION,
     )
-    add(
-        Section(
-            sv.SECTION_PARTICIPANTS,
-            table=Table(
-                list(sv.PARTICIPANT_COLUMNS),
-                [
-                    [p.name, _organisation_text(case, p, meeting.day), role_text(p, meeting.attendance), presence_text(p)]
-                    for p in meeting.attendance
-                ],
-            ),
-            captures=(C.ATTENDANCE,),
-        )
+
+
+def _purpose(plan: _Plan) -> Section:
+    return Section(
+        sv.SECTION_PURPOSE, _text(plan.sip.purpose), captures=(Capture.PURPOSE,), optional=True,
+        key=SectionKey.PURPOSE,
     )
+
+
+def _introductions(plan: _Plan) -> Section:
+    return Section(
+        sv.SECTION_INTRODUCTIONS, _text(plan.sip.introductions), captures=(Capture.ATTENDANCE,), optional=True,
+        key=SectionKey.INTRODUCTIONS,
+    )
+
+
+def _participants(plan: _Plan) -> Section:
+    meeting = plan.meeting
+    return Section(
+        sv.SECTION_PARTICIPANTS,
+        table=Table(
+            list(sv.PARTICIPANT_COLUMNS),
+            [
+                [p.name, _organisation_text(plan.case, p, meeting.day), role_text(p, meeting.attendance), presence_text(p)]
+                for p in meeting.attendance
+            ],
+        ),
+        captures=(Capture.ATTENDANCE,),
+        key=SectionKey.PARTICIPANTS,
+    )
+
+
+def _contacts(plan: _Plan) -> Section:
+    meeting, nav = plan.meeting, plan.nav
     # The lots first, then the other professionals, then the family: who to call.
     reachable = sorted(
         (p for p in meeting.attendance if p.is_professional or _contact(p, nav)),
         key=lambda p: (not _is_navigator(p, nav), not p.is_professional),
     )
     titled = any(p.title for p in reachable)  # the title's column only when someone has one
-    add(
-        Section(
-            sv.SECTION_CONTACTS,
-            table=Table(
-                [c for i, c in enumerate(sv.CONTACT_COLUMNS) if titled or i != 1],
+    return Section(
+        sv.SECTION_CONTACTS,
+        table=Table(
+            [c for i, c in enumerate(sv.CONTACT_COLUMNS) if titled or i != 1],
+            [
                 [
-                    [
-                        p.name,
-                        *([p.title] if titled else []),
-                        p.organisation,
-                        sv.listing(_role_names(p, meeting.attendance, lots_first=_is_navigator(p, nav))),
-                        _contact(p, nav),
-                    ]
-                    for p in reachable
-                ],
-            ),
-            # For the paper: the room and the review show the participants instead.
-            optional=True,
-        )
+                    p.name,
+                    *([p.title] if titled else []),
+                    p.organisation,
+                    sv.listing(_role_names(p, meeting.attendance, lots_first=_is_navigator(p, nav))),
+                    _contact(p, nav),
+                ]
+                for p in reachable
+            ],
+        ),
+        # For the paper: the room and the review show the participants instead.
+        optional=True,
+        key=SectionKey.CONTACTS,
     )
-    consent = case.consent
-    add(consent_section(case, meeting.day))
-    add(Section(sv.SECTION_CURRENT, heading_only=True, captures=(C.FAMILY_STORY, C.PROFESSIONALS_STORY)))
-    add(Section(sv.SECTION_FAMILY_STORY, _text(sip.family_story), captures=(C.FAMILY_STORY,), level=2))
-    add(
+
+
+def _consent(plan: _Plan) -> Section:
+    return consent_section(plan.case, plan.meeting.day)
+
+
+def _current(plan: _Plan) -> list[Section]:
+    """The current situation: a heading over the family's and the professionals' stories."""
+    sip = plan.sip
+    return [
+        Section(
+            sv.SECTION_CURRENT, heading_only=True, captures=(Capture.FAMILY_STORY, Capture.PROFESSIONALS_STORY),
+            key=SectionKey.CURRENT,
+        ),
+        Section(
+            sv.SECTION_FAMILY_STORY, _text(sip.family_story), captures=(Capture.FAMILY_STORY,), level=2,
+            key=SectionKey.FAMILY_STORY,
+        ),
         Section(
             sv.SECTION_PROFESSIONALS_STORY,
             _text(sip.professionals_story),
-            captures=(C.PROFESSIONALS_STORY,),
+            captures=(Capture.PROFESSIONALS_STORY,),
             level=2,
-        )
+            key=SectionKey.PROFESSIONALS_STORY,
+        ),
+    ]
+
+
+def _notes(plan: _Plan) -> Section:
+    return Section(
+        sv.SECTION_NOTES, _text(plan.sip.notes), captures=(Capture.NOTES,), optional=True, key=SectionKey.NOTES
     )
-    add(Section(sv.SECTION_NOTES, _text(sip.notes), captures=(C.NOTES,), optional=True))
-    add(Section(sv.SECTION_REFLECTION, _text(sip.reflection), captures=(C.REFLECTION,), optional=True))
-    if follow_up:
-        goals = Section(
+
+
+def _reflection(plan: _Plan) -> Section:
+    return Section(
+        sv.SECTION_REFLECTION, _text(plan.sip.reflection), captures=(Capture.REFLECTION,), optional=True,
+        key=SectionKey.REFLECTION,
+    )
+
+
+def _goals(plan: _Plan) -> Section:
+    """The goals: at a follow-up a table with how each went, at the first a list."""
+    goals = plan.sip.goals
+    if plan.follow_up:
+        return Section(
             sv.SECTION_GOALS,
             table=Table(
                 list(sv.GOAL_COLUMNS),
-                [
-                    [
-                        g.text,
-                        sv.GOAL_HORIZON[g.horizon],
-                        _goal_status(g.status),
-                        g.evaluation,
-                    ]
-                    for g in sip.goals
-                ],
+                [[g.text, sv.GOAL_HORIZON[g.horizon], _goal_status(g.status), g.evaluation] for g in goals],
             ),
-            captures=(C.GOALS, C.GOAL_STATUS),
+            captures=(Capture.GOALS, Capture.GOAL_STATUS),
+            key=SectionKey.GOALS,
         )
-    else:
-        goals = Section(
-            sv.SECTION_GOALS,
-            items=[f"{g.text} ({sv.GOAL_HORIZON[g.horizon]})" for g in sip.goals],
-            captures=(C.GOALS,),
-        )
-    add(goals)
-    add(Section(sv.SECTION_ACTIONS, heading_only=True, captures=(C.ACTIONS, C.ACTION_STATUS)))
+    return Section(
+        sv.SECTION_GOALS,
+        items=[f"{g.text} ({sv.GOAL_HORIZON[g.horizon]})" for g in goals],
+        captures=(Capture.GOALS,),
+        key=SectionKey.GOALS,
+    )
+
+
+def _actions(plan: _Plan) -> list[Section]:
+    """A heading over the actions, then one part for each huvudman that carries some out."""
+    case, meeting, sip = plan.case, plan.meeting, plan.sip
+    captures = (Capture.ACTIONS, Capture.ACTION_STATUS)
+    sections = [Section(sv.SECTION_ACTIONS, heading_only=True, captures=captures, key=SectionKey.ACTIONS)]
     comments = any(a.comment for a in sip.actions)
     columns = list(sv.ACTION_PAPER_COLUMNS if comments else sv.ACTION_PAPER_COLUMNS[:-1])
     for authority in (*LEAD_AUTHORITIES, Authority.OTHER, None):
@@ -410,56 +506,79 @@ def sip_document(
             ]
             for a in mine
         ]
-        add(Section(heading, table=Table(columns, rows), captures=(C.ACTIONS, C.ACTION_STATUS), level=2))
-    if follow_up and previous is not None:
-        diff = diff_sips(previous, sip)
-        changes = (
-            [f"{sv.CHANGE_GOAL_ADDED}: {g.text}" for g in diff.goals_added]
-            + [f"{sv.CHANGE_GOAL_REMOVED}: {g.text}" for g in diff.goals_removed]
-            + [f"{sv.CHANGE_ACTION_ADDED}: {a.what}" for a in diff.actions_added]
-            + [f"{sv.CHANGE_ACTION_REMOVED}: {a.what}" for a in diff.actions_removed]
-            + [
-                f"{c.action.what}: {sv.ACTION_STATUS[c.before]} → {sv.ACTION_STATUS[c.after]}"
-                for c in diff.status_changed
-            ]
-            + [
-                f"{c.goal.text}: {_goal_status(c.before)} → {_goal_status(c.after)}"
-                for c in diff.goal_status_changed
-            ]
+        sections.append(
+            Section(
+                heading, table=Table(columns, rows), captures=captures, level=2, key=SectionKey.ACTIONS_OF_AUTHORITY
+            )
         )
-        add(Section(sv.SECTION_CHANGES, items=changes or [sv.NO_CHANGES]))
-    lead = sip.lead_authority
-    add(
-        Section(
-            sv.SECTION_LEAD,
-            [_lead_text(case, lead)] if lead else [],
-            captures=(C.LEAD_AUTHORITY,),
-        )
+    return sections
+
+
+def _changes(plan: _Plan) -> Section | None:
+    """At a follow-up, what changed since the plan of the meeting before."""
+    if not plan.follow_up or plan.previous is None:
+        return None
+    diff = diff_sips(plan.previous, plan.sip)
+    changes = (
+        [f"{sv.CHANGE_GOAL_ADDED}: {g.text}" for g in diff.goals_added]
+        + [f"{sv.CHANGE_GOAL_REMOVED}: {g.text}" for g in diff.goals_removed]
+        + [f"{sv.CHANGE_ACTION_ADDED}: {a.what}" for a in diff.actions_added]
+        + [f"{sv.CHANGE_ACTION_REMOVED}: {a.what}" for a in diff.actions_removed]
+        + [
+            f"{c.action.what}: {sv.ACTION_STATUS[c.before]} → {sv.ACTION_STATUS[c.after]}"
+            for c in diff.status_changed
+        ]
+        + [
+            f"{c.goal.text}: {_goal_status(c.before)} → {_goal_status(c.after)}"
+            for c in diff.goal_status_changed
+        ]
     )
-    add(
-        Section(
-            sv.SECTION_NAVIGATOR,
-            ([", ".join(x for x in (nav.name, nav.organisation, nav.phone, nav.email) if x)] if nav else [])
-            + _labelled(sv.LABEL_NAVIGATOR_VIEW, sip.navigator_view),
-            items=[
-                sv.LOTS_SINCE.format(on=c.on.isoformat(), name=c.name, organisation=c.organisation).rstrip(", ")
-                for c in case.lots_history
-            ]
-            if len(case.lots_history) > 1
-            else [],
-            captures=(C.NAVIGATOR,),
-            # The closing meeting names no new lots, but the plan still says who it was.
-            optional=closing and nav is None,
-        )
+    return Section(sv.SECTION_CHANGES, items=changes or [sv.NO_CHANGES], key=SectionKey.CHANGES)
+
+
+def _lead(plan: _Plan) -> Section:
+    lead = plan.sip.lead_authority
+    return Section(
+        sv.SECTION_LEAD,
+        [_lead_text(plan.case, lead)] if lead else [],
+        captures=(Capture.LEAD_AUTHORITY,),
+        key=SectionKey.LEAD,
     )
-    add(
-        Section(
-            sv.SECTION_SUMMARY,
-            _text(sip.summary) + _labelled(sv.LABEL_MISSING_ACTORS, sip.missing_actors),
-            captures=(C.SUMMARY,),
-            optional=True,
-        )
+
+
+def _navigator(plan: _Plan) -> Section:
+    case, nav = plan.case, plan.nav
+    return Section(
+        sv.SECTION_NAVIGATOR,
+        ([", ".join(x for x in (nav.name, nav.organisation, nav.phone, nav.email) if x)] if nav else [])
+        + _labelled(sv.LABEL_NAVIGATOR_VIEW, plan.sip.navigator_view),
+        items=[
+            sv.LOTS_SINCE.format(on=c.on.isoformat(), name=c.name, organisation=c.organisation).rstrip(", ")
+            for c in case.lots_history
+        ]
+        if len(case.lots_history) > 1
+        else [],
+        captures=(Capture.NAVIGATOR,),
+        # The closing meeting names no new lots, but the plan still says who it was.
+        optional=plan.closing and nav is None,
+        key=SectionKey.NAVIGATOR,
     )
+
+
+def _summary(plan: _Plan) -> Section:
+    sip = plan.sip
+    return Section(
+        sv.SECTION_SUMMARY,
+        _text(sip.summary) + _labelled(sv.LABEL_MISSING_ACTORS, sip.missing_actors),
+        captures=(Capture.SUMMARY,),
+        optional=True,
+        key=SectionKey.SUMMARY,
+    )
+
+
+def _participation(plan: _Plan) -> Section:
+    """How the child took part (or why not), and whether the child understood."""
+    sip = plan.sip
     took_part = sip.child_participation
     words = sip.child_absence_reason.strip()
     if took_part in sv.CHILD_PARTICIPATION_WORDS and words:
@@ -471,79 +590,171 @@ def sip_document(
     if sip.child_understood is not None:
         informed = " ".join(filter(None, [sv.CHILD_INFORMED_PAPER[sip.child_understood], sip.child_understood_note.strip()]))
         participation = [" ".join([*participation, informed])]
-    add(Section(sv.SECTION_PARTICIPATION, participation, captures=(C.PARTICIPATION,)))
-    add(
-        Section(
-            sv.SECTION_VIEWS,
-            _labelled(_child_view_label(sip), sip.child_view) + _labelled(sv.LABEL_GUARDIANS_VIEW, sip.guardians_view),
-            captures=(C.VIEWS,),
-        )
-    )
-    add(
-        Section(
-            sv.SECTION_EVALUATION,
-            _labelled(sv.LABEL_EVALUATION_FAMILY, sip.evaluation_family)
-            + _labelled(sv.LABEL_EVALUATION_NETWORK, sip.evaluation_network),
-            captures=(C.EVALUATION,),
-            optional=not closing,
-        )
-    )
-    add(Section(sv.SECTION_IF_WORSE, _text(sip.if_worse), captures=(C.IF_WORSE,), optional=not closing))
-    if closing:
-        add(Section(sv.SECTION_CLOSE, [sv.CLOSE_STATEMENT]))
-    else:
-        nxt = sip.next_meeting
-        add(
-            Section(
-                sv.SECTION_NEXT,
-                items=[
-                    f"{sv.LABEL_NEXT_START}: {sv.when(nxt.start) if nxt.start else sv.NOT_STATED}",
-                    f"{sv.LABEL_PLACE}: {nxt.place or sv.NOT_STATED}",
-                    f"{sv.LABEL_NEXT_ATTENDEES}: {next_attendees(nxt) or sv.NOT_STATED}",
-                ],
-                captures=(C.NEXT_MEETING, C.NEXT_ATTENDEES),
-            )
-        )
-    add(_copies_section(case, meeting))
-    signers = _signers(meeting, consent)
-    signed = {s.name: s for s in sip.signatures}
-    add(
-        Section(
-            sv.SECTION_SIGNATURES,
-            items=[
-                f"{s.name}, {s.role}: "
-                + (
-                    (sv.LABEL_APPROVED_ORALLY if signed[s.name].oral else sv.LABEL_SIGNED)
-                    if s.name in signed
-                    else sv.LABEL_NOT_SIGNED
-                )
-                for s in signers
-            ],
-            captures=(C.SIGNATURES,),
-            on_paper=False,
-        )
+    return Section(
+        sv.SECTION_PARTICIPATION, participation, captures=(Capture.PARTICIPATION,), key=SectionKey.PARTICIPATION
     )
 
-    # A text the routine asks for in another kind of meeting (the first meeting's purpose,
-    # copied into a follow-up with the rest of the SIP) is not this meeting's to print.
+
+def _views(plan: _Plan) -> Section:
+    sip = plan.sip
+    return Section(
+        sv.SECTION_VIEWS,
+        _labelled(_child_view_label(sip), sip.child_view) + _labelled(sv.LABEL_GUARDIANS_VIEW, sip.guardians_view),
+        captures=(Capture.VIEWS,),
+        key=SectionKey.VIEWS,
+    )
+
+
+def _evaluation(plan: _Plan) -> Section:
+    sip = plan.sip
+    return Section(
+        sv.SECTION_EVALUATION,
+        _labelled(sv.LABEL_EVALUATION_FAMILY, sip.evaluation_family)
+        + _labelled(sv.LABEL_EVALUATION_NETWORK, sip.evaluation_network),
+        captures=(Capture.EVALUATION,),
+        optional=not plan.closing,
+        key=SectionKey.EVALUATION,
+    )
+
+
+def _if_worse(plan: _Plan) -> Section:
+    return Section(
+        sv.SECTION_IF_WORSE, _text(plan.sip.if_worse), captures=(Capture.IF_WORSE,), optional=not plan.closing,
+        key=SectionKey.IF_WORSE,
+    )
+
+
+def _next_or_close(plan: _Plan) -> Section:
+    """The closing meeting closes the plan; any other says when the next meeting is."""
+    if plan.closing:
+        return Section(sv.SECTION_CLOSE, [sv.CLOSE_STATEMENT], key=SectionKey.CLOSE)
+    nxt = plan.sip.next_meeting
+    return Section(
+        sv.SECTION_NEXT,
+        items=[
+            f"{sv.LABEL_NEXT_START}: {sv.when(nxt.start) if nxt.start else sv.NOT_STATED}",
+            f"{sv.LABEL_PLACE}: {nxt.place or sv.NOT_STATED}",
+            f"{sv.LABEL_NEXT_ATTENDEES}: {next_attendees(nxt) or sv.NOT_STATED}",
+        ],
+        captures=(Capture.NEXT_MEETING, Capture.NEXT_ATTENDEES),
+        key=SectionKey.NEXT,
+    )
+
+
+def _copies(plan: _Plan) -> Section:
+    return _copies_section(plan.case, plan.meeting)
+
+
+def _signatures(plan: _Plan) -> Section:
+    """Who has signed (for the screens: the paper has the lines)."""
+    signed = {s.name: s for s in plan.sip.signatures}
+    return Section(
+        sv.SECTION_SIGNATURES,
+        items=[
+            f"{s.name}, {s.role}: "
+            + (
+                (sv.LABEL_APPROVED_ORALLY if signed[s.name].oral else sv.LABEL_SIGNED)
+                if s.name in signed
+                else sv.LABEL_NOT_SIGNED
+            )
+            for s in plan.signers
+        ],
+        captures=(Capture.SIGNATURES,),
+        on_paper=False,
+        key=SectionKey.SIGNATURES,
+    )
+
+
+_Builder = Callable[[_Plan], Section | list[Section] | None]
+
+_BUILDERS: tuple[_Builder, ...] = (
+    _question,
+    _purpose,
+    _introductions,
+    _participants,
+    _contacts,
+    _consent,
+    _current,
+    _notes,
+    _reflection,
+    _goals,
+    _actions,
+    _changes,
+    _lead,
+    _navigator,
+    _summary,
+    _participation,
+    _views,
+    _evaluation,
+    _if_worse,
+    _next_or_close,
+    _copies,
+    _signatures,
+)
+"""The SIP's section builders, in the routine's order."""
+
+
+def _built(plan: _Plan) -> list[Section]:
+    sections: list[Section] = []
+    for build in _BUILDERS:
+        made = build(plan)
+        if isinstance(made, Section):
+            sections.append(made)
+        elif made is not None:
+            sections.extend(made)
+    return sections
+
+
+def _leave_off_others(sections: list[Section], meeting: Meeting) -> None:
+    """A text the routine asks for in another kind of meeting (the first meeting's purpose,
+    copied into a follow-up with the rest of the SIP) is not this meeting's to print."""
     captured = {capture for step in meeting.steps for capture in step.captures}
     for section in sections:
         if section.optional and section.captures and not captured.intersection(section.captures):
             section.on_paper = False
 
+
+def _missing_text(part: MissingPart) -> str:
+    if part.code in (MissingCode.NOT_COVERED, MissingCode.CONSENT_REVOKED):
+        return f"{sv.MISSING[part.code]} {part.detail}"
+    return sv.MISSING[part.code] + (f" ({part.detail})" if part.detail else "")
+
+
+def _attach_missing(sections: list[Section], case: Case, meeting: Meeting) -> None:
+    """Each missing part to the first section of the key that reports it."""
     for part in missing_parts(meeting, case):
         section = _section_for(sections, part.code)
         if section is not None:
-            if part.code in (MissingCode.NOT_COVERED, MissingCode.CONSENT_REVOKED):
-                text = f"{sv.MISSING[part.code]} {part.detail}"
-            else:
-                text = sv.MISSING[part.code] + (f" ({part.detail})" if part.detail else "")
-            section.missing.append(text)
+            section.missing.append(_missing_text(part))
 
+
+def _facts(case: Case, meeting: Meeting, revision: int | None) -> list[tuple[str, str]]:
+    facts = [
+        (sv.LABEL_CHILD, case.child.name),
+        (sv.LABEL_GUARDIANS, ", ".join(g.name for g in case.guardians) or sv.NOT_STATED),
+        (sv.LABEL_MEETING, sv.MEETING_KIND[meeting.kind]),
+        (sv.LABEL_DATE, sv.when(meeting.start)),
+        (sv.LABEL_PLACE, meeting.place or sv.NOT_STATED),
+    ]
+    if revision is not None:
+        facts.append((sv.LABEL_REVISION, str(revision)))
+    return facts
+
+
+def sip_document(
+    case: Case, meeting: Meeting, revision: int | None = None, previous: Sip | None = None
+) -> SipDocument:
+    title = _title(meeting.kind)
+    plan = _Plan(case, meeting, previous, _signers(meeting, case.consent))
+    sections = _built(plan)
+    _leave_off_others(sections, meeting)
+    _attach_missing(sections, case, meeting)
     header_line = f"{title} – {case.child.name} – {sv.MEETING_KIND[meeting.kind]} {meeting.day:%Y-%m-%d}"
     if revision is not None:
         header_line += f" – {sv.LABEL_REVISION.lower()} {revision}"
-    return SipDocument(title, facts, sections, signers, header_line, subtitle=sv.SIP_LEGAL_BASIS)
+    return SipDocument(
+        title, _facts(case, meeting, revision), sections, plan.signers, header_line, subtitle=sv.SIP_LEGAL_BASIS
+    )
 
 
 def _organisation_text(case: Case, holder: Person | Action, on: date, legal: bool = False) -> str:
@@ -603,7 +814,13 @@ def consent_section(case: Case, on: date) -> Section:
         for r in consent.revocations
         if r.on <= on  # the plan as it was signed that day
     ]
-    return Section(sv.SECTION_CONSENT, paragraphs=[sv.CONSENT_REVOCABLE], items=items, captures=(Capture.CONSENT,))
+    return Section(
+        sv.SECTION_CONSENT,
+        paragraphs=[sv.CONSENT_REVOCABLE],
+        items=items,
+        captures=(Capture.CONSENT,),
+        key=SectionKey.CONSENT,
+    )
 
 
 def _copies_section(case: Case, meeting: Meeting) -> Section:
@@ -626,9 +843,10 @@ def _copies_section(case: Case, meeting: Meeting) -> Section:
             f"{sv.LABEL_ORIGINAL_KEPT}: {kept}",
         ],
         captures=(Capture.SIGNATURES,),
+        key=SectionKey.COPIES,
     )
 
 
 def _section_for(sections: list[Section], code: MissingCode) -> Section | None:
-    heading = _SECTION_OF[code]
-    return next((s for s in sections if s.heading == heading), None)
+    key = _SECTION_OF[code]
+    return next((s for s in sections if s.key is key), None)
