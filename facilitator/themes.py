@@ -1,6 +1,9 @@
-"""The two themes: the everyday one, and high contrast for projectors in lit rooms."""
+"""The two themes: the everyday one, and high contrast for projectors in lit rooms; and
+a screen that moves by jumps, not glides."""
 
 from __future__ import annotations
+
+import os
 
 from textual.theme import Theme
 
@@ -49,7 +52,13 @@ THEMES = (LOTS, CONTRAST)
 
 
 def use_themes(app, wanted: str) -> None:
-    """Register both themes with ``app`` and show the one the settings name (or the everyday one)."""
+    """Register both themes with ``app`` and show the one the settings name (or the everyday
+    one). Scrolling jumps to where it goes instead of gliding there (Textual's animations
+    off, unless ``TEXTUAL_ANIMATIONS`` says otherwise): a glide of half a second on each
+    Tab through a long form holds up a fast typist, sends a projector or a remote link
+    frames nobody needs, and leaves the newest words out of view while it lasts."""
     for theme in THEMES:
         app.register_theme(theme)
     app.theme = wanted if wanted in (DEFAULT_THEME, CONTRAST_THEME) else DEFAULT_THEME
+    if "TEXTUAL_ANIMATIONS" not in os.environ:
+        app.animation_level = "none"

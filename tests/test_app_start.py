@@ -96,3 +96,13 @@ async def test_moving_before_the_details_are_read_shows_the_meeting_moved_to(sto
         table = app.screen.query_one("#meetings", DataTable)
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == first.id
         assert "Inledande möte, 2026-01-13" in _text(app, "#details-head")
+
+
+def test_scrolling_jumps_unless_the_user_asks_for_animations(store, monkeypatch):
+    from facilitator.room import RoomApp
+
+    monkeypatch.delenv("TEXTUAL_ANIMATIONS", raising=False)
+    assert FacilitatorApp(store=store, clock=ManualClock()).animation_level == "none"
+    assert RoomApp(store).animation_level == "none"
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "full")
+    assert FacilitatorApp(store=store, clock=ManualClock()).animation_level == "full"

@@ -349,8 +349,15 @@ async def test_a_verksamhet_added_in_the_form_comes_back_with_its_draft(store):
     again = FacilitatorApp(store=store, clock=ManualClock(START))  # the same case, as stored
     async with again.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: isinstance(again.screen, CaseScreen))
-        again.screen.query_one("#consent-organisations").focus()  # scrolled into view
-        await until(pilot, lambda: "☑ Skolhälsan Ängby" in screen_text(again))
+        choices = again.screen.query_one("#consent-organisations")
+
+        def ticked_in_view() -> bool:
+            if again.focused is not choices:
+                choices.focus()  # scrolled into view (the form may still be putting its draft back)
+                return False
+            return "☑ Skolhälsan Ängby" in screen_text(again)
+
+        await until(pilot, ticked_in_view, timeout=20)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(again.screen, CaseScreen))
     (case,) = store.list_cases()

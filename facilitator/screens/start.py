@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import wait
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,10 @@ if TYPE_CHECKING:
     from facilitator.agenda.models import Case, Meeting
     from facilitator.screens.host import Host
     from facilitator.store.firstlist import FirstList
+
+
+FIRST_LIST_PATIENCE_SECONDS = 0.2
+"""How long the start screen, opening, waits for the list being read on its own thread."""
 
 
 class StartScreen(StartForms, Screen[None]):
@@ -81,6 +86,11 @@ class StartScreen(StartForms, Screen[None]):
         for label in sv.START_COLUMNS:
             table.add_column(label)
         first = self.app.take_first_list()
+        if first is not None:
+            # Usually read by now; a moment more is worth having the list in the first
+            # frame, with keys typed ahead going to it. A database another program holds
+            # costs no more than this: the list follows when it comes.
+            wait([first], timeout=FIRST_LIST_PATIENCE_SECONDS)
         if first is None:
             self.refresh_meetings()
             table.focus()
