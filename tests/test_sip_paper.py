@@ -13,6 +13,7 @@ from facilitator.agenda.kinds import MissingCode
 from facilitator.agenda.models import (
     Action,
     Authority,
+    Goal,
     GoalStatus,
     LeadAuthority,
     MeetingKind,
@@ -302,10 +303,29 @@ def test_the_summary_missing_actors_and_the_familys_view_of_the_lots_are_printed
 
 
 @pytest.mark.parametrize("kind", list(MeetingKind))
-def test_every_missing_code_has_words_and_a_section(kind):
+def test_every_missing_code_has_words_and_a_section(rich, kind):
     from facilitator.views.sipview import _SECTION_OF
 
     assert set(sv.MISSING) == set(MissingCode) == set(_SECTION_OF)
+    case, *meetings = rich
+    meeting = next(m for m in meetings if m.kind is kind)
+    # A plan of this kind with nothing in it yet: a goal not followed up, an insats with no
+    # one holding it and no huvudman, someone whose way of taking part is not marked.
+    meeting.sip = Sip(goals=[Goal(text="Åsa sover bättre")], actions=[Action(what="Samtal med kuratorn")])
+    meeting.attendance[0].presence = None
+    codes = {p.code for p in missing_parts(meeting, case)}
+    assert len(codes) >= 12, codes
+    document = sip_document(case, meeting)
+    for code in codes:
+        words = sv.MISSING[code]
+        assert words.strip() and words != code.value
+        # Said under the heading of the part that is missing, a heading this kind's plan has,
+        # and printed there unless the section is one the paper leaves off when empty.
+        section = next((s for s in document.sections if s.heading == _SECTION_OF[code]), None)
+        assert section is not None, (code, _SECTION_OF[code])
+        assert any(line.startswith(words) for line in section.missing), code
+        assert any(line.startswith(f"{section.heading}: {words}") for line in document.missing), code
+        assert section.optional or section in document.paper, code
 
 
 def test_import_refuses_another_actor_as_lead_with_one_swedish_line(tmp_path, capsys, rich):
