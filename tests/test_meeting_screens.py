@@ -243,7 +243,9 @@ async def test_export_from_the_last_step_says_where(store):
     shown = notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_meeting(app, pilot)
-        await pilot.press("f5", *["f4"] * 9)
+        await pilot.press("f5", "f4", "f4")
+        await type_text(pilot, "Åsa vill börja på teatern")  # the purpose, typed in its step
+        await pilot.press(*["f4"] * 7)
         await pilot.pause()
         screen.query_one("#export-pdf").press()
         await pilot.pause()
@@ -251,9 +253,15 @@ async def test_export_from_the_last_step_says_where(store):
         await until(pilot, lambda: any(m.startswith("SIP:en är sparad som ") for m in shown))
         written = next(m for m in shown if m.startswith("SIP:en är sparad som "))
     path = written.removeprefix("SIP:en är sparad som ").split(" (")[0]
+    import io
+    import re
     from pathlib import Path
 
+    from pypdf import PdfReader
+
     assert Path(path).read_bytes().startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(Path(path).read_bytes())).pages)
+    assert "Åsa vill börja på teatern" in re.sub(r"\s+", " ", text)  # what was typed is on the paper
     assert stat.S_IMODE(Path(path).stat().st_mode) == 0o600
     assert Path(path).parent == store.path.parent / "export"
 
