@@ -183,9 +183,15 @@ async def test_new_case_then_its_first_meeting(store):
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, NewMeetingDialog)
-        dialog.query_one("#day", Input).value = "2026-01-12"
-        dialog.query_one("#clock", Input).value = "13.00"
-        dialog.query_one("#place", Input).value = "Skolan"
+        # From the kind to the day, the time and, past the length, the place: each field
+        # entered by tab has its suggestion selected, and what is typed replaces it.
+        await pilot.press("tab")
+        await type_text(pilot, "2026-01-12")
+        await pilot.press("tab")
+        await type_text(pilot, "13.00")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Skolan")
+        assert app.focused is dialog.query_one("#place", Input)
         await pilot.press("ctrl+s")
         await pilot.pause()
     case = next(c for c in store.list_cases() if c.child.name == "Noah Lindqvist")
