@@ -111,6 +111,44 @@ def screen_text(app) -> str:
     return "\n".join(screen_lines(app))
 
 
+def _drawn_at(lines: list[str], rows: list[str]) -> bool:
+    """Whether ``rows`` stand on the screen one under the other, in the same columns."""
+    for top in range(len(lines) - len(rows) + 1):
+        column = lines[top].find(rows[0])
+        while column != -1:
+            if all(lines[top + k][column : column + len(row)] == row for k, row in enumerate(rows)):
+                return True
+            column = lines[top].find(rows[0], column + 1)
+    return False
+
+
+def _digits_rows(text: str, bold: bool) -> list[str]:
+    """``text`` as Textual's Digits draws it: three rows of box-drawing glyphs."""
+    import io
+
+    from rich.console import Console
+    from rich.style import Style
+    from textual.renderables.digits import Digits as DigitsRenderable
+
+    console = Console(width=200, file=io.StringIO(), color_system=None)
+    lines = console.render_lines(DigitsRenderable(text, Style(bold=bold)), pad=False)
+    return ["".join(segment.text for segment in line).rstrip() for line in lines]
+
+
+def countdown_shows(app, text: str) -> bool:
+    """Whether the screen a person sees has the countdown ``text`` drawn in big digits."""
+    lines = screen_lines(app)
+    return any(_drawn_at(lines, _digits_rows(text, bold)) for bold in (False, True))
+
+
+def room_digits_show(app, text: str) -> bool:
+    """Whether the room view's screen has ``text`` drawn in its blocks of █ (any size)."""
+    from facilitator.widgets.bigdigits import big_lines
+
+    lines = screen_lines(app)
+    return any(_drawn_at(lines, [r.rstrip() for r in big_lines(text, scale)]) for scale in (1, 2, 3))
+
+
 def notices(app) -> list[str]:
     """Every notice the app shows from now on, in order (a list that fills as it runs):
     ``App.notify`` is wrapped, so a notice that has already faded still counts."""

@@ -183,9 +183,15 @@ async def test_new_case_then_its_first_meeting(store):
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, NewMeetingDialog)
-        dialog.query_one("#day", Input).value = "2026-01-12"
-        dialog.query_one("#clock", Input).value = "13.00"
-        dialog.query_one("#place", Input).value = "Skolan"
+        # From the kind to the day, the time and, past the length, the place: each field
+        # entered by tab has its suggestion selected, and what is typed replaces it.
+        await pilot.press("tab")
+        await type_text(pilot, "2026-01-12")
+        await pilot.press("tab")
+        await type_text(pilot, "13.00")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Skolan")
+        assert app.focused is dialog.query_one("#place", Input)
         await pilot.press("ctrl+s")
         await pilot.pause()
     case = next(c for c in store.list_cases() if c.child.name == "Noah Lindqvist")
@@ -243,7 +249,9 @@ async def test_export_from_the_last_step_says_where(store):
     shown = notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_meeting(app, pilot)
-        await pilot.press("f5", *["f4"] * 9)
+        await pilot.press("f5", "f4", "f4")
+        await type_text(pilot, "Åsa vill börja på teatern")  # the purpose, typed in its step
+        await pilot.press(*["f4"] * 7)
         await pilot.pause()
         screen.query_one("#export-pdf").press()
         await pilot.pause()
@@ -251,9 +259,15 @@ async def test_export_from_the_last_step_says_where(store):
         await until(pilot, lambda: any(m.startswith("SIP:en är sparad som ") for m in shown))
         written = next(m for m in shown if m.startswith("SIP:en är sparad som "))
     path = written.removeprefix("SIP:en är sparad som ").split(" (")[0]
+    import io
+    import re
     from pathlib import Path
 
+    from pypdf import PdfReader
+
     assert Path(path).read_bytes().startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(Path(path).read_bytes())).pages)
+    assert "Åsa vill börja på teatern" in re.sub(r"\s+", " ", text)  # what was typed is on the paper
     assert stat.S_IMODE(Path(path).stat().st_mode) == 0o600
     assert Path(path).parent == store.path.parent / "export"
 
