@@ -349,11 +349,13 @@ async def test_a_verksamhet_added_in_the_form_comes_back_with_its_draft(store):
     again = FacilitatorApp(store=store, clock=ManualClock(START))  # the same case, as stored
     async with again.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: isinstance(again.screen, CaseScreen))
-        choices = again.screen.query_one("#consent-organisations")
 
         def ticked_in_view() -> bool:
-            if again.focused is not choices:
-                choices.focus()  # scrolled into view (the form may still be putting its draft back)
+            found = again.screen.query("#consent-organisations")
+            if not found:
+                return False  # the form is still being built
+            if again.focused is not found.first():
+                found.first().focus()  # scrolled into view (the draft may still be going back in)
                 return False
             return "☑ Skolhälsan Ängby" in screen_text(again)
 

@@ -321,7 +321,7 @@ def test_every_missing_code_has_words_and_a_section(rich, kind):
         assert words.strip() and words != code.value
         # Said under the heading of the part that is missing, a heading this kind's plan has,
         # and printed there unless the section is one the paper leaves off when empty.
-        section = next((s for s in document.sections if s.heading == _SECTION_OF[code]), None)
+        section = next((s for s in document.sections if s.key == _SECTION_OF[code]), None)
         assert section is not None, (code, _SECTION_OF[code])
         assert any(line.startswith(words) for line in section.missing), code
         assert any(line.startswith(f"{section.heading}: {words}") for line in document.missing), code
