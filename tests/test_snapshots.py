@@ -6,7 +6,7 @@ from facilitator.agenda.models import Goal
 from facilitator.app import FacilitatorApp
 from facilitator.demo import DEMO_MEETING_ID
 from facilitator.themes import CONTRAST_THEME
-from tests.screens_helpers import demo_app, paste
+from tests.screens_helpers import demo_app, paste, until
 
 SIZES = [(120, 36), (80, 24)]
 
@@ -105,6 +105,9 @@ def test_room_view(snap_compare, store, moment, size):
     room = _room_at(store, moment)
 
     async def run_before(pilot) -> None:
+        # The room view reads the meeting on its own (the store's change counter, then a
+        # worker): on a busy machine that can take longer than a fixed pause.
+        await until(pilot, lambda: room.room.timebox is not None)
         await pilot.pause(0.3)
         await pilot.pause()
 
