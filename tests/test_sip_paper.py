@@ -320,12 +320,13 @@ def test_every_missing_code_has_words_and_a_section(rich, kind):
         words = sv.MISSING[code]
         assert words.strip() and words != code.value
         # Said under the heading of the part that is missing, a heading this kind's plan has,
-        # and printed there unless the section is one the paper leaves off when empty.
+        # and printed there: an optional section that is empty is on the paper when it
+        # says what is missing.
         section = next((s for s in document.sections if s.key == _SECTION_OF[code]), None)
         assert section is not None, (code, _SECTION_OF[code])
         assert any(line.startswith(words) for line in section.missing), code
         assert any(line.startswith(f"{section.heading}: {words}") for line in document.missing), code
-        assert section.optional or section in document.paper, code
+        assert section in document.paper, code
 
 
 def test_import_refuses_another_actor_as_lead_with_one_swedish_line(tmp_path, capsys, rich):

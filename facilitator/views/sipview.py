@@ -170,9 +170,10 @@ class SipDocument:
 
     @property
     def paper(self) -> list[Section]:
-        """The sections that are printed, in order; a heading over parts only when one of
-        its parts is printed or it says what is missing."""
-        printed = [s for s in self.sections if s.on_paper and not (s.optional and s.empty)]
+        """The sections that are printed, in order: an optional one when it holds something
+        or says what is missing (the signed paper says what it lacks); a heading over parts
+        only when one of its parts is printed or it says what is missing."""
+        printed = [s for s in self.sections if s.on_paper and not (s.optional and s.empty and not s.missing)]
         return [
             s
             for i, s in enumerate(printed)
