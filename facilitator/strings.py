@@ -1115,6 +1115,10 @@ CONSENT_GIVEN_BY_CHILD = "{name} (barnet) har samtyckt själv"
 LABEL_NEW_ORGANISATION = "Ny verksamhet: namn, huvudman och juridisk person (Enter lägger till)"
 PLACEHOLDER_BODY = "Juridisk person, t.ex. Region Skåne"
 CONSENT_DATE_NEEDED = "Skriv datumet då samtycket lämnades."
+CONSENT_WIDENED_KEPT = (
+    "Samtycket utvidgades till {organisation} {on}. Att ta bort det är en återkallelse: "
+    "R i ärendeöversikten (O), där det antecknas vem som återkallade det och när."
+)
 PROBLEM_CHILD_NAME = "Skriv barnets namn."
 PROBLEM_CASE = "Något fält går inte att spara: kontrollera födelseår och längden på texterna."
 NEW_MEETING_FOR = "Nytt möte för {child}"

@@ -366,3 +366,32 @@ async def test_a_verksamhet_added_in_the_form_comes_back_with_its_draft(store):
     added = next(o for o in case.organisations if o.name == "Skolhälsan Ängby")
     assert added.id in case.consent.covered
     assert FormDrafts(store.path.parent).left_behind() == []
+
+
+async def test_unticking_a_widened_verksamhet_is_refused_with_the_way_to_revoke_it(store):
+    """A verksamhet the consent was widened to at a meeting is a record of what the family
+    agreed: unticked in the case form it would be undone at once, so the form says in one
+    line that taking it back is a revocation, and stores nothing."""
+    from datetime import date
+
+    app, _, _ = demo_app(store)
+    case = store.list_cases()[0]
+    last = case.organisations[-1]
+    case.consent.covered = [i for i in case.consent.covered if i != last.id]
+    case.widen(last.id, date(2026, 1, 13), agreed_by="Maria Åkesson")
+    store.save_case(case)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        form = app.screen
+        choices = form.query_one("#consent-organisations")
+        choices.focus()
+        await pilot.press("end", "enter")  # the last one: the widened verksamhet
+        await until(pilot, lambda: f"☐ {last.name}" in screen_text(app))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "Att ta bort det är en återkallelse" in " ".join(screen_text(app).split()))
+        assert app.screen is form
+    stored = store.load_case(case.id)
+    assert [w.organisation_id for w in stored.consent.widened] == [last.id]
+    assert stored.consent.covers(last.id, date(2026, 1, 14))

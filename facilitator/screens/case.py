@@ -113,6 +113,9 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
         if restored:
             self._restore_organisations(restored.get(DRAFT_ORGANISATIONS))
 
+    def _organisation_name(self, organisation_id: str) -> str:
+        return next((o.name for o in self.organisations if o.id == organisation_id), organisation_id)
+
     def extra_values(self) -> Values:
         # The verksamheter added or changed in "Ny verksamhet" are in no field: the draft
         # keeps them (a crash costs none of them), each as its record's JSON.
@@ -414,6 +417,17 @@ class CaseScreen(KeepsTyping, InOrderFocus, Screen[Case | None]):
                     ConsentGiver(party=ConsentParty.CHILD, name=self._value("#child-name"), on=on)
                 )
             covered = self.query_one("#consent-organisations", ChoiceList).selected
+            # A widening is a record of what the family agreed to at a meeting; unticking
+            # it here would be undone at once. Taking it back is a revocation, with who
+            # and when.
+            unticked = next((w for w in previous.widened if w.organisation_id not in covered), None)
+            if unticked is not None:
+                return refuse(
+                    sv.CONSENT_WIDENED_KEPT.format(
+                        organisation=self._organisation_name(unticked.organisation_id), on=unticked.on.isoformat()
+                    ),
+                    "#consent-organisations",
+                )
             consent = Consent(
                 givers=givers,
                 given_on=consent_day,
