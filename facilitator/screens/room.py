@@ -225,9 +225,9 @@ class RoomScreen(Screen[None]):
         box = self.timebox
         if box is None:
             return
-        if self.child_mode.on:
-            self.query_one(ChildRoom).refresh_from(box, self._kind, self._decided, self._consent)
         timer = TimerView.of(box)
+        if self.child_mode.on:
+            self.query_one(ChildRoom).refresh_from(box, timer, self._kind, self._decided, self._consent)
         digits = self.query_one(BigDigits)
         digits.value = remaining_text(timer)
         clock_row = self.query_one("#room-clock")

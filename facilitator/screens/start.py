@@ -86,15 +86,13 @@ class StartScreen(StartForms, Screen[None]):
         for label in sv.START_COLUMNS:
             table.add_column(label)
         first = self.app.take_first_list()
-        if first is not None:
-            # Usually read by now; a moment more is worth having the list in the first
-            # frame, with keys typed ahead going to it. A database another program holds
-            # costs no more than this: the list follows when it comes.
-            wait([first], timeout=FIRST_LIST_PATIENCE_SECONDS)
         if first is None:
             self.refresh_meetings()
             table.focus()
-        elif first.done():
+        # Usually read by now; a moment more is worth having the list in the first frame,
+        # with keys typed ahead going to it. A database another program holds costs no
+        # more than this: the list follows when it comes.
+        elif wait([first], timeout=FIRST_LIST_PATIENCE_SECONDS).done:
             self._first_listed(first.result())
         else:
             # Until the list comes, nothing has focus: Enter goes to the screen (which

@@ -58,13 +58,17 @@ class AgendaView(Static):
             self.show(timer)
 
     def on_resize(self) -> None:
-        if self.timer is not None:
+        if self._last is not None:
             self._shown = ""
             self._state = None
-            self.show(self.timer)
+            self.show(self._last)
+
+    _last: TimerView | None = None
+    """The view last shown (bound or handed to ``show``), to lay out again at a new width."""
 
     def show(self, timer: TimerView) -> bool:
         """Redraw if a step's state changed; True if it did."""
+        self._last = timer
         # The agenda shows no running time, so it changes only when a step's state does:
         # it compares that first and is done.
         width = max(20, self.content_size.width - 3)  # room for a scrollbar

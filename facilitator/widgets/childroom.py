@@ -144,12 +144,18 @@ class ChildRoom(Vertical):
         yield Static(id="child-next", markup=False)
 
     def refresh_from(
-        self, timebox: Timebox, kind: MeetingKind, decided: str = "", consent: Consent | None = None
+        self,
+        timebox: Timebox,
+        timer: TimerView,
+        kind: MeetingKind,
+        decided: str = "",
+        consent: Consent | None = None,
     ) -> None:
         """Everything that changes with the step and the timer; cheap when nothing did.
-        ``decided``: the line for the child of the goal or insats being decided;
-        ``consent``: the case's, which the Sekretess step's line speaks of."""
-        phase = show_phase(self, TimerView.of(timebox))
+        ``timer``: the timebox as read from the clock this tick; ``decided``: the line for
+        the child of the goal or insats being decided; ``consent``: the case's, which the
+        Sekretess step's line speaks of."""
+        phase = show_phase(self, timer)
         self.query_one(StepMarks).marks = step_marks(timebox)
         pending = timebox.pending_after_current()
         if phase is TimerPhase.FINISHED:
