@@ -35,6 +35,19 @@ async def open_meeting(app, pilot) -> MeetingScreen:
     return screen
 
 
+async def edit_case_form(app, pilot):
+    """The case form for the selected case, opened with E as a user does (the case is read
+    off the UI thread, so the form comes a moment later)."""
+    from facilitator.screens.case import CaseScreen
+
+    await pilot.pause()
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+    form = app.screen
+    assert isinstance(form, CaseScreen)
+    return form
+
+
 async def opened(app, pilot, timeout: float = 10.0) -> None:
     """Let the meeting being opened open: its lock is tried and it is read on a worker
     thread, and its screen (or a question about it) follows."""

@@ -11,7 +11,7 @@ from textual.widgets import Input, TextArea
 
 from facilitator.documents import export_folder
 from facilitator.screens.case import CaseScreen
-from tests.screens_helpers import demo_app, notices, type_text, until
+from tests.screens_helpers import demo_app, edit_case_form, notices, type_text, until
 
 
 def _pdf_text(path) -> str:
@@ -19,20 +19,11 @@ def _pdf_text(path) -> str:
     return re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))
 
 
-async def _edit_case(app, pilot) -> CaseScreen:
-    await pilot.pause()
-    await pilot.press("e")
-    await until(pilot, lambda: isinstance(app.screen, CaseScreen))  # the case is read off the UI thread
-    form = app.screen
-    assert isinstance(form, CaseScreen)
-    return form
-
-
 async def test_f9_writes_the_kallelse_of_the_next_planned_meeting(store):
     app, _, meeting_id = demo_app(store)
     shown = notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
-        form = await _edit_case(app, pilot)
+        form = await edit_case_form(app, pilot)
         form.query_one("#question", TextArea).load_text("Frågan som den står i formuläret.")
         await pilot.press("f9")
         await until(pilot, lambda: any(n.startswith("Kallelsen är sparad") for n in shown))
@@ -61,7 +52,7 @@ async def test_the_kallelse_from_the_command_palette(store):
     app, _, meeting_id = demo_app(store)
     shown = notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _edit_case(app, pilot)
+        await edit_case_form(app, pilot)
         await pilot.press("ctrl+p")
         await type_text(pilot, "kallelsen")
         await until(pilot, lambda: app.screen.query_one("CommandList").option_count > 0)
@@ -95,7 +86,7 @@ async def test_a_field_that_cannot_be_read_is_said_at_the_field(store):
     app, _, _ = demo_app(store)
     shown = notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
-        form = await _edit_case(app, pilot)
+        form = await edit_case_form(app, pilot)
         form.query_one("#kallelse", Input).value = "13/1"
         await pilot.press("f9")
         await pilot.pause()
@@ -108,7 +99,7 @@ async def test_a_field_that_cannot_be_read_is_said_at_the_field(store):
 async def test_the_key_is_in_the_footer(store):
     app, _, _ = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        form = await _edit_case(app, pilot)
+        form = await edit_case_form(app, pilot)
         keys = {binding.action: binding.description for (_, binding, _, _) in form.active_bindings.values()}
         assert keys["kallelse"] == "Kallelse (PDF)"
 
@@ -117,7 +108,7 @@ async def test_the_kallelse_from_f9_is_kept_as_sent_with_the_case(store):
     app, clock, meeting_id = demo_app(store)
     shown = notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _edit_case(app, pilot)
+        await edit_case_form(app, pilot)
         await pilot.press("f9")
         await until(pilot, lambda: any(n.startswith("Kallelsen är sparad") for n in shown))
         await pilot.press("ctrl+s")

@@ -402,14 +402,11 @@ async def test_a_verksamhet_typed_fast_with_enter_is_added_and_ticked(store):
     """Enter in "Ny verksamhet" is handled as the key comes: the name typed before it in
     the same burst is in the field by then, and the next name goes into the emptied field."""
     from facilitator.screens.case import CaseScreen
-    from tests.screens_helpers import demo_app, screen_lines, type_text, until
+    from tests.screens_helpers import demo_app, edit_case_form, screen_lines, type_text, until
 
     app, _, _ = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
-        form = app.screen
+        form = await edit_case_form(app, pilot)
         form.query_one("#new-organisation").focus()
         await pilot.pause()
         await type_text(pilot, "Skolhälsan Ängby\nÖppenvården Åsen\n")
@@ -435,14 +432,11 @@ async def test_the_huvudman_chosen_for_a_verksamhet_is_not_given_to_the_next(sto
 
     from facilitator.agenda.kinds import Authority
     from facilitator.screens.case import CaseScreen
-    from tests.screens_helpers import demo_app, type_text, until
+    from tests.screens_helpers import demo_app, edit_case_form, type_text, until
 
     app, _, _ = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
-        form = app.screen
+        form = await edit_case_form(app, pilot)
         form.query_one("#new-organisation-authority", Select).value = Authority.KOMMUN
         form.query_one("#new-organisation").focus()
         await pilot.pause()

@@ -19,7 +19,16 @@ from facilitator.meeting.forms import CASE, MEETING, FormDraft, FormDrafts
 from facilitator.screens.case import CaseScreen
 from facilitator.store import Store
 from facilitator.store.database import DB_NAME
-from tests.screens_helpers import START, demo_app, notices, screen_lines, screen_text, type_text, until
+from tests.screens_helpers import (
+    START,
+    demo_app,
+    edit_case_form,
+    notices,
+    screen_lines,
+    screen_text,
+    type_text,
+    until,
+)
 
 LOCKED_LINE = "Inte sparat: databasen är låst av ett annat program."
 
@@ -283,10 +292,7 @@ async def test_escape_asks_when_a_verksamhet_was_added_though_it_is_not_ticked(s
     a legal body by its name, is typing not stored: Esc asks before throwing it away."""
     app, _, _ = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
-        form = app.screen
+        form = await edit_case_form(app, pilot)
         form.query_one("#new-organisation").focus()
         await pilot.pause()
         await type_text(pilot, "Skolhälsan Ängby\n")
@@ -309,10 +315,7 @@ async def test_escape_asks_when_a_verksamhet_was_added_though_it_is_not_ticked(s
 async def test_escape_asks_when_a_verksamhet_of_the_case_was_given_a_body(store):
     app, _, _ = demo_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
-        form = app.screen
+        form = await edit_case_form(app, pilot)
         form.query_one("#new-organisation-body").focus()
         await pilot.pause()
         await type_text(pilot, "Region Skåne, BUP")
@@ -381,10 +384,7 @@ async def test_unticking_a_widened_verksamhet_is_refused_with_the_way_to_revoke_
     case.widen(last.id, date(2026, 1, 13), agreed_by="Maria Åkesson")
     store.save_case(case)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
-        form = app.screen
+        form = await edit_case_form(app, pilot)
         choices = form.query_one("#consent-organisations")
         choices.focus()
         await pilot.press("end", "enter")  # the last one: the widened verksamhet
